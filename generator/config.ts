@@ -1,0 +1,60 @@
+/**
+ * The committed generator config (`graphslice.config.json`): which spec files make each slice and
+ * which paths it includes. Every problem is reported with the property that has it.
+ */
+import { readFile } from "node:fs/promises";
+
+export interface SliceConfig {
+  /** Folder name under the output directory, and the package subpath (`graphslice/<name>`). */
+  name: string;
+  /** OpenAPI file or URL. */
+  openapi: string;
+  /** Optional CSDL ($metadata) file or URL, merged into the model. */
+  csdl?: string;
+  /** Path patterns: `*` matches within one segment, `**` across segments. */
+  include: string[];
+}
+
+export interface GeneratorConfig {
+  /** Output directory, relative to the config file's directory. */
+  output: string;
+  /** The slice the package root (`graphslice`) exports. */
+  main: string;
+  slices: SliceConfig[];
+}
+
+export async function loadConfig(path: string): Promise<GeneratorConfig> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${path}: cannot read the generator config: ${(error as Error).message}`);
+  }
+  return checkConfig(raw, path);
+}
+
+export function checkConfig(raw: unknown, path: string): GeneratorConfig {
+  const fail = (property: string, problem: string): never => {
+    throw new Error(`${path}: ${property} ${problem}`);
+  };
+  const config = raw as Partial<GeneratorConfig>;
+  if (typeof config !== "object" || config === null) fail("(root)", "must be an object");
+  if (typeof config.output !== "string" || !config.output) fail("output", "must be a non-empty string");
+  if (!Array.isArray(config.slices) || config.slices.length === 0) fail("slices", "must be a non-empty array");
+  const names = new Set<string>();
+  config.slices!.forEach((slice, i) => {
+    const at = `slices[${i}]`;
+    if (typeof slice?.name !== "string" || !/^[a-z][a-z0-9-]*$/.test(slice.name)) fail(`${at}.name`, "must be a kebab-case name such as \"assignments\"");
+    if (names.has(slice.name)) fail(`${at}.name`, `repeats the slice name "${slice.name}"`);
+    names.add(slice.name);
+    if (typeof slice.openapi !== "string" || !slice.openapi) fail(`${at}.openapi`, "must name an OpenAPI file or URL");
+    if (slice.csdl !== undefined && (typeof slice.csdl !== "string" || !slice.csdl)) fail(`${at}.csdl`, "must name a CSDL file or URL when present");
+    if (!Array.isArray(slice.include) || slice.include.length === 0) fail(`${at}.include`, "must be a non-empty array of path patterns");
+    slice.include.forEach((p, j) => {
+      if (typeof p !== "string" || !p.startsWith("/")) fail(`${at}.include[${j}]`, `must be a path pattern starting with "/", got ${JSON.stringify(p)}`);
+    });
+  });
+  const main = config.main ?? config.slices![0]!.name;
+  if (!names.has(main)) fail("main", `names no slice (slices are ${[...names].join(", ")})`);
+  return { output: config.output!, main, slices: config.slices! };
+}

@@ -1,0 +1,61 @@
+/**
+ * Emits `schema.ts`: the table the runtime validates request bodies with (templates/validate.ts).
+ * It holds only what request bodies can reach: their types, the types of their properties, and all
+ * types derived from those, with inherited properties flattened in.
+ */
+import { allProperties, descendants } from "../model/hierarchy.js";
+import type { ApiModel, ModelType, ObjectType, TypeRef } from "../model/ir.js";
+import { sortedBy } from "../util/order.js";
+import { printStatements } from "./print.js";
+
+export function emitSchemaFile(model: ApiModel, header: string): string {
+  const entries = sortedBy(bodyReachableTypes(model), (t) => t.name).map((type) => `  ${JSON.stringify(type.name)}: ${JSON.stringify(schemaEntry(type, model.types))},`);
+  return printStatements(header, [
+    'import type { Schema } from "../runtime/validate.js";',
+    `/** Every type a request body of this slice can hold, for validation before sending. */\nexport const schema: Schema = {\n${entries.join("\n")}\n};`,
+  ]);
+}
+
+/** A model type reference in the table's notation (see TypeSpec in templates/validate.ts). */
+export function typeSpecOf(ref: TypeRef, types: Map<string, ModelType>, nullable = false): string {
+  const suffix = nullable ? "?" : "";
+  switch (ref.kind) {
+    case "primitive":
+      return ref.name + suffix;
+    case "named":
+      return (types.has(ref.name) ? ref.name : "unknown") + suffix;
+    case "array":
+      return `[${typeSpecOf(ref.items, types, ref.itemsNullable)}]${suffix}`;
+    default:
+      return "unknown";
+  }
+}
+
+function schemaEntry(type: ModelType, types: Map<string, ModelType>): object {
+  if (type.kind === "enum") return type.flags ? { members: type.members.map((m) => m.value), flags: true } : { members: type.members.map((m) => m.value) };
+  const properties = Object.fromEntries(allProperties(type, types).map((p) => [p.name, typeSpecOf(p.type, types, p.nullable)]));
+  const derived = descendants(type, types).map((d) => d.name);
+  return { ...(type.abstract ? { abstract: true } : {}), properties, ...(derived.length ? { derived: derived.sort() } : {}) };
+}
+
+function bodyReachableTypes(model: ApiModel): ModelType[] {
+  const found = new Map<string, ModelType>();
+  const visitRef = (ref: TypeRef): void => {
+    if (ref.kind === "named") visitType(model.types.get(ref.name));
+    if (ref.kind === "array") visitRef(ref.items);
+    if (ref.kind === "union") ref.members.forEach(visitRef);
+  };
+  const visitType = (type: ModelType | undefined): void => {
+    if (!type || found.has(type.name)) return;
+    found.set(type.name, type);
+    if (type.kind !== "object") return;
+    allProperties(type, model.types).forEach((p) => visitRef(p.type));
+    descendants(type, model.types).forEach(visitType);
+  };
+  const visitNode = (node: ApiModel["root"]): void => {
+    node.operations.forEach((op) => op.body && visitRef(op.body.type));
+    node.children.forEach(visitNode);
+  };
+  visitNode(model.root);
+  return [...found.values()].filter((t): t is ObjectType | typeof t => true);
+}

@@ -1,0 +1,48 @@
+/**
+ * Questions about inheritance that several emitters ask of the model.
+ */
+import { sortedBy } from "../util/order.js";
+import type { ModelType, ObjectType } from "./ir.js";
+
+/** A type is polymorphic when it is abstract or has derived types: references to it become unions. */
+export function hasHierarchy(type: ObjectType, types: Map<string, ModelType>): boolean {
+  return type.abstract || derivedTypes(type, types).length > 0;
+}
+
+/** Direct derived types, by name. */
+export function derivedTypes(type: ObjectType, types: Map<string, ModelType>): ObjectType[] {
+  return sortedBy(
+    [...types.values()].filter((t): t is ObjectType => t.kind === "object" && t.base === type.name),
+    (t) => t.tsName,
+  );
+}
+
+/** All derived types, direct or not. */
+export function descendants(type: ObjectType, types: Map<string, ModelType>): ObjectType[] {
+  return derivedTypes(type, types).flatMap((d) => [d, ...descendants(d, types)]);
+}
+
+/** The base chain from the root down to (excluding) the type itself. */
+export function ancestors(type: ObjectType, types: Map<string, ModelType>): ObjectType[] {
+  const base = type.base ? types.get(type.base) : undefined;
+  return base?.kind === "object" ? [...ancestors(base, types), base] : [];
+}
+
+/** Own and inherited properties, base first. */
+export function allProperties(type: ObjectType, types: Map<string, ModelType>) {
+  return [...ancestors(type, types), type].flatMap((t) => t.properties);
+}
+
+/**
+ * Whether a value of this type must carry `@odata.type`: derived complex types do, because they only
+ * ever appear where their base is the declared type and Graph cannot tell them apart otherwise.
+ * Entities and root complex types may omit it (the URL or the declared type says what they are).
+ */
+export function requiresODataType(type: ObjectType): boolean {
+  return type.category === "complex" && type.base !== undefined;
+}
+
+/** The `@odata.type` value of a type. */
+export function odataTypeValue(type: ObjectType): string {
+  return type.odataType ?? `#${type.name}`;
+}

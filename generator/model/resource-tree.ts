@@ -1,0 +1,41 @@
+/**
+ * Model stage: arrange operations into the URL tree the request builders mirror. Static segments
+ * become nodes (`deviceManagement`, `assignments`), `{…-id}` segments become key nodes (`byId`), and
+ * `$count` and bound actions/functions (`microsoft.graph.assign`) attach to the node they extend.
+ */
+import { compareStrings, sortedBy } from "../util/order.js";
+import type { Operation, ResourceNode } from "./ir.js";
+
+export function buildResourceTree(operations: Operation[]): ResourceNode {
+  const root: ResourceNode = { segment: "", kind: "root", path: "", operations: [], children: [] };
+  for (const op of sortedBy(operations, (o) => `${o.path} ${o.method}`)) {
+    const segments = op.path.split("/").filter(Boolean);
+    const last = segments.at(-1)!;
+    const attachesToParent = last === "$count" || op.kind === "action" || op.kind === "function";
+    let node = root;
+    for (const segment of attachesToParent ? segments.slice(0, -1) : segments) node = childFor(node, segment, op);
+    node.operations.push(op);
+    // A node is described by what its GET says (the spec's description of the resource).
+    if (!attachesToParent && (op.method === "GET" || !node.description)) node.description = op.description ?? op.summary ?? node.description;
+  }
+  sortTree(root);
+  return root;
+}
+
+function childFor(parent: ResourceNode, segment: string, op: Operation): ResourceNode {
+  let child = parent.children.find((c) => c.segment === segment);
+  if (!child) {
+    const isKey = segment.startsWith("{") && segment.endsWith("}");
+    const key = isKey ? op.pathParameters.find((p) => `{${p.wireName}}` === segment) : undefined;
+    if (isKey && !key) throw new Error(`${op.method} ${op.path}: path segment ${segment} has no matching path parameter`);
+    child = { segment, kind: isKey ? "key" : "static", key, path: `${parent.path}/${segment}`, operations: [], children: [] };
+    if (isKey && parent.children.some((c) => c.kind === "key")) throw new Error(`${op.path}: two different key segments under ${parent.path || "/"}`);
+    parent.children.push(child);
+  }
+  return child;
+}
+
+function sortTree(node: ResourceNode): void {
+  node.children.sort((a, b) => compareStrings(a.segment, b.segment));
+  node.children.forEach(sortTree);
+}

@@ -1,0 +1,97 @@
+/**
+ * Slice stage: keep the paths the config includes, and the components they reach.
+ * Reachability follows every `$ref`. A type reached as a declared type (a property, body or response
+ * type) also brings all its derived types, since a value of that type may be any of them; a type
+ * reached only as a base (through `allOf`) does not, or `entity` would pull in all of Graph.
+ */
+import type { OpenAPIV3 } from "openapi-types";
+import { isRef, resolvePointer, type LoadedOpenApi, type OpenApiDocument } from "../load/openapi.js";
+import { sortedKeys } from "../util/order.js";
+
+export interface SlicedOpenApi {
+  source: string;
+  /** The document with only the included paths and the components they reach. */
+  document: OpenApiDocument;
+  /** Schema names (component keys) used as declared types: their derived types are part of the slice. */
+  declaredSchemas: Set<string>;
+}
+
+const SCHEMA_PREFIX = "#/components/schemas/";
+
+export function globToRegExp(pattern: string): RegExp {
+  const body = pattern
+    .split(/(\*\*|\*)/)
+    .map((part) => (part === "**" ? ".*" : part === "*" ? "[^/]*" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${body}$`);
+}
+
+export function selectPaths(loaded: LoadedOpenApi, include: string[]): SlicedOpenApi {
+  const { document, source } = loaded;
+  const allPaths = Object.keys(document.paths ?? {});
+  const paths: OpenAPIV3.PathsObject = {};
+  for (const pattern of include) {
+    const regexp = globToRegExp(pattern);
+    const matched = allPaths.filter((p) => regexp.test(p));
+    if (matched.length === 0) throw new Error(`${source}: include pattern ${JSON.stringify(pattern)} matches no path (the file has ${allPaths.length} paths)`);
+    for (const p of matched) paths[p] = document.paths[p];
+  }
+
+  const reached = new Set<string>();
+  const declaredSchemas = new Set<string>();
+  const walk = (node: unknown, declared: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, declared));
+    if (typeof node !== "object" || node === null) return;
+    if (isRef(node)) {
+      if (node.$ref.startsWith(SCHEMA_PREFIX) && declared) declaredSchemas.add(node.$ref.slice(SCHEMA_PREFIX.length));
+      if (reached.has(node.$ref)) return;
+      reached.add(node.$ref);
+      return walk(resolvePointer(document, node.$ref, source), true);
+    }
+    for (const [key, value] of Object.entries(node)) {
+      // The first allOf entry of a Graph schema is its base type: reached, but not declared.
+      if (key === "allOf" && Array.isArray(value)) value.forEach((v, i) => walk(v, i > 0 || !isRef(v)));
+      else walk(value, declared);
+    }
+  };
+  walk(paths, true);
+
+  // Derived types of declared types (transitively), found by their allOf base reference.
+  const schemas = document.components?.schemas ?? {};
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const name of sortedKeys(schemas)) {
+      const base = baseOf(schemas[name]!);
+      if (base && !reached.has(SCHEMA_PREFIX + name) && (declaredSchemas.has(base) || isDerivedOfDeclared(base))) {
+        declaredSchemas.add(name);
+        walk({ $ref: SCHEMA_PREFIX + name }, true);
+        grew = true;
+      }
+    }
+  }
+  function isDerivedOfDeclared(name: string): boolean {
+    for (let current: string | undefined = name; current; current = schemas[current] ? baseOf(schemas[current]!) : undefined) {
+      if (declaredSchemas.has(current)) return true;
+    }
+    return false;
+  }
+
+  return { source, document: pruneComponents(document, paths, reached), declaredSchemas };
+}
+
+function baseOf(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject): string | undefined {
+  if (isRef(schema) || !schema.allOf) return undefined;
+  const first = schema.allOf[0];
+  return first && isRef(first) && first.$ref.startsWith(SCHEMA_PREFIX) ? first.$ref.slice(SCHEMA_PREFIX.length) : undefined;
+}
+
+function pruneComponents(document: OpenApiDocument, paths: OpenAPIV3.PathsObject, reached: Set<string>): OpenApiDocument {
+  const components: Record<string, Record<string, unknown>> = {};
+  for (const [section, entries] of Object.entries(document.components ?? {})) {
+    for (const name of Object.keys(entries as object)) {
+      const keep = section === "securitySchemes" || reached.has(`#/components/${section}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      if (keep) (components[section] ??= {})[name] = (entries as Record<string, unknown>)[name];
+    }
+  }
+  return { ...document, paths, components } as OpenApiDocument;
+}

@@ -1,0 +1,28 @@
+/**
+ * National clouds: each is a separate Graph deployment with its own host, and tokens are issued per
+ * host (scope `https://<host>/.default`). See https://learn.microsoft.com/graph/deployments.
+ */
+export const NATIONAL_CLOUDS = {
+  /** Microsoft Graph global service. */
+  global: "https://graph.microsoft.com",
+  /** Microsoft Graph for US Government L4. */
+  usGovL4: "https://graph.microsoft.us",
+  /** Microsoft Graph for US Government L5 (DoD). */
+  usGovL5: "https://dod-graph.microsoft.us",
+  /** Microsoft Graph China operated by 21Vianet. */
+  china: "https://microsoftgraph.chinacloudapi.cn",
+} as const;
+
+export type NationalCloud = keyof typeof NATIONAL_CLOUDS;
+
+/** The base URL for a cloud and API version. */
+export function cloudBaseUrl(cloud: NationalCloud, version: "beta" | "v1.0" = "beta"): string {
+  const host = NATIONAL_CLOUDS[cloud];
+  if (!host) throw new TypeError(`cloud must be one of ${Object.keys(NATIONAL_CLOUDS).join(", ")}, got ${JSON.stringify(cloud)}`);
+  return `${host}/${version}`;
+}
+
+/** The default token scope for a base URL: `https://<host>/.default`. */
+export function defaultScope(baseUrl: string): string {
+  return `${new URL(baseUrl).origin}/.default`;
+}

@@ -1,0 +1,166 @@
+/**
+ * The runtime every generated client shares: options and defaults, then `send` (one typed call:
+ * validate, serialise, exchange, parse) and `fetch` (the same policies for the low-level client).
+ */
+import { createTokenSource, type TokenCredential, type TokenInput } from "./auth.js";
+import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
+import { describeBody, errorFromResponse, GraphError } from "./errors.js";
+import { normalizeODataTypes } from "./odata-type.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
+import { exchange, type ExchangeResult, type TransportConfig } from "./transport.js";
+import type { RequestOptions } from "./types.js";
+import { encodeQuery } from "./url.js";
+import { validateValue, type Schema, type TypeSpec } from "./validate.js";
+
+export interface GraphClientOptions {
+  /** Default `https://graph.microsoft.com/beta`, or the `cloud`'s host. */
+  baseUrl?: string;
+  /** A national cloud preset; sets the base URL and the default token scope. */
+  cloud?: NationalCloud;
+  /** A bearer token, a function returning one (or an AccessToken), or a TokenCredential. */
+  token?: TokenInput;
+  /** An `@azure/identity` credential (or anything with `getToken(scopes)`). */
+  credential?: TokenCredential;
+  /** Token scopes; default `https://<base URL host>/.default`. */
+  scopes?: string[];
+  /** The fetch to use; default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Headers sent on every request. */
+  headers?: Record<string, string>;
+  /** Timeout for a whole call, retries included, in ms. Default 100,000; 0 turns it off. */
+  timeoutMs?: number;
+  /** Retries for 429/503/504 (and network errors on GET/DELETE). Default 5. */
+  maxRetries?: number;
+  /** Cap on the total wait between retries of one call, in ms. Default 60,000. */
+  maxRetryDelayMs?: number;
+  /** Validate request bodies against the spec before sending. Default true. */
+  validate?: boolean;
+}
+
+/** One typed call, as a request builder describes it. */
+export interface GraphRequest {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Path below the base URL, keys already encoded. */
+  path: string;
+  /** An absolute URL instead of `path` (an `@odata.nextLink`); it must be on the base URL's origin. */
+  url?: string;
+  query?: object;
+  body?: unknown;
+  /** The body's type in the slice's schema table, for validation. */
+  bodyType?: TypeSpec;
+  /** `json`: a JSON body; `count`: a text/plain number; `none`: no body. */
+  expect: "json" | "count" | "none";
+  options?: RequestOptions;
+}
+
+export interface GraphRuntime {
+  readonly baseUrl: string;
+  send(request: GraphRequest): Promise<unknown>;
+  /** A fetch with the client's auth, retries, redirects and timeouts, for the low-level client. */
+  fetch(request: Request): Promise<Response>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 100_000;
+
+export function createRuntime(options: GraphClientOptions = {}, schema: Schema = {}): GraphRuntime {
+  const baseUrl = (options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global")).replace(/\/+$/, "");
+  const origin = new URL(baseUrl).origin;
+  const retry: RetryPolicy = {
+    ...DEFAULT_RETRY_POLICY,
+    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    ...(options.maxRetryDelayMs === undefined ? {} : { maxTotalDelayMs: options.maxRetryDelayMs }),
+  };
+  const config: TransportConfig = {
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    origin,
+    token: createTokenSource(options.token ?? options.credential, options.scopes ?? [defaultScope(baseUrl)]),
+    headers: options.headers ?? {},
+    retry,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+  const validateByDefault = options.validate ?? true;
+
+  async function send(request: GraphRequest): Promise<unknown> {
+    const { method, body, expect } = request;
+    const callOptions = request.options ?? {};
+    const url = request.url ?? baseUrl + request.path + encodeQuery(request.query);
+    if (request.url !== undefined && originOf(request.url) !== origin) {
+      throw new GraphError({ status: 0, code: "foreignUrl", method, url, message: `${method} ${url} not sent: it is not on ${origin}` });
+    }
+    if (body !== undefined && request.bodyType && (callOptions.validate ?? validateByDefault)) {
+      const problem = validateValue(body, request.bodyType, schema, "body");
+      if (problem) throw new GraphError({ status: 0, code: "invalidRequestBody", method, url, target: problem.split(":")[0], message: `${method} ${url} not sent: ${problem}` });
+    }
+    const wantsCount = expect === "count" || /[?&]\$(count|search)=/.test(url);
+    const result = await exchange(config, {
+      method,
+      url,
+      headers: wantsCount ? { ConsistencyLevel: "eventual" } : undefined,
+      body: body === undefined ? undefined : normalizeODataTypes(JSON.stringify(body)),
+      read: true,
+      options: callOptions,
+    });
+    const { response, text } = result;
+    if (!response.ok) throw errorFromResponse(response, text, context(result));
+    callOptions.onResponse?.({
+      status: response.status,
+      headers: response.headers,
+      requestId: response.headers.get("request-id") ?? undefined,
+      clientRequestId: result.clientRequestId,
+      attempts: result.attempts,
+    });
+    if (expect === "none" || response.status === 204) return undefined;
+    if (expect === "count") {
+      if (/^\s*\d+\s*$/.test(text)) return Number(text);
+      throw invalidResponse(result, "a number (text/plain)");
+    }
+    if (!text || !(response.headers.get("content-type") ?? "").includes("json")) throw invalidResponse(result, "a JSON body");
+    try {
+      return JSON.parse(normalizeODataTypes(text));
+    } catch (error) {
+      throw invalidResponse(result, "valid JSON", error);
+    }
+  }
+
+  async function lowLevelFetch(request: Request): Promise<Response> {
+    const body = request.body ? await request.text() : undefined;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    const result = await exchange(config, {
+      method: request.method,
+      url: request.url,
+      headers,
+      body: body === undefined ? undefined : normalizeODataTypes(body),
+      read: false,
+      options: { signal: request.signal },
+    });
+    return result.response;
+  }
+
+  return { baseUrl, send, fetch: lowLevelFetch };
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function context(result: ExchangeResult) {
+  return { method: result.method, url: result.url, clientRequestId: result.clientRequestId, attempts: result.attempts, throttled: result.throttled };
+}
+
+function invalidResponse(result: ExchangeResult, expected: string, cause?: unknown): GraphError {
+  const { response, text } = result;
+  return new GraphError({
+    ...context(result),
+    status: response.status,
+    code: "invalidResponse",
+    message: `${result.method} ${result.url} answered ${response.status} with ${describeBody(response.headers, text)}; expected ${expected}`,
+    headers: response.headers,
+    body: text,
+    cause,
+  });
+}

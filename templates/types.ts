@@ -1,0 +1,90 @@
+/**
+ * Types shared by every generated model and request builder.
+ *
+ * Graph's OpenAPI puts `additionalProperties: {type: object}` on every schema. Taken literally that
+ * forbids `"@odata.type"` and every derived-type property (openapi-typescript's failure on the seed
+ * PATCH). graphslice models Graph's openness in three precise ways instead:
+ * - instance annotations (`@odata.etag`, `target@odata.type`, …) are always allowed: {@link ODataAnnotations};
+ * - a value of a derived type the spec does not know is an `Unknown…` member of the polymorphic union,
+ *   tagged with {@link UnknownODataType} and open to any property;
+ * - every property the spec does know is typed, so a misspelt property on a known type fails to compile.
+ * At run time nothing is ever dropped: unknown properties and types travel through untouched.
+ */
+
+declare const unknownODataTypeBrand: unique symbol;
+
+/**
+ * An `@odata.type` value naming a type this SDK was not generated with (for example one Graph added
+ * later). The brand keeps `switch (x["@odata.type"])` narrowing exact for the known types; make one
+ * with `unknownODataType("microsoft.graph.newType")`.
+ */
+export type UnknownODataType = `#${string}` & { readonly [unknownODataTypeBrand]: true };
+
+/** OData instance and property annotations (`@odata.etag`, `target@odata.type`, …), always allowed. */
+export interface ODataAnnotations {
+  [annotation: `${string}@${string}`]: unknown;
+}
+
+/**
+ * A flags enum value: one member, or several joined by commas (`"android,iOS"`), as Graph sends them
+ * for `x-ms-enum-flags` / CSDL `IsFlags` enums.
+ */
+export type Flags<Member extends string> = Member | `${Member},${string}`;
+
+type AcceptWithoutHash<T> = T extends UnknownODataType ? T : T extends `#${infer Name}` ? T | Name : T;
+
+/**
+ * The type of a request body: the model type, except that `@odata.type` may also be written without
+ * the leading `#` (`"microsoft.graph.groupAssignmentTarget"`), as Graph's own documentation does.
+ * The runtime adds the `#` on the wire.
+ */
+export type RequestBody<T> = T extends readonly (infer Item)[]
+  ? RequestBody<Item>[]
+  : T extends object
+    ? { [K in keyof T]: K extends "@odata.type" ? AcceptWithoutHash<T[K]> : RequestBody<T[K]> }
+    : T;
+
+/** One page of a collection, as Graph returns it. */
+export interface Page<T> extends ODataAnnotations {
+  value: T[];
+  /** Absolute URL of the next page; absent on the last page. */
+  "@odata.nextLink"?: string | null;
+  /** Total number of items, when the request asked for `count: true`. */
+  "@odata.count"?: number;
+}
+
+/** What a successful response looked like, for callers that need status or headers. */
+export interface ResponseInfo {
+  status: number;
+  headers: Headers;
+  /** Graph's `request-id` header: quote it to Microsoft support. */
+  requestId: string | undefined;
+  /** The `client-request-id` this SDK sent (one per logical request, kept across retries). */
+  clientRequestId: string;
+  /** Number of HTTP attempts made, including retries. */
+  attempts: number;
+}
+
+/** Options every call accepts. */
+export interface RequestOptions {
+  /** Cancels the call, including any wait between retries. */
+  signal?: AbortSignal;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** Per-call timeout for the whole call (all attempts); overrides the client default. */
+  timeoutMs?: number;
+  /** Retries allowed for this call; overrides the client default. */
+  maxRetries?: number;
+  /** Check the body against the spec before sending; overrides the client default (on). */
+  validate?: boolean;
+  /** Called with the status, headers and request ids of the successful response. */
+  onResponse?: (info: ResponseInfo) => void;
+}
+
+/** Options for walking a collection. */
+export interface PagingOptions extends RequestOptions {
+  /** Stop with an error after this many pages (a guard against endless nextLink chains). Default 1,000. */
+  maxPages?: number;
+  /** Resume from a saved `@odata.nextLink` instead of the first page. Must be on the client's origin. */
+  nextLink?: string;
+}

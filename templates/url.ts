@@ -1,0 +1,40 @@
+/**
+ * Request URLs: key segments and OData query options.
+ */
+import { GraphError } from "./errors.js";
+
+/**
+ * Encodes one key (`{…-id}`) as a single path segment. Every character that could end or leave the
+ * segment (`/`, `?`, `#`, `%`, …) is percent-encoded, so no id can change the request path. Empty
+ * ids and `.`/`..` (which URL parsers resolve as dot segments even when encoded) are rejected here,
+ * before anything is sent.
+ */
+export function encodeKey(id: string, parameter: string): string {
+  if (typeof id !== "string" || id === "" || id === "." || id === "..") {
+    throw new GraphError({
+      status: 0,
+      code: "invalidRequest",
+      message: `${parameter} must be a non-empty string that is not "." or "..", got ${JSON.stringify(id)}`,
+    });
+  }
+  return encodeURIComponent(id);
+}
+
+/** OData system query options: `top` in a query object is sent as `$top`. */
+export const SYSTEM_QUERY_OPTIONS = ["count", "expand", "filter", "orderby", "search", "select", "skip", "top"] as const;
+
+/**
+ * Serialises a query object: system options get their `$`, arrays are comma-joined (OData's
+ * `explode: false` form), `undefined` is skipped. Values are percent-encoded; `,` and `$` stay readable.
+ */
+export function encodeQuery(query: object | undefined): string {
+  if (!query) return "";
+  let out = "";
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const name = (SYSTEM_QUERY_OPTIONS as readonly string[]).includes(key) ? `$${key}` : encodeURIComponent(key);
+    const text = Array.isArray(value) ? value.map((v) => encodeURIComponent(String(v))).join(",") : encodeURIComponent(String(value));
+    out += `${out ? "&" : "?"}${name}=${text}`;
+  }
+  return out;
+}
