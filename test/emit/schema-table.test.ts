@@ -1,0 +1,39 @@
+/**
+ * emit/schema-table.ts: the validation table's type notation and what the table holds.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { emitSchemaFile, typeSpecOf } from "../../generator/emit/schema-table.js";
+import type { ApiModel } from "../../generator/model/ir.js";
+import { enumType, named, object, prop, str, typeMap } from "../helpers/model-fixtures.js";
+
+const test = suite("emit/schema-table");
+const types = typeMap(
+  object("target", { abstract: true, properties: [prop("kind", named("kind"))] }),
+  object("groupTarget", { base: "microsoft.graph.target", properties: [prop("groupId", str, { nullable: true })] }),
+  object("unrelated", { properties: [prop("x", str)] }),
+  enumType("kind", ["a", "b"]),
+);
+
+const cases: [string, Parameters<typeof typeSpecOf>, string][] = [
+  ["primitive", [str, types], "string"],
+  ["nullable primitive", [str, types, true], "string?"],
+  ["named type by qualified name", [named("target"), types], "microsoft.graph.target"],
+  ["collection of nullable items", [{ kind: "array", items: str, itemsNullable: true }, types], "[string?]"],
+  ["nullable collection", [{ kind: "array", items: named("kind"), itemsNullable: false }, types, true], "[microsoft.graph.kind]?"],
+  ["a type no input defines", [named("missing"), types], "unknown"],
+];
+for (const [name, args, want] of cases) test(`typeSpecOf: ${name}`, () => assert.is(typeSpecOf(...args), want));
+
+test("the table holds the body types, their property types and derived types, with inherited properties flattened", () => {
+  const root = { segment: "", kind: "root" as const, path: "", children: [], operations: [
+    { operationId: "x", method: "POST" as const, path: "/x", kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, body: { type: named("target"), required: true } },
+  ] };
+  const model: ApiModel = { name: "t", types, root, schemaPointers: new Map(), warnings: [] };
+  const text = emitSchemaFile(model, "");
+  assert.ok(text.includes('"microsoft.graph.target": {"abstract":true,"properties":{"kind":"microsoft.graph.kind"},"derived":["microsoft.graph.groupTarget"]}'), text);
+  assert.ok(text.includes('"microsoft.graph.groupTarget": {"properties":{"kind":"microsoft.graph.kind","groupId":"string?"}}'), text);
+  assert.ok(text.includes('"microsoft.graph.kind": {"members":["a","b"]}'), text);
+  assert.not.ok(text.includes("unrelated"), "types no body reaches stay out of the table");
+});
+test.run();

@@ -1,0 +1,26 @@
+/**
+ * Small hand-built model fragments for emitter tests: the IR in, printed TypeScript out.
+ */
+import type { EnumType, ModelType, ObjectType, Property, TypeRef } from "../../generator/model/ir.js";
+import { typeNameOf } from "../../generator/model/names.js";
+
+export function prop(name: string, type: TypeRef, extra: Partial<Property> = {}): Property {
+  return { name, type, nullable: false, required: false, readOnly: false, navigation: false, ...extra };
+}
+
+export const str: TypeRef = { kind: "primitive", name: "string" };
+export const named = (name: string): TypeRef => ({ kind: "named", name: `microsoft.graph.${name}` });
+
+export function object(local: string, extra: Partial<ObjectType> = {}): ObjectType {
+  const name = `microsoft.graph.${local}`;
+  return { kind: "object", name, tsName: typeNameOf(name), category: "complex", abstract: false, properties: [], origins: [], ...extra };
+}
+
+export function enumType(local: string, members: string[], extra: Partial<EnumType> = {}): EnumType {
+  const name = `microsoft.graph.${local}`;
+  return { kind: "enum", name, tsName: typeNameOf(name), members: members.map((value) => ({ value })), flags: false, origins: [], ...extra };
+}
+
+export function typeMap(...types: ModelType[]): Map<string, ModelType> {
+  return new Map(types.map((t) => [t.name, t]));
+}
