@@ -16,7 +16,7 @@ function findTestFiles(dir: string): string[] {
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) return name === "golden" || name === "fixtures" ? [] : findTestFiles(path);
+      if (statSync(path).isDirectory()) return name === "fixtures" ? [] : findTestFiles(path);
       return name.endsWith(".test.ts") ? [path] : [];
     });
 }

@@ -131,12 +131,15 @@ function operationMethods(node: ResourceNode, op: Operation, types: Map<string, 
       ];
     }
     case "count": {
+      if (op.query.length === 0) {
+        return [method("count", ["options?: RequestOptions"], "Promise<number>", summary, `return ${send(['expect: "count"', "options"])} as Promise<number>;`)];
+      }
       const names = op.query.map((p) => p.name);
       const extra = op.query.map((p) => `${propertyKey(p.name)}?: ${typeExpression(p.type, types)}`).join("; ");
       return [
-        method("count", [`options: RequestOptions${extra ? ` & { ${extra} }` : ""} = {}`], "Promise<number>", summary, [
-          names.length ? `const { ${names.join(", ")}, ...rest } = options;` : "const rest = options;",
-          `return ${send([names.length ? `query: { ${names.join(", ")} }` : "", 'expect: "count"', "options: rest"].filter(Boolean))} as Promise<number>;`,
+        method("count", [`options: RequestOptions & { ${extra} } = {}`], "Promise<number>", summary, [
+          `const { ${names.join(", ")}, ...rest } = options;`,
+          `return ${send([`query: { ${names.join(", ")} }`, 'expect: "count"', "options: rest"])} as Promise<number>;`,
         ].join("\n")),
       ];
     }

@@ -3,13 +3,13 @@
  * It holds only what request bodies can reach: their types, the types of their properties, and all
  * types derived from those, with inherited properties flattened in.
  */
-import { allProperties, descendants } from "../model/hierarchy.js";
-import type { ApiModel, ModelType, ObjectType, TypeRef } from "../model/ir.js";
+import { allProperties, descendants, odataTypeValue } from "../model/hierarchy.js";
+import type { ApiModel, ModelType, TypeRef } from "../model/ir.js";
 import { sortedBy } from "../util/order.js";
 import { printStatements } from "./print.js";
 
 export function emitSchemaFile(model: ApiModel, header: string): string {
-  const entries = sortedBy(bodyReachableTypes(model), (t) => t.name).map((type) => `  ${JSON.stringify(type.name)}: ${JSON.stringify(schemaEntry(type, model.types))},`);
+  const entries = sortedBy(bodyReachableTypes(model), schemaKey).map((type) => `  ${JSON.stringify(schemaKey(type))}: ${JSON.stringify(schemaEntry(type, model.types))},`);
   return printStatements(header, [
     'import type { Schema } from "../runtime/validate.js";',
     `/** Every type a request body of this slice can hold, for validation before sending. */\nexport const schema: Schema = {\n${entries.join("\n")}\n};`,
@@ -22,8 +22,10 @@ export function typeSpecOf(ref: TypeRef, types: Map<string, ModelType>, nullable
   switch (ref.kind) {
     case "primitive":
       return ref.name + suffix;
-    case "named":
-      return (types.has(ref.name) ? ref.name : "unknown") + suffix;
+    case "named": {
+      const type = types.get(ref.name);
+      return (type ? schemaKey(type) : "unknown") + suffix;
+    }
     case "array":
       return `[${typeSpecOf(ref.items, types, ref.itemsNullable)}]${suffix}`;
     default:
@@ -31,10 +33,18 @@ export function typeSpecOf(ref: TypeRef, types: Map<string, ModelType>, nullable
   }
 }
 
+/**
+ * A type's key in the table: for OData types the `@odata.type` value without `#` (what the validator
+ * looks up), otherwise the model name.
+ */
+export function schemaKey(type: ModelType): string {
+  return type.kind === "object" && (type.category === "entity" || type.category === "complex") ? odataTypeValue(type).replace(/^#/, "") : type.name;
+}
+
 function schemaEntry(type: ModelType, types: Map<string, ModelType>): object {
   if (type.kind === "enum") return type.flags ? { members: type.members.map((m) => m.value), flags: true } : { members: type.members.map((m) => m.value) };
   const properties = Object.fromEntries(allProperties(type, types).map((p) => [p.name, typeSpecOf(p.type, types, p.nullable)]));
-  const derived = descendants(type, types).map((d) => d.name);
+  const derived = descendants(type, types).map(schemaKey);
   return { ...(type.abstract ? { abstract: true } : {}), properties, ...(derived.length ? { derived: derived.sort() } : {}) };
 }
 
@@ -57,5 +67,5 @@ function bodyReachableTypes(model: ApiModel): ModelType[] {
     node.children.forEach(visitNode);
   };
   visitNode(model.root);
-  return [...found.values()].filter((t): t is ObjectType | typeof t => true);
+  return [...found.values()];
 }

@@ -51,6 +51,10 @@ export function selectPaths(loaded: LoadedOpenApi, include: string[]): SlicedOpe
     for (const [key, value] of Object.entries(node)) {
       // The first allOf entry of a Graph schema is its base type: reached, but not declared.
       if (key === "allOf" && Array.isArray(value)) value.forEach((v, i) => walk(v, i > 0 || !isRef(v)));
+      // discriminator.mapping names derived schemas by plain strings, not $ref objects.
+      else if (key === "discriminator" && typeof value === "object" && value !== null) {
+        Object.values((value as { mapping?: Record<string, string> }).mapping ?? {}).forEach((ref) => walk({ $ref: ref }, true));
+      }
       else walk(value, declared);
     }
   };
