@@ -1,0 +1,35 @@
+/**
+ * Shared set-up for runtime tests: a fresh local Graph-like server per test and clients pointed at it.
+ */
+import { createGraphClient } from "../../generated/index.js";
+import { createGraphClient as createPoliciesClient } from "../../generated/configuration-policies/index.js";
+import { startGraphServer, type GraphServer } from "../server/graph-server.js";
+
+export interface Harness {
+  server: GraphServer;
+  graph: ReturnType<typeof createGraphClient>;
+  policies: ReturnType<typeof createPoliciesClient>;
+  /** A policy with one assignment, as stored. */
+  policyId: string;
+  assignmentId: string;
+}
+
+export async function startHarness(options: { pageSize?: number } = {}): Promise<Harness> {
+  const server = await startGraphServer(options);
+  const policy = server.store.addPolicy({ name: "Baseline", platforms: "windows10", technologies: "mdm" });
+  const assignment = server.store.addAssignment(String(policy.id), { target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } });
+  const clientOptions = { baseUrl: server.baseUrl, token: "test-token", maxRetries: 0 };
+  return {
+    server,
+    graph: createGraphClient(clientOptions),
+    policies: createPoliciesClient(clientOptions),
+    policyId: String(policy.id),
+    assignmentId: String(assignment.id),
+  };
+}
+
+/** The last request the server received, with its body parsed. */
+export function lastRequest(server: GraphServer) {
+  const request = server.requests.at(-1)!;
+  return { ...request, json: request.body ? JSON.parse(request.body) : undefined };
+}

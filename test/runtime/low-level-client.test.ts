@@ -1,0 +1,41 @@
+/**
+ * The low-level openapi-fetch client: typed by the spec's `paths`, running on the same runtime.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { createLowLevelClient } from "../../generated/index.js";
+import { lastRequest, startHarness, type Harness } from "./helpers.js";
+
+const test = suite<{ h: Harness }>("low-level client over HTTP", {} as { h: Harness });
+test.before.each(async (ctx) => {
+  ctx.h = await startHarness();
+});
+test.after.each(async (ctx) => ctx.h.server.close());
+
+const ITEM = "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}" as const;
+const LIST = "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments" as const;
+
+test("PATCH with the documented body shape, through the shared runtime (token, #-normalisation)", async ({ h }) => {
+  const api = createLowLevelClient({ baseUrl: h.server.baseUrl, token: async () => "low-level-token" });
+  const { data, error, response } = await api.PATCH(ITEM, {
+    params: { path: { "deviceManagementConfigurationPolicy-id": h.policyId, "deviceManagementConfigurationPolicyAssignment-id": h.assignmentId } },
+    body: { target: { "@odata.type": "microsoft.graph.configurationManagerCollectionAssignmentTarget", collectionId: "c" } },
+  });
+  assert.is(error, undefined);
+  assert.is(response.status, 200);
+  const sent = lastRequest(h.server);
+  assert.is(sent.headers.authorization, "Bearer low-level-token");
+  assert.is(sent.json.target["@odata.type"], "#microsoft.graph.configurationManagerCollectionAssignmentTarget");
+  assert.is(data?.target?.["@odata.type"], "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "responses are normalised too");
+});
+
+test("GET with OData query arrays comma-joined; errors come back as { error }", async ({ h }) => {
+  const api = createLowLevelClient({ baseUrl: h.server.baseUrl, token: "t" });
+  const { data } = await api.GET(LIST, { params: { path: { "deviceManagementConfigurationPolicy-id": h.policyId }, query: { $top: 1, $select: ["id", "target"] } } });
+  assert.is(data?.value?.length, 1);
+  assert.match(lastRequest(h.server).rawPath, /\?\$top=1&\$select=id,target$/);
+  const missing = await api.GET(ITEM, { params: { path: { "deviceManagementConfigurationPolicy-id": h.policyId, "deviceManagementConfigurationPolicyAssignment-id": "nope" } } });
+  assert.is(missing.response.status, 404);
+  assert.is(missing.error?.error.code, "ResourceNotFound");
+});
+test.run();
