@@ -1,11 +1,26 @@
 /**
  * Emits `models.ts`: one TypeScript type per model type, named after the schema, with wire property
- * names. How Graph's open, polymorphic types are modelled is explained in templates/types.ts; here:
- * - an enum becomes a union of string literals (`Flags<…>` for flags enums);
- * - a type without derived types becomes an interface with its `@odata.type` literal;
+ * names.
+ *
+ * Open types — the decision and why. Graph's OpenAPI puts `additionalProperties: {type: object}` on
+ * every schema. Read literally it says "any extra property, and its value is an object", which makes
+ * a string-valued `"@odata.type"` or a derived type's `collectionId` illegal (openapi-typescript's
+ * `[key: string]: Record<string, never>` rejects the documented PATCH body). Read loosely, as
+ * `[key: string]: unknown`, it makes every typo legal. Neither is what Graph means: the converter adds
+ * it so that OData instance annotations and properties of derived or newer types may appear. So:
+ * - known properties are typed and closed, so a misspelt property on a known type fails to compile;
+ * - instance annotations (`@odata.etag`, `target@odata.type`) are always allowed, through an index
+ *   signature on keys containing `@` (`ODataAnnotations`);
  * - a polymorphic type X (abstract, or with derived types) becomes `XBase` (its properties),
- *   `UnknownX` (a derived type newer than the spec) and `X`, the union of every concrete type a
- *   value declared as X can be, which narrows on `"@odata.type"`.
+ *   `UnknownX` (a derived type newer than the spec: branded `@odata.type`, any property) and `X`, the
+ *   union of every type a value declared as X can be, which narrows on `"@odata.type"`. The brand on
+ *   `UnknownODataType` keeps the narrowing of the known members exact;
+ * - a free-form schema (`additionalProperties` and no properties, e.g. `InnerError`) is open.
+ * At run time nothing is dropped either way: the runtime never removes or renames a property.
+ *
+ * Other rules: an enum becomes a union of string literals (`Flags<…>` for flags enums); a type
+ * without derived types becomes an interface with its `@odata.type` literal, required on derived
+ * complex types (see `requiresODataType`).
  */
 import type { InterfaceDeclarationStructure, PropertySignatureStructure, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
 import { StructureKind } from "ts-morph";
