@@ -53,13 +53,16 @@ export class GraphError extends Error {
   readonly diagnostic: string | undefined;
   /** The response body exactly as received (empty when there was none). */
   readonly body: string;
-  /** HTTP attempts made, including retries. */
+  /** HTTP attempts made, including retries; 0 when nothing was sent (invalid input). */
   readonly attempts: number;
-  /** True when the last answer was a throttling one (429, or 503/504 with Retry-After). */
+  /** True when any attempt was throttled (429, or 503/504 with Retry-After). */
   readonly throttled: boolean;
 
   constructor(init: GraphErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    const attempts = init.attempts ?? 0;
+    // Every message says when retries happened or throttling was seen, so a log line alone explains it.
+    const note = attempts > 1 || init.throttled ? ` (${init.throttled ? "throttled, " : ""}${attempts} attempt${attempts === 1 ? "" : "s"})` : "";
+    super(init.message + note, init.cause === undefined ? undefined : { cause: init.cause });
     const h = init.headers;
     this.status = init.status;
     this.code = init.code;
@@ -74,7 +77,7 @@ export class GraphError extends Error {
     this.retryAfter = h?.get("retry-after") ?? undefined;
     this.diagnostic = h?.get("x-ms-ags-diagnostic") ?? undefined;
     this.body = init.body ?? "";
-    this.attempts = init.attempts ?? 1;
+    this.attempts = attempts;
     this.throttled = init.throttled ?? false;
   }
 }
@@ -101,7 +104,6 @@ export function errorFromResponse(
     // Not JSON (proxy HTML page, truncated text, empty): the raw text is kept in `body`.
   }
   const e = parsed?.error;
-  const attempts = context.attempts ?? 1;
   const message =
     typeof e?.message === "string"
       ? e.message
@@ -110,7 +112,7 @@ export function errorFromResponse(
     ...context,
     status: response.status,
     code: typeof e?.code === "string" ? e.code : `http${response.status}`,
-    message: `${context.method} ${context.url} failed: ${message}${attempts > 1 ? ` (after ${attempts} attempts${context.throttled ? ", throttled" : ""})` : ""}`,
+    message: `${context.method} ${context.url} failed: ${message}`,
     target: typeof e?.target === "string" ? e.target : undefined,
     details: Array.isArray(e?.details) ? e.details : undefined,
     innerError: e?.innerError && typeof e.innerError === "object" ? (e.innerError as Record<string, unknown>) : undefined,

@@ -4,14 +4,13 @@
  * that value is honoured exactly. Without it, the wait grows exponentially with jitter.
  * See https://learn.microsoft.com/graph/throttling.
  */
-import { GraphError } from "./errors.js";
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   maxRetries: number;
   /** Cap on the sum of all waits in one call; a wait that would pass it ends the call instead. */
   maxTotalDelayMs: number;
-  /** First backoff step when there is no Retry-After. */
+  /** First backoff step when there is no Retry-After; it doubles with every retry. */
   baseDelayMs: number;
   /** Largest single backoff step when there is no Retry-After. */
   maxDelayMs: number;
@@ -19,13 +18,19 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, maxTotalDelayMs: 60_000, baseDelayMs: 500, maxDelayMs: 30_000 };
 
-export function isRetryableStatus(status: number): boolean {
-  return status === 429 || status === 503 || status === 504;
-}
-
 /** A network failure is retried only where repeating the request cannot apply it twice. */
 export function isRetryableOnNetworkError(method: string): boolean {
   return method === "GET" || method === "DELETE";
+}
+
+/**
+ * 429 and 503 mean "not processed, come back later", so any method is retried. A 504 without
+ * `Retry-After` is a gateway that gave up waiting: the request may have been applied behind it, so it
+ * is treated like a network error (a POST or PATCH is not repeated). Graph's throttling 504s carry
+ * `Retry-After` and are retried for every method.
+ */
+export function isRetryableStatus(status: number, method: string, hasRetryAfter: boolean): boolean {
+  return status === 429 || status === 503 || (status === 504 && (hasRetryAfter || isRetryableOnNetworkError(method)));
 }
 
 /**
@@ -44,22 +49,21 @@ export function retryDelayMs(retryAfter: string | null, retry: number, policy: R
 }
 
 /** Waits, but stops at once (rejecting with the signal's reason) when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The timer is cleared on abort too, so a long Retry-After never keeps a process alive.
+  return untilAborted(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
 }
 
-/** The error for a call cut short by its timeout (a caller's abort rejects with its own reason instead). */
-export function timeoutError(timeoutMs: number, method: string, url: string): GraphError {
-  return new GraphError({ status: 0, code: "timeout", method, url, message: `${method} ${url} timed out after ${timeoutMs} ms` });
+/**
+ * Settles with `promise`, or rejects with the signal's reason as soon as it aborts: used for waits
+ * that cannot be cancelled themselves (a timer, a token provider that ignores its signal).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

@@ -6,7 +6,7 @@
 import type { TokenSource } from "./auth.js";
 import { GraphError } from "./errors.js";
 import { isCredentialHeader, isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
-import { isRetryableOnNetworkError, isRetryableStatus, retryDelayMs, sleep, timeoutError, type RetryPolicy } from "./retry.js";
+import { isRetryableOnNetworkError, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from "./retry.js";
 import type { RequestOptions } from "./types.js";
 
 export interface TransportConfig {
@@ -31,88 +31,104 @@ export interface Exchange {
 
 export interface ExchangeResult {
   response: Response;
-  /** The body text when `read` was set, else "". */
+  /** The body text when `read` was set, else "". Any token the service echoed back is masked. */
   text: string;
   url: string;
   method: string;
   attempts: number;
   clientRequestId: string;
+  /** True when any attempt was throttled. */
   throttled: boolean;
+}
+
+/** What the attempts so far have seen; read by the timeout error, which fires from outside the loop. */
+interface Progress {
+  attempts: number;
+  throttled: boolean;
+  clientRequestId: string;
 }
 
 export async function exchange(config: TransportConfig, x: Exchange): Promise<ExchangeResult> {
   const { options } = x;
-  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
+  const headers: Record<string, string> = {};
+  // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
+  for (const source of [config.headers, x.headers, options.headers]) for (const name in source) headers[name.toLowerCase()] = source[name]!;
+  const progress: Progress = { attempts: 0, throttled: false, clientRequestId: headers["client-request-id"] ?? newRequestId() };
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   const controller = new AbortController();
-  const signal = controller.signal;
   const onCallerAbort = () => controller.abort(caller!.reason);
   caller?.addEventListener("abort", onCallerAbort, { once: true });
-  const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(timeoutError(timeoutMs, x.method, x.url)), timeoutMs) : undefined;
+  // A timeout is a GraphError (code "timeout"); a caller's abort rejects with the caller's own reason.
+  const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(failure("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`, x, progress)), timeoutMs) : undefined;
   try {
-    return await attemptUntilDone(config, x, signal);
+    return await attemptUntilDone(config, x, headers, controller.signal, progress);
   } catch (error) {
-    throw signal.aborted ? signal.reason : error;
+    throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
     clearTimeout(timer);
-    caller?.removeEventListener("abort", onCallerAbort);
+    // An unread body (low-level client) must still stop when the caller aborts.
+    if (x.read) caller?.removeEventListener("abort", onCallerAbort);
   }
 }
 
-async function attemptUntilDone(config: TransportConfig, x: Exchange, signal: AbortSignal): Promise<ExchangeResult> {
+async function attemptUntilDone(config: TransportConfig, x: Exchange, userHeaders: Record<string, string>, signal: AbortSignal, progress: Progress): Promise<ExchangeResult> {
   const maxRetries = x.options.maxRetries ?? config.retry.maxRetries;
-  const userHeaders = { ...config.headers, ...x.headers, ...x.options.headers };
-  const clientRequestId = headerValue(userHeaders, "client-request-id") ?? newRequestId();
-  const callerAuthorizes = headerValue(userHeaders, "authorization") !== undefined;
+  const callerAuthorizes = "authorization" in userHeaders;
   let { method, url, body } = x;
-  let attempts = 0, retries = 0, redirects = 0, waited = 0;
-  let refreshToken = false, refreshed = false, leftOrigin = false, throttled = false;
+  let retries = 0, redirects = 0, waited = 0, leftOrigin = false, refreshed = false;
+  let freshToken: string | undefined;
   let redirectMode: RequestRedirect = "manual";
 
   for (;;) {
-    attempts++;
+    progress.attempts++;
     const trusted = !leftOrigin && isOnOrigin(url, config.origin);
-    const headers: Record<string, string> = { accept: "application/json", "client-request-id": clientRequestId };
+    const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
-    for (const name in userHeaders) {
-      if (name.toLowerCase() !== "client-request-id" && (trusted || !isCredentialHeader(name))) headers[name] = userHeaders[name]!;
-    }
-    const token = trusted && !callerAuthorizes ? await config.token(refreshToken, signal) : undefined;
+    for (const name in userHeaders) if (trusted || !isCredentialHeader(name)) headers[name] = userHeaders[name]!;
+    headers["client-request-id"] = progress.clientRequestId;
+    const token = trusted && !callerAuthorizes ? (freshToken ?? (await getToken(config, signal, x, progress))) : undefined;
     if (token) headers.authorization = `Bearer ${token}`;
-    refreshToken = false;
+    freshToken = undefined;
 
-    let response: Response;
+    let response: Response | undefined;
     try {
       response = await config.fetch(url, { method, headers, body, signal, redirect: redirectMode });
+      const { status } = response;
       if (response.type === "opaqueredirect") {
         // A browser hides manual redirects; let it follow them (it drops credentials across origins itself).
         redirectMode = "follow";
         continue;
       }
-      if (isRedirect(response.status)) {
-        const location = response.headers.get("location");
-        if (location) {
+      const location = isRedirect(status) ? response.headers.get("location") : null;
+      if (location !== null) {
+        discard(response);
+        if (++redirects > MAX_REDIRECTS) throw failure("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`, x, progress);
+        const next = parseUrl(location, url);
+        if (!next) throw failure("invalidRedirect", `${method} ${url} redirected to an invalid Location ${JSON.stringify(location)}`, x, progress);
+        // Once away from the base origin, nothing is trusted again, even on a redirect back.
+        leftOrigin ||= next.origin !== config.origin;
+        const nextMethod = methodAfterRedirect(status, method);
+        if (nextMethod !== method) body = undefined;
+        method = nextMethod;
+        url = next.href;
+        continue;
+      }
+      if (status === 401 && token && !refreshed) {
+        // One fresh token, one retry; a source that hands back the same token gets no pointless retry.
+        refreshed = true;
+        freshToken = await getToken(config, signal, x, progress, token);
+        if (freshToken && freshToken !== token) {
           discard(response);
-          if (++redirects > MAX_REDIRECTS) throw failure("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`, x, attempts);
-          const next = new URL(location, url);
-          leftOrigin ||= next.origin !== config.origin;
-          const nextMethod = methodAfterRedirect(response.status, method);
-          if (nextMethod !== method) body = undefined;
-          method = nextMethod;
-          url = next.href;
           continue;
         }
       }
-      if (response.status === 401 && token && !refreshed) {
-        discard(response);
-        refreshed = refreshToken = true;
-        continue;
-      }
-      if (isRetryableStatus(response.status)) {
-        const retryAfter = response.headers.get("retry-after");
-        throttled = response.status === 429 || retryAfter !== null;
+      const retryAfter = response.headers.get("retry-after");
+      if (isRetryableStatus(status, method, retryAfter !== null)) {
+        progress.throttled ||= status === 429 || retryAfter !== null;
         const delay = retryDelayMs(retryAfter, retries + 1, config.retry);
+        // A wait past the total budget ends the call now: waiting and then failing helps nobody.
         if (retries < maxRetries && waited + delay <= config.retry.maxTotalDelayMs) {
           discard(response);
           retries++;
@@ -121,11 +137,14 @@ async function attemptUntilDone(config: TransportConfig, x: Exchange, signal: Ab
           continue;
         }
       }
-      const text = x.read ? await response.text() : "";
-      return { response, text, url, method, attempts, clientRequestId, throttled };
+      let text = x.read ? await response.text() : "";
+      // A service or proxy that echoes the request back must not put the token into an error.
+      if (token && text.includes(token)) text = text.split(token).join("[token]");
+      return { response, text, url, method, attempts: progress.attempts, clientRequestId: progress.clientRequestId, throttled: progress.throttled };
     } catch (error) {
       if (signal.aborted || error instanceof GraphError) throw error;
-      if (isRetryableOnNetworkError(method) && retries < maxRetries) {
+      const retryable = isRetryableOnNetworkError(method);
+      if (retryable && retries < maxRetries) {
         const delay = retryDelayMs(null, retries + 1, config.retry);
         if (waited + delay <= config.retry.maxTotalDelayMs) {
           retries++;
@@ -134,23 +153,43 @@ async function attemptUntilDone(config: TransportConfig, x: Exchange, signal: Ab
           continue;
         }
       }
-      throw failure("networkError", `${method} ${url} failed: ${(error as Error)?.message ?? error}`, x, attempts, error);
+      const why = retryable ? "" : ` (not retried: a ${method} may already have been applied)`;
+      throw failure("networkError", `${method} ${url} failed: ${describeError(error)}${why}`, x, progress, error, response?.headers);
     }
   }
 }
 
-function failure(code: string, message: string, x: Exchange, attempts: number, cause?: unknown): GraphError {
-  return new GraphError({ status: 0, code, message, method: x.method, url: x.url, attempts, cause });
+async function getToken(config: TransportConfig, signal: AbortSignal, x: Exchange, progress: Progress, rejected?: string): Promise<string | undefined> {
+  try {
+    return await config.token(signal, rejected);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw failure("authenticationFailed", `${x.method} ${x.url} not sent: getting a token failed: ${describeError(error)}`, x, progress, error);
+  }
+}
+
+function failure(code: string, message: string, x: Exchange, progress: Progress, cause?: unknown, headers?: Headers): GraphError {
+  return new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, ...progress });
+}
+
+/** fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …). */
+function describeError(error: unknown): string {
+  const e = error as { message?: string; cause?: { message?: string } } | undefined;
+  return `${e?.message ?? error}${e?.cause?.message ? ` (${e.cause.message})` : ""}`;
+}
+
+/** The URL, or undefined when it cannot be parsed (no try/catch at every use). */
+export function parseUrl(url: string, base?: string): URL | undefined {
+  try {
+    return new URL(url, base);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when `url` is on `origin` (a cheap prefix test; anything unusual counts as another origin). */
 export function isOnOrigin(url: string, origin: string): boolean {
   return url.startsWith(origin) && (url.length === origin.length || "/?#".includes(url[origin.length]!));
-}
-
-function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
-  return undefined;
 }
 
 function discard(response: Response): void {

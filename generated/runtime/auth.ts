@@ -6,8 +6,9 @@
  *
  * Tokens that carry an expiry (AccessToken) are cached until shortly before they expire; concurrent
  * requests share one refresh. A plain string from a function is not cached: the function is the
- * cache. `getToken(true)` forces a fresh token (used once after a 401).
+ * cache. After a 401 the rejected token is replaced once (see TokenSource).
  */
+import { untilAborted } from "./retry.js";
 
 /** The token shape `@azure/core-auth` defines. */
 export interface AccessToken {
@@ -30,32 +31,31 @@ export type TokenInput = string | TokenProvider | TokenCredential;
 /** Refresh this long before expiry, so a token never expires in flight. */
 const EXPIRY_MARGIN_MS = 2 * 60_000;
 
-export type TokenSource = (forceRefresh: boolean, signal?: AbortSignal) => Promise<string | undefined>;
+/**
+ * The token for the next attempt. `rejected` is a token the service just answered 401 to: it is
+ * replaced, unless another request already replaced it (then that newer token is returned).
+ */
+export type TokenSource = (signal: AbortSignal, rejected?: string) => Promise<string | undefined>;
 
 export function createTokenSource(input: TokenInput | undefined, scopes: string[]): TokenSource {
   if (input === undefined) return async () => undefined;
   if (typeof input === "string") return async () => input;
-  const fetchToken =
-    typeof input === "function"
-      ? input
-      : (signal?: AbortSignal) => input.getToken(scopes, signal ? { abortSignal: signal } : {});
+  const fetchToken = typeof input === "function" ? input : () => input.getToken(scopes);
   let cached: AccessToken | undefined;
   let pending: Promise<string | undefined> | undefined;
 
-  return (forceRefresh, signal) => {
-    if (!forceRefresh && cached && Date.now() < refreshAt(cached)) return Promise.resolve(cached.token);
-    if (pending) return pending;
-    pending = Promise.resolve(fetchToken(signal))
-      .then((result) => {
-        if (result && typeof result === "object") {
-          cached = result;
-          return result.token;
-        }
-        cached = undefined;
-        return result || undefined;
+  return (signal, rejected) => {
+    if (cached && cached.token !== rejected && Date.now() < refreshAt(cached)) return Promise.resolve(cached.token);
+    // One refresh shared by every request that needs it. It gets no abort signal: one caller giving
+    // up must not fail the others; each caller stops waiting on its own signal instead.
+    pending ??= Promise.resolve()
+      .then(fetchToken)
+      .then((result): string | undefined => {
+        cached = result && typeof result === "object" ? result : undefined;
+        return (cached ? cached.token : (result as string | null | undefined)) || undefined;
       })
       .finally(() => (pending = undefined));
-    return pending;
+    return untilAborted(pending!, signal);
   };
 }
 

@@ -9,7 +9,7 @@ import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
 import { describeBody, errorFromResponse, GraphError } from "./errors.js";
 import { normalizeODataTypes } from "./odata-type.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
-import { exchange, type ExchangeResult, type TransportConfig } from "./transport.js";
+import { exchange, parseUrl, type ExchangeResult, type TransportConfig } from "./transport.js";
 import type { RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
 import { validateValue, type Schema, type TypeSpec } from "./validate.js";
@@ -35,6 +35,8 @@ export interface GraphClientOptions {
   maxRetries?: number;
   /** Cap on the total wait between retries of one call, in ms. Default 60,000. */
   maxRetryDelayMs?: number;
+  /** First backoff step when an answer has no Retry-After, in ms; doubles per retry, with jitter. Default 500. */
+  backoffMs?: number;
   /** Validate request bodies against the spec before sending. Default true. */
   validate?: boolean;
 }
@@ -65,12 +67,15 @@ export interface GraphRuntime {
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
 export function createRuntime(options: GraphClientOptions = {}, schema: Schema = {}): GraphRuntime {
-  const baseUrl = (options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global")).replace(/\/+$/, "");
-  const origin = new URL(baseUrl).origin;
+  // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
+  const base = new URL(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
+  const origin = base.origin;
+  const baseUrl = (origin + base.pathname).replace(/\/+$/, "");
   const retry: RetryPolicy = {
-    ...DEFAULT_RETRY_POLICY,
-    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
-    ...(options.maxRetryDelayMs === undefined ? {} : { maxTotalDelayMs: options.maxRetryDelayMs }),
+    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+    maxTotalDelayMs: options.maxRetryDelayMs ?? DEFAULT_RETRY_POLICY.maxTotalDelayMs,
+    baseDelayMs: options.backoffMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+    maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
   };
   const config: TransportConfig = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -83,22 +88,29 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
   const validateByDefault = options.validate ?? true;
 
   async function send(request: GraphRequest): Promise<unknown> {
-    const { method, body, expect } = request;
+    const { method, body, bodyType, expect } = request;
     const callOptions = request.options ?? {};
-    const url = request.url ?? baseUrl + request.path + encodeQuery(request.query);
-    if (request.url !== undefined && originOf(request.url) !== origin) {
-      throw new GraphError({ status: 0, code: "foreignUrl", method, url, message: `${method} ${url} not sent: it is not on ${origin}` });
+    const next = request.url === undefined ? undefined : parseUrl(request.url);
+    const url = next ? next.href : request.url ?? baseUrl + request.path + encodeQuery(request.query);
+    const notSent = (code: string, problem: string, target?: string) => new GraphError({ status: 0, code, method, url, target, message: `${method} ${url} not sent: ${problem}` });
+    // A nextLink elsewhere would carry the token (and the caller's trust) to a host nobody chose.
+    if (request.url !== undefined && next?.origin !== origin) throw notSent("foreignUrl", `it is not on ${origin}`);
+    if (bodyType && (callOptions.validate ?? validateByDefault)) {
+      const problem = body === undefined ? "body: a request body is required" : validateValue(body, bodyType, schema, "body");
+      if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
     }
-    if (body !== undefined && request.bodyType && (callOptions.validate ?? validateByDefault)) {
-      const problem = validateValue(body, request.bodyType, schema, "body");
-      if (problem) throw new GraphError({ status: 0, code: "invalidRequestBody", method, url, target: problem.split(":")[0], message: `${method} ${url} not sent: ${problem}` });
+    let json: string | undefined;
+    try {
+      json = body === undefined ? undefined : normalizeODataTypes(JSON.stringify(body));
+    } catch (error) {
+      throw notSent("invalidRequestBody", `body is not JSON-serialisable: ${(error as Error).message}`, "body");
     }
     const wantsCount = expect === "count" || /[?&]\$(count|search)=/.test(url);
     const result = await exchange(config, {
       method,
       url,
       headers: wantsCount ? { ConsistencyLevel: "eventual" } : undefined,
-      body: body === undefined ? undefined : normalizeODataTypes(JSON.stringify(body)),
+      body: json,
       read: true,
       options: callOptions,
     });
@@ -140,14 +152,6 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
   }
 
   return { baseUrl, send, fetch: lowLevelFetch };
-}
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 function context(result: ExchangeResult) {

@@ -48,12 +48,14 @@ export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, pa
       return undefined;
     case "string":
     case "boolean":
-    case "number":
       return typeof value === type ? undefined : `${path}: expected ${type}, got ${describe(value)}`;
+    case "number":
+      // NaN and Infinity would go over the wire as null.
+      return Number.isFinite(value) ? undefined : `${path}: expected a finite number, got ${describe(value)}`;
     case "integer":
       return Number.isInteger(value) ? undefined : `${path}: expected an integer, got ${describe(value)}`;
   }
-  const definition = schema[type];
+  const definition = lookup(schema, type);
   if (!definition) return undefined; // a type the slice refers to but does not define: nothing to check
   return "members" in definition ? checkEnum(value, type, definition, path) : checkObject(value, type, definition, schema, path);
 }
@@ -72,15 +74,15 @@ function checkObject(value: unknown, declared: string, definition: ObjectSchema,
   if (odataType !== undefined) {
     if (typeof odataType !== "string") return `${path}["@odata.type"]: expected a type name string, got ${describe(odataType)}`;
     const name = odataType.startsWith("#") ? odataType.slice(1) : odataType;
-    const named = schema[name];
+    const named = lookup(schema, name);
     if (name !== declared && named) {
       if (!definition.derived?.includes(name)) return `${path}["@odata.type"]: ${odataType} is not a ${shortName(declared)}`;
       actual = named as ObjectSchema;
     }
     // A name the table does not know is a newer derived type: checked as the declared type.
+    if (actual.abstract && named) return `${path}["@odata.type"]: ${odataType} is abstract; ${chooseOne(declared, definition, schema)}`;
   } else if (definition.abstract) {
-    const choices = (definition.derived ?? []).filter((d) => !(schema[d] as ObjectSchema).abstract).map((d) => `#${d}`);
-    return `${path}: "@odata.type" is required because ${shortName(declared)} is abstract; use one of ${choices.join(", ")}`;
+    return `${path}: "@odata.type" is required because ${shortName(declared)} is abstract; ${chooseOne(declared, definition, schema)}`;
   }
   for (const key in actual.properties) {
     if (record[key] === undefined) continue;
@@ -88,6 +90,17 @@ function checkObject(value: unknown, declared: string, definition: ObjectSchema,
     if (problem) return problem;
   }
   return undefined;
+}
+
+/** The concrete types a value of an abstract type can be sent as. */
+function chooseOne(declared: string, definition: ObjectSchema, schema: Schema): string {
+  const concrete = (definition.derived ?? []).filter((d) => !(lookup(schema, d) as ObjectSchema | undefined)?.abstract);
+  return `use one of ${concrete.map((d) => `#${d}`).join(", ") || `the types derived from ${shortName(declared)}`}`;
+}
+
+/** Own entries only: a type named `constructor` or `__proto__` in a body must not reach Object.prototype. */
+function lookup(schema: Schema, name: string): ObjectSchema | EnumSchema | undefined {
+  return Object.hasOwn(schema, name) ? schema[name] : undefined;
 }
 
 function shortName(qualified: string): string {

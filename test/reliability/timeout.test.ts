@@ -1,0 +1,75 @@
+/**
+ * Timeouts (client default and per call, retries included) combined with the caller's AbortSignal,
+ * against a server that stalls: a timeout is a GraphError, an abort is the caller's own reason.
+ */
+import * as assert from "uvu/assert";
+import { GraphError } from "../../generated/assignments/index.js";
+import { graphError, GROUP_TARGET, rejection, reliabilitySuite, until } from "./helpers.js";
+
+const test = reliabilitySuite("reliability: timeouts and aborts");
+
+test("a stalled response hits the client's default timeout: GraphError code timeout", async ({ h }) => {
+  h.server.faults.push({ kind: "stall" }, { method: "GET" });
+  const started = Date.now();
+  const error = await graphError(h.assignments({ timeoutMs: 200 }).get());
+  assert.ok(Date.now() - started < 10_000);
+  assert.is(error.code, "timeout");
+  assert.is(error.status, 0);
+  assert.match(error.message, "timed out after 200 ms");
+  assert.is(error.attempts, 1);
+  assert.is(error.clientRequestId, h.server.requests[0]!.headers["client-request-id"]);
+  assert.is(h.server.requests.length, 1, "a timed-out call is not retried");
+});
+
+test("the per-call timeout overrides the client's: a slow answer within it succeeds", async ({ h }) => {
+  h.server.faults.push({ kind: "stall", ms: 300 }, { method: "GET" });
+  const page = await h.assignments({ timeoutMs: 50 }).get(undefined, { timeoutMs: 20_000 });
+  assert.equal(page.value, []);
+  h.server.faults.push({ kind: "stall" }, { method: "GET" });
+  assert.is((await graphError(h.assignments({ timeoutMs: 0 }).get(undefined, { timeoutMs: 100 }))).code, "timeout");
+});
+
+test("the timeout covers retries: it fires during a Retry-After wait and reports the throttling", async ({ h }) => {
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "30" }, { method: "POST" });
+  const started = Date.now();
+  const error = await graphError(h.assignments().post({ target: GROUP_TARGET }, { timeoutMs: 300 }));
+  assert.ok(Date.now() - started < 10_000);
+  assert.is(error.code, "timeout");
+  assert.is(error.throttled, true);
+  assert.match(error.message, "throttled, 1 attempt");
+});
+
+test("the caller's abort while stalled rejects with the caller's reason, not a GraphError", async ({ h }) => {
+  h.server.faults.push({ kind: "stall" }, { method: "GET" });
+  const controller = new AbortController();
+  const call = rejection(h.assignments({ timeoutMs: 60_000 }).get(undefined, { signal: controller.signal }));
+  await until(() => h.server.requests.length === 1, "the request to arrive");
+  controller.abort(new Error("user cancelled"));
+  const error = (await call) as Error;
+  assert.not.instance(error, GraphError);
+  assert.is(error.message, "user cancelled");
+});
+
+test("an AbortSignal.timeout of the caller stays the caller's TimeoutError; both signals combine", async ({ h }) => {
+  h.server.faults.push({ kind: "stall" }, { method: "GET", times: 2 });
+  const callerFirst = (await rejection(h.assignments({ timeoutMs: 60_000 }).get(undefined, { signal: AbortSignal.timeout(100) }))) as Error;
+  assert.not.instance(callerFirst, GraphError);
+  assert.is(callerFirst.name, "TimeoutError");
+  const oursFirst = await graphError(h.assignments({ timeoutMs: 100 }).get(undefined, { signal: AbortSignal.timeout(60_000) }));
+  assert.is(oursFirst.code, "timeout");
+});
+
+test("an already-aborted signal sends nothing", async ({ h }) => {
+  const error = (await rejection(h.assignments().post({ target: GROUP_TARGET }, { signal: AbortSignal.abort() }))) as Error;
+  assert.is(error.name, "AbortError");
+  assert.is(h.server.requests.length, 0);
+});
+
+test("a token provider that hangs is cut off by the timeout too", async ({ h }) => {
+  const never = () => new Promise<string>(() => {});
+  const error = await graphError(h.assignments({ token: never, timeoutMs: 150 }).get());
+  assert.is(error.code, "timeout");
+  assert.is(h.server.requests.length, 0);
+});
+
+test.run();
