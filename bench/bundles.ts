@@ -1,0 +1,67 @@
+/**
+ * esbuild helpers. Consumer bundles for (a) are ESM, minified, for the browser and for node; everything run as a child
+ * process ((b) workers, (c) codec workers, (d) cold-start entries, the loopback server) is bundled
+ * for node into bench/.work/ so that each child starts from plain JS with no TypeScript loader.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { build, type Metafile } from "esbuild";
+import { BENCH_DIR, WORK_DIR } from "./clients.js";
+
+export interface MinifiedBundle {
+  code: Uint8Array;
+  metafile: Metafile;
+}
+
+/** Bundle `entrySource` (an ES module given as text, resolved from bench/), minified, in memory. */
+export async function bundleMinified(entrySource: string, platform: "browser" | "node" = "browser"): Promise<MinifiedBundle> {
+  const result = await build({
+    stdin: { contents: entrySource, resolveDir: BENCH_DIR, loader: "ts", sourcefile: "consumer-entry.ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform,
+    target: platform === "node" ? "node20" : "es2022",
+    write: false,
+    metafile: true,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error("esbuild produced no output");
+  return { code: file.contents, metafile: result.metafile };
+}
+
+/**
+ * Bundle `entrySource` for node (ESM) into bench/.work/<name>.mjs and return its path. With
+ * `externalPackages`, npm packages stay imports resolved from bench/node_modules at run time.
+ */
+export async function bundleForNode(name: string, entrySource: string, minify = false, externalPackages = false): Promise<string> {
+  const outfile = join(WORK_DIR, `${name}.mjs`);
+  mkdirSync(dirname(outfile), { recursive: true });
+  await build({
+    stdin: { contents: entrySource, resolveDir: BENCH_DIR, loader: "ts", sourcefile: `${name}.entry.ts` },
+    bundle: true,
+    minify,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile,
+    ...(externalPackages ? { packages: "external" as const } : {}),
+    // Some CommonJS dependencies call require(); give the ESM bundle one.
+    banner: { js: 'import { createRequire as __benchCreateRequire } from "node:module"; const require = __benchCreateRequire(import.meta.url);' },
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  return outfile;
+}
+
+/** Bundle a TypeScript file of bench/ as a node program (e.g. the loopback server). */
+export function bundleFileForNode(name: string, file: string): Promise<string> {
+  return bundleForNode(name, `import ${JSON.stringify(join(BENCH_DIR, file))};`);
+}
+
+/** The import line of a consumer as an entry module sees it. */
+export function importConsumer(consumerFile: string, binding = "createPatcher"): string {
+  return `import { ${binding} } from ${JSON.stringify(consumerFile)};`;
+}

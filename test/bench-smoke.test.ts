@@ -1,0 +1,73 @@
+/**
+ * Smoke test of the benchmark harness (bench/, issue 5) with tiny N: every measurement runs end to end
+ * for bare fetch, openapi-fetch and graphslice (when generated/index.ts exists), using only the root
+ * install — no Kiota or Graph client (those need `npm --prefix bench install`). Checks that the report
+ * is written from the run and that the synthetic-spec writer produces a valid OpenAPI + CSDL pair.
+ * It asserts no speed: the full bench (`npm run bench`) is not a test.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { runBench } from "../bench/run.js";
+import { writeSyntheticSpec } from "../bench/synthetic-spec.js";
+
+const bench = suite("bench smoke");
+const out = mkdtempSync(join(tmpdir(), "graphslice-bench-smoke-"));
+
+bench.after(() => rmSync(out, { recursive: true, force: true }));
+
+bench("the synthetic-spec writer makes a valid OpenAPI 3.0 document and well-formed CSDL of N entity types", async () => {
+  const spec = writeSyntheticSpec(join(out, "specs"), 3);
+  const api = (await SwaggerParser.validate(spec.openapi)) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { allOf?: unknown[] }> } };
+  assert.ok(api.openapi.startsWith("3.0"));
+  assert.is(Object.keys(api.paths).length, 3 * 4, "collection, item, $count and assign paths per entity type");
+  const derived = Object.values(api.components.schemas).filter((s) => Array.isArray(s.allOf)).length;
+  assert.ok(derived >= 3 * 3, "an assignment (allOf entity) and 2-3 derived targets per entity type");
+  const xml = readFileSync(spec.csdl, "utf8");
+  assert.is(XMLValidator.validate(xml), true);
+  const schema = new XMLParser({ ignoreAttributes: false }).parse(xml)["edmx:Edmx"]["edmx:DataServices"].Schema;
+  const complex = schema.ComplexType as Array<{ "@_BaseType"?: string }>;
+  assert.ok(complex.filter((c) => c["@_BaseType"]).length >= 6, "derived target types carry BaseType");
+  assert.throws(() => writeSyntheticSpec(join(out, "specs"), 0));
+});
+
+bench("a tiny run measures every client side by side and writes RESULTS.md, the SVG charts and results.json", async () => {
+  const results = await runBench({
+    quick: true,
+    only: [],
+    clients: ["bare-fetch", "openapi-fetch", "graphslice"],
+    outDir: join(out, "report"),
+    settings: { requests: 20, warmup: 5, reps: 1, codecIterations: 200, pipelineCount: 20, coldReps: 1, typecheckReps: 1, generatorReps: 1, sizes: [2, 20] },
+    log: () => {},
+  });
+  const measured = (results.bundle ?? []).map((b) => b.id);
+  assert.ok(measured.includes("bare-fetch") && measured.includes("openapi-fetch"));
+  assert.not.ok(measured.includes("kiota"), "the smoke run leaves the heavy clients out");
+  for (const b of results.bundle ?? []) {
+    assert.not.ok(b.error, `${b.id} bundles`);
+    assert.ok(b.gzip > 0 && b.gzip < b.minified);
+  }
+  for (const t of [...(results.requests ?? []), ...(results.serialization?.pipeline ?? [])]) {
+    assert.not.ok(t.error, `${t.id}: ${t.error}`);
+    assert.is(t.collectionId, "property", `${t.id} keeps the derived target's collectionId`);
+  }
+  assert.is(results.requests?.find((t) => t.id === "bare-fetch")?.ratio, 1);
+  assert.is(results.meta.server?.rejected, 0, `every client sent the seed request: ${results.meta.server?.problems.join("; ")}`);
+  for (const c of results.coldStart ?? []) assert.not.ok(c.error, `${c.id} cold start: ${c.error}`);
+  for (const t of results.typecheck ?? []) assert.not.ok(t.error, `${t.id} type-checks: ${t.error}`);
+  assert.is(results.serialization?.codecs.find((c) => c.id === "json")?.status, "measured");
+  assert.ok(results.generator && results.generator.runs.some((r) => r.entityTypes === 20));
+  const graphslice = results.meta.skipped.find((s) => s.id === "graphslice");
+  if (graphslice) assert.match(graphslice.reason, /not available yet/);
+  const markdown = readFileSync(join(out, "report", "RESULTS.md"), "utf8");
+  assert.match(markdown, /## graphslice targets/);
+  assert.match(markdown, /## \(a\) Consumer bundle/);
+  for (const svg of ["results-ratios.svg", "results-generator.svg"]) assert.is(XMLValidator.validate(readFileSync(join(out, "report", svg), "utf8")), true, svg);
+  assert.equal(JSON.parse(readFileSync(join(out, "report", "results.json"), "utf8")).meta.quick, true);
+});
+
+bench.run();
