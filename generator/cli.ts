@@ -2,26 +2,85 @@
  * `graphslice` command line.
  *
  *   graphslice generate [--config graphslice.config.json] [--out dir] [--check] [--quiet]
+ *   graphslice generate --spec <file|url> [--csdl <file|url>] --include <pattern>... --out <dir> [--name <slice>] [--check] [--quiet]
+ *   graphslice diff <old> <new> [--include <pattern>...] [--format markdown|json] [--current-version x.y.z] [--fail-on-breaking]
+ *
+ * Run from source with tsx (`npm run generate`), or built (`dist/cli.js`, started by `dist/bin.js`).
  */
-import { relative } from "node:path";
-import { generate } from "./index.js";
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { checkConfig, type GeneratorConfig } from "./config.js";
+import { diffApis, renderMarkdown } from "./diff/index.js";
+import { generate, generateFromConfig, type GenerateResult } from "./index.js";
 
-const USAGE = `usage: graphslice generate [--config <file>] [--out <dir>] [--check] [--quiet]`;
+export const USAGE = `usage:
+  graphslice generate [--config <file>] [--out <dir>] [--check] [--quiet]
+  graphslice generate --spec <file|url> [--csdl <file|url>] --include <pattern>... --out <dir> [--name <slice>] [--check] [--quiet]
+  graphslice diff <old> <new> [--include <pattern>...] [--format markdown|json] [--current-version <x.y.z>] [--fail-on-breaking]
+  graphslice --version`;
+
+export class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== "generate") {
-    console.error(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
-    return 2;
+  if (command === "--version" || command === "-v") {
+    console.log(await packageVersion());
+    return 0;
   }
-  const flags = parseFlags(rest, { config: "value", out: "value", check: "boolean", quiet: "boolean" });
-  const quiet = flags.quiet === true;
-  const result = await generate({
-    configPath: flags.config as string | undefined,
-    outDir: flags.out as string | undefined,
-    check: flags.check === true,
-    log: quiet ? undefined : (line) => console.error(line),
+  if (command === "--help" || command === "-h" || command === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command === "generate") return generateCommand(rest);
+  if (command === "diff") return diffCommand(rest);
+  throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+}
+
+async function generateCommand(args: string[]): Promise<number> {
+  const flags = parseFlags(args, {
+    config: "value", spec: "value", csdl: "value", include: "list", name: "value", out: "value", check: "boolean", quiet: "boolean",
   });
+  const log = flags.quiet === true ? undefined : (line: string) => console.error(line);
+  const check = flags.check === true;
+  let result: GenerateResult;
+  if (typeof flags.spec === "string") {
+    if (flags.config !== undefined) throw new UsageError("give either --config or --spec, not both");
+    const config = configFromFlags(flags.spec, flags);
+    result = await generateFromConfig(config, process.cwd(), { check, log });
+  } else {
+    for (const only of ["csdl", "include", "name"]) if (flags[only] !== undefined) throw new UsageError(`--${only} goes with --spec`);
+    result = await generate({ configPath: flags.config as string | undefined, outDir: flags.out as string | undefined, check, log });
+  }
+  return reportGenerate(result);
+}
+
+/** The `--spec` form: one slice, configured on the command line. */
+function configFromFlags(spec: string, flags: Flags): GeneratorConfig {
+  const include = (flags.include as string[] | undefined) ?? [];
+  if (include.length === 0) throw new UsageError("--spec needs at least one --include <pattern>, such as --include '/deviceManagement/configurationPolicies/**'");
+  for (const pattern of include) {
+    if (!pattern.startsWith("/")) throw new UsageError(`--include ${JSON.stringify(pattern)}: a path pattern starts with "/" (* matches within a segment, ** across segments)`);
+  }
+  if (typeof flags.out !== "string") throw new UsageError("--spec needs --out <dir>");
+  const name = typeof flags.name === "string" ? flags.name : sliceNameFor(include[0]!);
+  const slice = { name, openapi: spec, include, ...(typeof flags.csdl === "string" ? { csdl: flags.csdl } : {}) };
+  try {
+    return checkConfig({ output: flags.out, main: name, slices: [slice] }, "command line");
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace("command line: slices[0].name", "--name"));
+  }
+}
+
+/** The last literal segment of a pattern, in kebab case: `/a/*\/assignments/**` → `assignments`. */
+export function sliceNameFor(pattern: string): string {
+  const literal = pattern.split("/").filter((s) => s && !s.includes("*") && !s.includes("{"));
+  const last = (literal.at(-1) ?? "api").replace(/^microsoft\.graph\./, "");
+  const kebab = last.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
+  return /^[a-z][a-z0-9-]*$/.test(kebab) ? kebab : "api";
+}
+
+function reportGenerate(result: GenerateResult): number {
   const shown = relative(process.cwd(), result.outDir) || ".";
   if (result.drift) {
     const { changed, missing, orphaned } = result.drift;
@@ -30,37 +89,72 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`${shown}/ is up to date (${result.files.length} files)`);
       return 0;
     }
-    console.log(`${shown}/ is stale; run \`npm run generate\`:\n${stale.map((s) => `  ${s}`).join("\n")}`);
+    console.log(`${shown}/ is stale; regenerate it:\n${stale.map((s) => `  ${s}`).join("\n")}`);
     return 1;
   }
   console.log(`wrote ${result.files.length} files to ${shown}/`);
   return 0;
 }
 
-type FlagKinds = Record<string, "value" | "boolean">;
+async function diffCommand(args: string[]): Promise<number> {
+  const [oldSource, newSource, ...rest] = args;
+  if (!oldSource || !newSource || oldSource.startsWith("--") || newSource.startsWith("--")) {
+    throw new UsageError("diff needs two files or URLs first: graphslice diff <old> <new> [flags]");
+  }
+  const flags = parseFlags(rest, { include: "list", format: "value", "current-version": "value", "fail-on-breaking": "boolean" });
+  const format = (flags.format as string | undefined) ?? "markdown";
+  if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, got "${format}"`);
+  const report = await diffApis(oldSource, newSource, {
+    ...(flags.include ? { include: flags.include as string[] } : {}),
+    ...(typeof flags["current-version"] === "string" ? { currentVersion: flags["current-version"] } : {}),
+  });
+  process.stdout.write(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report));
+  return flags["fail-on-breaking"] === true && report.breaking > 0 ? 1 : 0;
+}
 
-export function parseFlags(args: string[], kinds: FlagKinds): Record<string, string | boolean | undefined> {
-  const flags: Record<string, string | boolean | undefined> = {};
+type FlagKinds = Record<string, "value" | "boolean" | "list">;
+type Flags = Record<string, string | string[] | boolean | undefined>;
+
+/**
+ * `--name value`, `--flag`, and lists: `--include a --include b` or `--include a b`
+ * (a list takes every following argument up to the next `--flag`).
+ */
+export function parseFlags(args: string[], kinds: FlagKinds): Flags {
+  const flags: Flags = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const name = arg.replace(/^--/, "");
     if (!arg.startsWith("--") || !(name in kinds)) throw new UsageError(`unknown argument "${arg}"`);
-    if (kinds[name] === "boolean") flags[name] = true;
-    else {
-      const value = args[++i];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value`);
-      flags[name] = value;
+    const kind = kinds[name];
+    if (kind === "boolean") {
+      flags[name] = true;
+      continue;
     }
+    const values: string[] = [];
+    while (args[i + 1] !== undefined && !args[i + 1]!.startsWith("--") && (kind === "list" || values.length === 0)) values.push(args[++i]!);
+    if (values.length === 0) throw new UsageError(`${arg} needs a value`);
+    if (kind === "list") flags[name] = [...((flags[name] as string[] | undefined) ?? []), ...values];
+    else if (flags[name] !== undefined) throw new UsageError(`${arg} is given twice`);
+    else flags[name] = values[0];
   }
   return flags;
 }
 
-export class UsageError extends Error {}
+async function packageVersion(): Promise<string> {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  return (JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string }).version;
+}
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: Error) => {
-    console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : `graphslice: ${error.message}`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+/** Runs the command line and sets the exit code: 0 done, 1 failed (or stale, or breaking with --fail-on-breaking), 2 usage. */
+export async function run(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    const usage = error instanceof UsageError;
+    console.error(usage ? `graphslice: ${(error as Error).message}\n${USAGE}` : `graphslice: ${(error as Error).message}`);
+    process.exitCode = usage ? 2 : 1;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isEntry) await run(process.argv.slice(2));
