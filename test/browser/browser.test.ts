@@ -1,0 +1,92 @@
+/**
+ * The SDK in a real browser: the tarball installed offline into a consumer, its app bundled by
+ * esbuild for the browser, served from one 127.0.0.1 origin and run in headless Chromium against the
+ * Graph server on another (CORS on). The PATCH must succeed, with a preflight, and the response's
+ * `request-id` must be readable (exposed by CORS).
+ */
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { installConsumer } from "../package/consumer.js";
+import { assertPatched, DOCUMENTED_TARGET, seed } from "../package/scenario.js";
+import { startGraphServer, type GraphServer } from "../server/graph-server.js";
+import { launchChromium, type Browser } from "./chromium.js";
+import { serveStatic, type StaticServer } from "./static-server.js";
+
+interface Context {
+  server: GraphServer;
+  site: StaticServer;
+  browser: Browser;
+  bundle: string;
+}
+
+const test = suite<Context>("browser: bundled SDK in headless Chromium");
+
+test.before(async (ctx) => {
+  const dir = await installConsumer("browser", { type: "module" });
+  await copyFile(new URL("./fixtures/app.js", import.meta.url), join(dir, "app.js"));
+  const publicDir = join(dir, "public");
+  await mkdir(publicDir, { recursive: true });
+  await build({
+    entryPoints: [join(dir, "app.js")],
+    absWorkingDir: dir,
+    outfile: join(publicDir, "app.js"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    logLevel: "warning",
+  });
+  ctx.bundle = await readFile(join(publicDir, "app.js"), "utf8");
+  await writeFile(join(publicDir, "index.html"), '<!doctype html>\n<title>graphslice</title>\n<script type="module" src="./app.js"></script>\n');
+  ctx.server = await startGraphServer();
+  ctx.site = await serveStatic(publicDir);
+  ctx.browser = await launchChromium();
+});
+
+test.after(async (ctx) => {
+  await ctx.browser?.close();
+  await ctx.site?.close();
+  await ctx.server?.close();
+});
+
+test("the bundle has the client and none of what it does not use (sideEffects: false, no Node built-ins)", ({ bundle }) => {
+  assert.match(bundle, /deviceManagement/);
+  assert.not.match(bundle, /querySerializer/, "the low-level client (openapi-fetch) was not tree-shaken away");
+  assert.not.match(bundle, /node:|require\(/);
+  assert.ok(bundle.length < 40_000, `bundle is ${bundle.length} bytes`);
+});
+
+test("Chromium PATCHes the documented example across origins and reads the exposed response headers", async ({ server, site, browser }) => {
+  const seeded = seed(server, "browser");
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  const config = { baseUrl: server.baseUrl, policyId: seeded.policyId, assignmentId: seeded.assignmentId };
+  await page.goto(`${site.url}/index.html#${encodeURIComponent(JSON.stringify(config))}`);
+  await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 30_000 });
+  const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Record<string, unknown>;
+  await page.close();
+
+  assert.equal(pageErrors, []);
+  assert.is(result.error, undefined, String(result.error));
+  assert.match(String(result.userAgent), /HeadlessChrome|Chrome/);
+  assert.equal(result.target, DOCUMENTED_TARGET);
+  const response = result.response as { status: number; requestId?: string };
+  assert.is(response.status, 200);
+  assert.match(response.requestId ?? "", /^[0-9a-f-]{36}$/, "request-id not readable: not exposed by CORS?");
+  assert.equal(result.notFound, { isGraphError: true, status: 404, code: "ResourceNotFound" });
+
+  const preflight = server.requests.find((r) => r.method === "OPTIONS" && r.rawPath.includes(seeded.assignmentId));
+  assert.ok(preflight, "no CORS preflight: the request was not cross-origin");
+  assert.is(preflight.headers.origin, site.url);
+  assert.is(preflight.headers["access-control-request-method"], "PATCH");
+  const patch = server.requests.find((r) => r.method === "PATCH");
+  assert.is(patch?.headers.origin, site.url);
+  assertPatched(server, seeded, "Bearer browser-token");
+});
+
+test.run();
