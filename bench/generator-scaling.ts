@@ -3,12 +3,8 @@
  * spec of growing size (synthetic-spec.ts: 10, 100, 1,000 entity types), to show how cost grows.
  * Runs are interleaved across repetitions; medians are reported, and for each 10× step in size the
  * ratio of generation times (target: ≤ 10, i.e. no worse than linear).
- *
- * TODO(lead): wire the generator in `generatorInvocation` below. Until it returns a command, (f)
- * reports "generator not wired" and measures nothing (the synthetic specs are still written, so the
- * writer is exercised and its sizes reported).
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_DIR, WORK_DIR } from "./clients.js";
 import { runMeasured } from "./process-metrics.js";
@@ -32,14 +28,15 @@ export interface GeneratorInvocation {
 }
 
 /**
- * TODO(lead): return the command that generates an SDK from `input`, e.g. write a config file into
- * input.workDir and return
- *   { command: process.execPath, args: ["--import", "tsx", "generator/cli.ts", "generate", "--config", file], cwd: REPO_DIR }
- * (node --import tsx rather than npx, so npx's own start-up is not counted as generator time).
+ * The generator CLI on a one-slice config that includes every path of the spec (for the real slices
+ * that is exactly what graphslice.config.json selects from each file). `node --import tsx` rather
+ * than npx, so npx's own start-up is not counted as generator time.
  */
 export function generatorInvocation(input: GeneratorInput): GeneratorInvocation | undefined {
-  void input;
-  return undefined;
+  const config = join(input.workDir, "graphslice.config.json");
+  const slice = { name: "bench", openapi: input.openapi, ...(input.csdl ? { csdl: input.csdl } : {}), include: ["/**"] };
+  writeFileSync(config, JSON.stringify({ output: input.outDir, main: "bench", slices: [slice] }, null, 2));
+  return { command: process.execPath, args: ["--import", "tsx", "generator/cli.ts", "generate", "--config", config, "--quiet"], cwd: REPO_DIR };
 }
 
 export interface GeneratorRun {

@@ -23,13 +23,12 @@
  * complex types (see `requiresODataType`).
  */
 import type { InterfaceDeclarationStructure, PropertySignatureStructure, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
-import { StructureKind } from "ts-morph";
 import { derivedTypes, hasHierarchy, odataTypeValue, requiresODataType } from "../model/hierarchy.js";
 import type { ApiModel, EnumType, ModelType, ObjectType, Property } from "../model/ir.js";
 import { propertyKey } from "../model/names.js";
 import { sortedBy } from "../util/order.js";
 import { importStatements } from "./imports.js";
-import { docs, printStatements } from "./print.js";
+import { docs, printStatements, StructureKind } from "./print.js";
 import { typeExpression } from "./type-expression.js";
 
 export function emitModelsFile(model: ApiModel, header: string): string {

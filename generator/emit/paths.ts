@@ -8,12 +8,16 @@
  * Request bodies are typed `RequestBody<Model>`, as in the request builders, so `@odata.type` may be
  * written without its `#` there too.
  */
-import openapiTS, { astToString } from "openapi-typescript";
-import ts from "typescript";
+import type * as OpenApiTypeScript from "openapi-typescript";
+import type * as TypeScript from "typescript";
 import type { OpenAPIV3 } from "openapi-types";
 import type { ApiModel, ResourceNode } from "../model/ir.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
+import { requireCjs } from "../util/require-cjs.js";
 import { printStatements } from "./print.js";
+
+const ts = requireCjs("typescript") as typeof TypeScript;
+const { default: openapiTS, astToString } = requireCjs("openapi-typescript") as { default: typeof OpenApiTypeScript.default; astToString: typeof OpenApiTypeScript.astToString };
 
 const BODY_MARKER = "x-graphslice-request-body";
 

@@ -2,11 +2,18 @@
  * Turning statement structures into TypeScript text with ts-morph: one in-memory project for the
  * whole run, each file built from structures in one batch, no type checker.
  */
-import { IndentationText, Project, QuoteKind, type StatementStructures } from "ts-morph";
+import type * as TsMorph from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { requireCjs } from "../util/require-cjs.js";
 
-let project: Project | undefined;
+const { IndentationText, Project, QuoteKind, StructureKind } = requireCjs("ts-morph") as typeof TsMorph;
 
-function getProject(): Project {
+/** ts-morph's structure kinds, for emitters building statement structures. */
+export { StructureKind };
+
+let project: TsMorph.Project | undefined;
+
+function getProject(): TsMorph.Project {
   project ??= new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },

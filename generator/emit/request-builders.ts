@@ -5,11 +5,10 @@
  * collections also get `iterate()` (items of every page) and `iteratePages()`.
  */
 import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, StatementStructures } from "ts-morph";
-import { StructureKind } from "ts-morph";
 import type { ApiModel, ModelType, Operation, Parameter, ResourceNode } from "../model/ir.js";
 import { camelCase, pascalCase, propertyKey } from "../model/names.js";
 import { importStatements, type ImportSpec } from "./imports.js";
-import { docs, printStatements } from "./print.js";
+import { docs, printStatements, StructureKind } from "./print.js";
 import { referencedTypeNames, typeExpression } from "./type-expression.js";
 import { typeSpecOf } from "./schema-table.js";
 
