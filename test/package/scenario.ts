@@ -12,7 +12,7 @@ export const DOCUMENTED_TARGET = {
   deviceAndAppManagementAssignmentFilterId: "Device And App Management Assignment Filter Id value",
   deviceAndAppManagementAssignmentFilterType: "include",
   collectionId: "Collection Id value",
-};
+} as const;
 
 export interface Seeded {
   policyId: string;
