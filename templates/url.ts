@@ -10,14 +10,16 @@ import { GraphError } from "./errors.js";
  * before anything is sent.
  */
 export function encodeKey(id: string, parameter: string): string {
-  if (typeof id !== "string" || id === "" || id === "." || id === "..") {
-    throw new GraphError({
-      status: 0,
-      code: "invalidRequest",
-      message: `${parameter} must be a non-empty string that is not "." or "..", got ${JSON.stringify(id)}`,
-    });
+  try {
+    if (typeof id === "string" && id !== "" && id !== "." && id !== "..") return encodeURIComponent(id);
+  } catch {
+    // encodeURIComponent throws on a lone surrogate: such an id cannot be sent either.
   }
-  return encodeURIComponent(id);
+  throw new GraphError({
+    status: 0,
+    code: "invalidRequest",
+    message: `${parameter} must be a non-empty string of valid Unicode that is not "." or "..", got ${JSON.stringify(id)}`,
+  });
 }
 
 /** OData system query options: `top` in a query object is sent as `$top`. */
