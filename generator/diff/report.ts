@@ -23,7 +23,7 @@ export function makeReport(oldSource: string, newSource: string, changes: ApiCha
     breaking: changes.filter((c) => c.impact === "breaking").length,
     additive: changes.filter((c) => c.impact === "additive").length,
     bump,
-    ...(currentVersion ? { nextVersion: `${currentVersion} → ${nextVersion(currentVersion, bump)}` } : {}),
+    ...(currentVersion ? { nextVersion: describeNext(currentVersion, bump) } : {}),
     changes,
   };
 }
@@ -49,6 +49,12 @@ export function renderMarkdown(report: DiffReport): string {
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+function describeNext(current: string, bump: Bump): string {
+  const next = nextVersion(current, bump);
+  const early = current.startsWith("0.") && bump !== "patch" ? `; before 1.0.0 a ${bump === "major" ? "breaking change bumps the minor" : "new feature bumps the patch"}` : "";
+  return `${current} → ${next}${early}`;
 }
 
 function cell(text: string): string {
