@@ -17,7 +17,9 @@ export interface LoadedOpenApi {
 export async function loadOpenApi(source: string): Promise<LoadedOpenApi> {
   let document: OpenApiDocument;
   try {
-    document = (await SwaggerParser.parse(source)) as OpenApiDocument;
+    // A URL the user names is fetched wherever it is, an internal mirror or 127.0.0.1 included
+    // (swagger-parser refuses those by default, with "Unable to resolve $ref pointer").
+    document = (await SwaggerParser.parse(source, { resolve: { http: { safeUrlResolver: false } } } as never)) as OpenApiDocument;
   } catch (error) {
     throw new Error(`${source}: cannot be read as OpenAPI: ${(error as Error).message}`);
   }
