@@ -19,7 +19,8 @@ export async function loadOpenApi(source: string): Promise<LoadedOpenApi> {
   try {
     // A URL the user names is fetched wherever it is, an internal mirror or 127.0.0.1 included
     // (swagger-parser refuses those by default, with "Unable to resolve $ref pointer").
-    document = (await SwaggerParser.parse(source, { resolve: { http: { safeUrlResolver: false } } } as never)) as OpenApiDocument;
+    const options: SwaggerParser.Options = { resolve: { http: { safeUrlResolver: false } } };
+    document = (await SwaggerParser.parse(source, options)) as OpenApiDocument;
   } catch (error) {
     throw new Error(`${source}: cannot be read as OpenAPI: ${(error as Error).message}`);
   }
