@@ -101,7 +101,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     try {
       json = body === undefined ? undefined : normalizeODataTypes(JSON.stringify(body));
     } catch (error) {
-      throw notSent("invalidRequestBody", `body is not JSON-serialisable: ${(error as Error).message}`, "body");
+      throw notSent("invalidRequestBody", `body: ${(error as Error).message}`, "body");
     }
     const wantsCount = expect === "count" || /[?&]\$(count|search)=/.test(url);
     const result = await exchange(config, {
@@ -113,7 +113,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
       options: callOptions,
     });
     const { response, text } = result;
-    if (!response.ok) throw errorFromResponse(response, text, context(result));
+    if (!response.ok) throw errorFromResponse(response, text, result);
     callOptions.onResponse?.({
       status: response.status,
       headers: response.headers,
@@ -152,14 +152,10 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
   return { baseUrl, send, fetch: lowLevelFetch };
 }
 
-function context(result: ExchangeResult) {
-  return { method: result.method, url: result.url, clientRequestId: result.clientRequestId, attempts: result.attempts, throttled: result.throttled };
-}
-
 function invalidResponse(result: ExchangeResult, expected: string, cause?: unknown): GraphError {
   const { response, text } = result;
   return new GraphError({
-    ...context(result),
+    ...result,
     status: response.status,
     code: "invalidResponse",
     message: `${result.method} ${result.url} answered ${response.status} with ${describeBody(response.headers, text)}; expected ${expected}`,

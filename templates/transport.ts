@@ -140,7 +140,7 @@ async function attemptUntilDone(config: TransportConfig, x: Exchange, userHeader
       let text = x.read ? await response.text() : "";
       // A service or proxy that echoes the request back must not put the token into an error.
       if (token && text.includes(token)) text = text.split(token).join("[token]");
-      return { response, text, url, method, attempts: progress.attempts, clientRequestId: progress.clientRequestId, throttled: progress.throttled };
+      return { response, text, url, method, ...progress };
     } catch (error) {
       if (signal.aborted || error instanceof GraphError) throw error;
       const retryable = isRetryableOnNetworkError(method);
@@ -164,7 +164,7 @@ async function getToken(config: TransportConfig, signal: AbortSignal, x: Exchang
     return await config.token(signal, rejected);
   } catch (error) {
     if (signal.aborted) throw error;
-    throw failure("authenticationFailed", `${x.method} ${x.url} not sent: getting a token failed: ${describeError(error)}`, x, progress, error);
+    throw failure("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(error)}`, x, progress, error);
   }
 }
 
@@ -198,7 +198,9 @@ function discard(response: Response): void {
 
 /** A random UUID v4; `crypto.randomUUID` is missing only in old browsers and non-secure pages. */
 function newRequestId(): string {
-  if (globalThis.crypto?.randomUUID) return globalThis.crypto.randomUUID();
-  const hex = [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16)).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+  return (
+    globalThis.crypto?.randomUUID?.() ??
+    // Each 0/1 becomes a random hex digit, each 8 a variant digit (8–b); the 4 is the version.
+    "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) => (+c ^ ((Math.random() * 16) >> (+c / 4))).toString(16))
+  );
 }

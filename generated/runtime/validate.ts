@@ -80,9 +80,9 @@ function checkObject(value: unknown, declared: string, definition: ObjectSchema,
       actual = named as ObjectSchema;
     }
     // A name the table does not know is a newer derived type: checked as the declared type.
-    if (actual.abstract && named) return `${path}["@odata.type"]: ${odataType} is abstract; ${chooseOne(declared, definition, schema)}`;
+    if (actual.abstract && named) return `${path}["@odata.type"]: ${odataType} is abstract; ${chooseOne(definition, schema)}`;
   } else if (definition.abstract) {
-    return `${path}: "@odata.type" is required because ${shortName(declared)} is abstract; ${chooseOne(declared, definition, schema)}`;
+    return `${path}: "@odata.type" is required because ${shortName(declared)} is abstract; ${chooseOne(definition, schema)}`;
   }
   for (const key in actual.properties) {
     if (record[key] === undefined) continue;
@@ -93,9 +93,8 @@ function checkObject(value: unknown, declared: string, definition: ObjectSchema,
 }
 
 /** The concrete types a value of an abstract type can be sent as. */
-function chooseOne(declared: string, definition: ObjectSchema, schema: Schema): string {
-  const concrete = (definition.derived ?? []).filter((d) => !(lookup(schema, d) as ObjectSchema | undefined)?.abstract);
-  return `use one of ${concrete.map((d) => `#${d}`).join(", ") || `the types derived from ${shortName(declared)}`}`;
+function chooseOne(definition: ObjectSchema, schema: Schema): string {
+  return `use one of ${(definition.derived ?? []).filter((d) => !(lookup(schema, d) as ObjectSchema | undefined)?.abstract).map((d) => `#${d}`).join(", ")}`;
 }
 
 /** Own entries only: a type named `constructor` or `__proto__` in a body must not reach Object.prototype. */
