@@ -7,18 +7,14 @@
  *
  * Run from source with tsx (`npm run generate`), or built (`dist/cli.js`, started by `dist/bin.js`).
  */
-import { readFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { checkConfig, type GeneratorConfig } from "./config.js";
 import { diffApis, renderMarkdown } from "./diff/index.js";
 import { generate, generateFromConfig, type GenerateResult } from "./index.js";
+import { packageVersion, USAGE } from "./usage.js";
 
-export const USAGE = `usage:
-  graphslice generate [--config <file>] [--out <dir>] [--check] [--quiet]
-  graphslice generate --spec <file|url> [--csdl <file|url>] --include <pattern>... --out <dir> [--name <slice>] [--check] [--quiet]
-  graphslice diff <old> <new> [--include <pattern>...] [--format markdown|json] [--current-version <x.y.z>] [--fail-on-breaking]
-  graphslice --version`;
+
 
 export class UsageError extends Error {}
 
@@ -140,10 +136,6 @@ export function parseFlags(args: string[], kinds: FlagKinds): Flags {
   return flags;
 }
 
-async function packageVersion(): Promise<string> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-  return (JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string }).version;
-}
 
 /** Runs the command line and sets the exit code: 0 done, 1 failed (or stale, or breaking with --fail-on-breaking), 2 usage. */
 export async function run(argv: string[]): Promise<void> {

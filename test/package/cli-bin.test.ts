@@ -1,0 +1,70 @@
+/**
+ * The published command line, from the installed tarball: `node_modules/.bin/graphslice` runs the
+ * built dist/bin.js with plain node (the consumer has no tsx). With the generator's toolchain present
+ * (linked from this repo: they are optional peers) it generates the same SDK as the repo; without
+ * it, it says exactly what to install.
+ */
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { GENERATOR_TOOLCHAIN } from "../../generator/toolchain.js";
+import { installConsumer, runIn } from "./consumer.js";
+import { ROOT } from "./pack.js";
+
+const CONFIG = JSON.parse(readFileSync(join(ROOT, "graphslice.config.json"), "utf8")) as { slices: { name: string; openapi: string; csdl: string; include: string[] }[] };
+const SLICE = CONFIG.slices[0]!;
+const test = suite<{ dir: string; bare: string }>("package: published graphslice command");
+
+test.before(async (ctx) => {
+  [ctx.dir, ctx.bare] = await Promise.all([
+    installConsumer("cli", { type: "module", link: Object.keys(GENERATOR_TOOLCHAIN) }),
+    installConsumer("cli-bare", { type: "commonjs" }),
+  ]);
+});
+
+const graphslice = (dir: string, ...args: string[]) => runIn(dir, join(dir, "node_modules", ".bin", "graphslice"), args);
+
+test("the bin runs with plain node: no tsx anywhere the consumer can see", async ({ dir }) => {
+  assert.throws(() => createRequire(join(dir, "package.json")).resolve("tsx"), /Cannot find module/);
+  const version = await graphslice(dir, "--version");
+  assert.is(version.code, 0, version.stderr);
+  assert.is(version.stdout.trim(), JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
+});
+
+test("graphslice generate --spec … writes the same SDK as this repo generates", async ({ dir }) => {
+  const result = await graphslice(
+    dir, "generate", "--spec", join(ROOT, SLICE.openapi), "--csdl", join(ROOT, SLICE.csdl), "--include", ...SLICE.include, "--out", "sdk", "--name", SLICE.name, "--quiet",
+  );
+  assert.is(result.code, 0, result.stderr);
+  const withoutSources = (text: string) => text.replace(/^\/\/ Source: .*\n/gm, "");
+  for (const name of readdirSync(join(dir, "sdk", SLICE.name))) {
+    assert.fixture(withoutSources(readFileSync(join(dir, "sdk", SLICE.name, name), "utf8")), withoutSources(readFileSync(join(ROOT, "generated", SLICE.name, name), "utf8")), name);
+  }
+  assert.equal(readdirSync(join(dir, "sdk", "runtime")).sort(), readdirSync(join(ROOT, "generated", "runtime")).sort());
+});
+
+test("graphslice diff compares the installed package's manifest with a changed one", async ({ dir }) => {
+  const installed = join(dir, "node_modules", "graphslice", "dist", "manifest.json");
+  const manifest = JSON.parse(readFileSync(installed, "utf8"));
+  manifest.slices[SLICE.name].types["microsoft.graph.deviceAndAppManagementAssignmentSource"].members.push("autopatch");
+  writeFileSync(join(dir, "next-manifest.json"), JSON.stringify(manifest));
+  const result = await graphslice(dir, "diff", installed, "next-manifest.json", "--fail-on-breaking");
+  assert.is(result.code, 0, result.stderr);
+  assert.match(result.stdout, /\*\*0 breaking, 1 additive\.\*\* Suggested version bump: \*\*minor\*\*/);
+  assert.match(result.stdout, /enum member added \| `microsoft\.graph\.deviceAndAppManagementAssignmentSource: autopatch`/);
+});
+
+test("without the toolchain, the command names what is missing and the exact install line", async ({ bare }) => {
+  const result = await graphslice(bare, "generate", "--spec", "x.yaml", "--include", "/a", "--out", "sdk");
+  assert.is(result.code, 1);
+  assert.match(result.stderr, /the generator needs @apidevtools\/swagger-parser, fast-xml-parser, openapi-typescript, prettier, ts-morph, typescript/);
+  const install = Object.entries(GENERATOR_TOOLCHAIN).map(([name, version]) => `${name}@${version}`).join(" ");
+  assert.ok(result.stderr.includes(`npm install --save-dev --save-exact ${install}`), result.stderr);
+  const help = await graphslice(bare, "--help");
+  assert.is(help.code, 0);
+  assert.match(help.stdout, /graphslice diff <old> <new>/);
+});
+
+test.run();
