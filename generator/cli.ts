@@ -14,8 +14,6 @@ import { diffApis, renderMarkdown } from "./diff/index.js";
 import { generate, generateFromConfig, type GenerateResult } from "./index.js";
 import { packageVersion, USAGE } from "./usage.js";
 
-
-
 export class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
