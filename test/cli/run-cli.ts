@@ -7,6 +7,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+/** tsx's loader by URL, so a child started in another folder (a temporary project) finds it. */
+export const TSX = import.meta.resolve("tsx");
 
 export interface CliResult {
   code: number;
@@ -15,7 +17,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], cwd = REPO): Promise<CliResult> {
-  return runNode(["--import", "tsx", join(REPO, "generator/cli.ts"), ...args], cwd);
+  return runNode(["--import", TSX, join(REPO, "generator/cli.ts"), ...args], cwd);
 }
 
 export function runNode(args: string[], cwd = REPO): Promise<CliResult> {

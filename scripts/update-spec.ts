@@ -1,0 +1,91 @@
+/**
+ * `npm run update-spec -- <full description: file or URL> [--config graphslice.config.json]`
+ *
+ * Given a newer full Graph OpenAPI description, re-slices it with the committed config (each slice's
+ * include patterns), rewrites the slices' OpenAPI files under spec/ in the verbatim style (every kept
+ * path item and component copied unchanged), regenerates, and prints the API diff against the
+ * previous generation as markdown for the pull request. The CSDL files are left as they are.
+ * Every slice is computed before anything is written: a pattern that matches nothing changes nothing.
+ */
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadConfig } from "../generator/config.js";
+import { compareSlices } from "../generator/diff/compare.js";
+import { makeReport, renderMarkdown } from "../generator/diff/report.js";
+import type { Manifest } from "../generator/emit/manifest.js";
+import { generate } from "../generator/index.js";
+import { isUrl, readSource } from "../generator/load/read-source.js";
+import { readFullDescription, sliceYaml } from "./update-spec/slice-yaml.js";
+
+const USAGE = "usage: npm run update-spec -- <full OpenAPI description: file or URL> [--config graphslice.config.json] [--date YYYY-MM-DD]";
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function updateSpec(argv: string[]): Promise<number> {
+  const { source, configPath, date } = parseArgs(argv);
+  const config = await loadConfig(configPath);
+  const baseDir = dirname(configPath);
+  const outDir = resolve(baseDir, config.output);
+  const before = await readManifest(join(outDir, "manifest.json"));
+
+  const full = readFullDescription(source, await readSource(source, "full OpenAPI description"));
+  const targets = new Map<string, string[]>(); // one spec file may serve several slices: union of their patterns
+  for (const slice of config.slices) {
+    if (isUrl(slice.openapi)) throw new Error(`${configPath}: slices "${slice.name}" reads its OpenAPI from a URL; update-spec writes files`);
+    const file = resolve(baseDir, slice.openapi);
+    targets.set(file, [...new Set([...(targets.get(file) ?? []), ...slice.include])]);
+  }
+  const written: [string, string][] = [];
+  for (const [file, include] of targets) {
+    written.push([file, sliceYaml(full, { sourceName: isUrl(source) ? source : basename(source), include, extractedOn: date })]);
+  }
+  for (const [file, text] of written) {
+    await writeFile(file, text);
+    console.error(`wrote ${relative(process.cwd(), file)} (${text.length} characters)`);
+  }
+  for (const slice of config.slices) if (slice.csdl) console.error(`left ${slice.csdl} as it is (update-spec slices the OpenAPI description only)`);
+
+  const result = await generate({ configPath });
+  console.error(`regenerated ${result.files.length} files in ${relative(process.cwd(), result.outDir) || "."}/`);
+  const after = await readManifest(join(outDir, "manifest.json"));
+  if (!before) {
+    console.log(`No previous ${relative(process.cwd(), join(outDir, "manifest.json"))}: nothing to compare with.`);
+    return 0;
+  }
+  const version = (JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+  const report = makeReport(`${config.output}/manifest.json (before)`, `${config.output}/manifest.json (after)`, compareSlices(before.slices, after!.slices), version);
+  process.stdout.write(renderMarkdown(report));
+  return 0;
+}
+
+function parseArgs(argv: string[]): { source: string; configPath: string; date: string } {
+  let source: string | undefined;
+  let config = "graphslice.config.json";
+  let date = new Date().toISOString().slice(0, 10);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--config" || arg === "--date") {
+      const value = argv[++i];
+      if (!value) throw new Error(`${arg} needs a value\n${USAGE}`);
+      if (arg === "--config") config = value;
+      else date = value;
+    } else if (arg.startsWith("--") || source !== undefined) throw new Error(`unexpected argument "${arg}"\n${USAGE}`);
+    else source = arg;
+  }
+  if (!source) throw new Error(USAGE);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date must be YYYY-MM-DD, got "${date}"`);
+  return { source, configPath: resolve(config), date };
+}
+
+async function readManifest(path: string): Promise<Manifest | undefined> {
+  return existsSync(path) ? (JSON.parse(await readFile(path, "utf8")) as Manifest) : undefined;
+}
+
+updateSpec(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(`update-spec: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

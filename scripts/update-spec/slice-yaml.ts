@@ -1,0 +1,99 @@
+/**
+ * Slices a full Graph OpenAPI description the way the generator does (the included paths, every
+ * component they reach, and derived types of declared types), and writes the slice in the verbatim
+ * style of spec/: every kept path item and component is the source's own text, unchanged; only the
+ * selection differs, and an `x-slice` object says where it came from.
+ */
+import { createHash } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
+import { parse, stringify } from "yaml";
+import type { OpenApiDocument } from "../../generator/load/openapi.js";
+import { selectPaths } from "../../generator/slice/select-paths.js";
+import { childLines, lazyRecord, splitBlocks, type Block } from "./yaml-blocks.js";
+
+export interface FullDescription {
+  source: string;
+  text: string;
+  /** Top-level entries in source order. */
+  top: Block[];
+  paths: Block[];
+  /** Component sections in source order, each with its entries. */
+  components: { section: Block; entries: Block[] }[];
+  document: OpenApiDocument;
+}
+
+/** Top-level entries a slice does not copy: rebuilt (paths, components), replaced (x-slice) or not selected (tags). */
+const REBUILT = new Set(["paths", "components", "x-slice", "tags"]);
+
+export function readFullDescription(source: string, text: string): FullDescription {
+  const lines = text.replace(/\n+$/, "").split("\n");
+  const top = splitBlocks(lines, 0, source);
+  const pathsBlock = top.find((b) => b.key === "paths");
+  if (!pathsBlock) throw new Error(`${source}: has no paths`);
+  const paths = splitBlocks(childLines(pathsBlock, `${source}: paths`), 2, `${source}: paths`);
+  const componentsBlock = top.find((b) => b.key === "components");
+  const components = componentsBlock
+    ? splitBlocks(childLines(componentsBlock, `${source}: components`), 2, `${source}: components`).map((section) => ({
+        section,
+        entries: splitBlocks(childLines(section, `${source}: components.${section.key}`), 4, `${source}: components.${section.key}`),
+      }))
+    : [];
+  const document = Object.fromEntries(top.filter((b) => b.key !== "paths" && b.key !== "components").map((b) => [b.key, b.value])) as unknown as OpenApiDocument;
+  document.paths = lazyRecord(paths) as OpenApiDocument["paths"];
+  document.components = Object.fromEntries(components.map(({ section, entries }) => [section.key, lazyRecord(entries)]));
+  return { source, text, top, paths, components, document };
+}
+
+export interface SliceInfo {
+  /** Where the full description came from, as recorded in x-slice. */
+  sourceName: string;
+  include: string[];
+  extractedOn: string;
+}
+
+export function sliceYaml(full: FullDescription, info: SliceInfo): string {
+  const sliced = selectPaths({ source: full.source, document: full.document }, info.include).document;
+  const keptPaths = new Set(Object.keys(sliced.paths));
+  const keptComponents = sliced.components as Record<string, Record<string, unknown>>;
+  const out: string[] = [];
+  for (const block of full.top) {
+    if (block.key === "paths") {
+      out.push("paths:", ...full.paths.filter((p) => keptPaths.has(p.key)).map((p) => p.text));
+    } else if (block.key === "components") {
+      out.push("components:");
+      for (const { section, entries } of full.components) {
+        const kept = entries.filter((e) => keptComponents[section.key]?.[e.key] !== undefined);
+        if (kept.length > 0) out.push(`  ${section.key}:`, ...kept.map((e) => e.text));
+      }
+    } else if (!REBUILT.has(block.key)) {
+      out.push(block.text);
+    }
+  }
+  const xSlice = {
+    description:
+      "Slice of a Microsoft Graph OpenAPI description, written by scripts/update-spec.ts. Every path item and component below was copied unchanged from the source; only the selection of paths and components differs (the included paths, the components they reach, and the derived types of declared types). This x-slice object is the only added content.",
+    source: info.sourceName,
+    sourceSha256: createHash("sha256").update(full.text).digest("hex"),
+    sourceChars: full.text.length,
+    extractedOn: info.extractedOn,
+    include: info.include,
+  };
+  out.push(stringify({ "x-slice": xSlice }, { lineWidth: 0 }).trimEnd());
+  const text = `${out.join("\n")}\n`;
+  checkVerbatim(full, text);
+  return text;
+}
+
+/** Every path item and component in the slice equals the source's: the text round-trips. */
+function checkVerbatim(full: FullDescription, text: string): void {
+  const written = parse(text) as OpenApiDocument;
+  for (const [path, item] of Object.entries(written.paths ?? {})) {
+    if (!isDeepStrictEqual(item, full.document.paths[path])) throw new Error(`slice differs from ${full.source} at paths["${path}"]`);
+  }
+  const sourceComponents = full.document.components as Record<string, Record<string, unknown>>;
+  for (const [section, entries] of Object.entries((written.components ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const [name, value] of Object.entries(entries)) {
+      if (!isDeepStrictEqual(value, sourceComponents[section]?.[name])) throw new Error(`slice differs from ${full.source} at components.${section}["${name}"]`);
+    }
+  }
+}

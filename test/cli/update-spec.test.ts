@@ -1,0 +1,115 @@
+/**
+ * scripts/update-spec.ts, offline on local files: the committed config's slices cut from a small
+ * "full" description (spec/fixtures/update-spec/full-v1, then full-v2), written verbatim, regenerated,
+ * and the API diff printed. Also: the real configurationPolicies description, re-sliced with the
+ * assignments patterns, gives back the committed assignments slice byte for byte.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { readFullDescription, sliceYaml } from "../../scripts/update-spec/slice-yaml.js";
+import { splitBlocks } from "../../scripts/update-spec/yaml-blocks.js";
+import { REPO, runNode, TSX } from "./run-cli.js";
+
+const FIXTURES = join(REPO, "spec/fixtures/update-spec");
+const V1 = join(FIXTURES, "full-v1.openapi.yaml");
+const V2 = join(FIXTURES, "full-v2.openapi.yaml");
+const COMMITTED = JSON.parse(readFileSync(join(REPO, "graphslice.config.json"), "utf8")) as { slices: { name: string; openapi: string; include: string[] }[] };
+const scratch = mkdtempSync(join(tmpdir(), "graphslice-update-spec-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+
+/** A project folder with the committed config's slices and patterns, its specs under spec/, no CSDL. */
+function project(name: string, extraInclude: string[] = []): string {
+  const dir = join(scratch, name);
+  const slices = COMMITTED.slices.map((s, i) => ({ name: s.name, openapi: `spec/${s.name}.openapi.yaml`, include: [...s.include, ...(i === 0 ? extraInclude : [])] }));
+  mkdirSync(join(dir, "spec"), { recursive: true });
+  writeFileSync(join(dir, "graphslice.config.json"), JSON.stringify({ output: "generated", main: slices[0]!.name, slices }, null, 2));
+  return dir;
+}
+const updateSpec = (dir: string, full: string) =>
+  runNode(["--import", TSX, join(REPO, "scripts/update-spec.ts"), full, "--config", join(dir, "graphslice.config.json"), "--date", "2026-01-02"], dir);
+const pathKeys = (file: string) => Object.keys((parse(readFileSync(file, "utf8")) as { paths: object }).paths);
+
+const test = suite("cli: update-spec");
+const dir = project("repo");
+
+test("full-v1: each slice keeps exactly its paths and what they reach, copied verbatim, and generates", async () => {
+  const result = await updateSpec(dir, V1);
+  assert.is(result.code, 0, result.stderr);
+  assert.match(result.stdout, /No previous .*manifest\.json: nothing to compare with/);
+  const source = readFileSync(V1, "utf8");
+  const assignments = join(dir, "spec/assignments.openapi.yaml");
+  const policies = join(dir, "spec/configuration-policies.openapi.yaml");
+  assert.equal(pathKeys(assignments), [
+    "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments",
+    "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}",
+    "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.assign",
+  ]);
+  assert.is(pathKeys(policies).length, 5);
+  assert.not.ok(pathKeys(policies).some((p) => p.includes("deviceCategories")));
+
+  for (const file of [assignments, policies]) {
+    const slice = readFullDescription(file, readFileSync(file, "utf8"));
+    for (const block of [...slice.paths, ...slice.components.flatMap((c) => c.entries)]) {
+      assert.ok(source.includes(`${block.text}\n`), `${file}: ${block.key} is not a verbatim copy`);
+    }
+    const doc = parse(readFileSync(file, "utf8"));
+    assert.is(doc.components.schemas["microsoft.graph.deviceCategory"], undefined, "unreached schema kept");
+    assert.is(doc.components.parameters?.skip, undefined, "unreached parameter kept");
+    assert.is(doc.components.responses.unusedResponse, undefined, "unreached response kept");
+    assert.ok(doc.components.securitySchemes.azureaadv2);
+    assert.is(doc.tags, undefined);
+    assert.is(doc["x-slice"].source, "full-v1.openapi.yaml");
+    assert.is(doc["x-slice"].extractedOn, "2026-01-02");
+    assert.match(doc["x-slice"].sourceSha256, /^[0-9a-f]{64}$/);
+  }
+  const assignmentsDoc = parse(readFileSync(assignments, "utf8"));
+  assert.is(assignmentsDoc.components.schemas["microsoft.graph.deviceManagementConfigurationPolicy"], undefined);
+  assert.ok(assignmentsDoc.components.schemas["microsoft.graph.groupAssignmentTarget"], "derived types of a declared type are kept");
+  assert.ok(parse(readFileSync(policies, "utf8")).components.parameters.top);
+  assert.match(readFileSync(join(dir, "generated/assignments/models.ts"), "utf8"), /export interface ConfigurationManagerCollectionAssignmentTarget/);
+});
+
+test("full-v2: rewrites the specs, regenerates, and prints the API diff for review", async () => {
+  const result = await updateSpec(dir, V2);
+  assert.is(result.code, 0, result.stderr);
+  assert.match(result.stdout, /\*\*2 breaking, 4 additive\.\*\* Suggested version bump: \*\*major\*\*/);
+  for (const slice of ["assignments", "configuration-policies"]) {
+    assert.match(result.stdout, new RegExp(`\\| ${slice} \\| property removed \\| \`microsoft\\.graph\\.deviceManagementConfigurationPolicyAssignment\\.sourceId\``));
+    assert.match(result.stdout, new RegExp(`\\| ${slice} \\| enum member added \\| \`microsoft\\.graph\\.deviceAndAppManagementAssignmentSource: autopatch\``));
+    assert.match(result.stdout, new RegExp(`\\| ${slice} \\| type added \\| \`microsoft\\.graph\\.allLicensedUsersAssignmentTarget\``));
+  }
+  assert.match(readFileSync(join(dir, "generated/assignments/models.ts"), "utf8"), /"autopatch"/);
+  const again = await updateSpec(dir, V2);
+  assert.is(again.code, 0, again.stderr);
+  assert.match(again.stdout, /No API changes/);
+});
+
+test("a pattern that matches nothing in the new description names it and writes nothing", async () => {
+  const failing = project("failing", ["/deviceManagement/noSuchThing"]);
+  const result = await updateSpec(failing, V1);
+  assert.is(result.code, 1);
+  assert.match(result.stderr, /include pattern "\/deviceManagement\/noSuchThing" matches no path/);
+  assert.not.ok(existsSync(join(failing, "spec/assignments.openapi.yaml")));
+  assert.not.ok(existsSync(join(failing, "generated")));
+});
+
+test("the real configurationPolicies description, re-sliced with the assignments patterns, is the committed assignments slice", () => {
+  const full = readFileSync(join(REPO, "spec/graph-beta-configurationPolicies.openapi.yaml"), "utf8");
+  const committed = readFileSync(join(REPO, "spec/graph-beta-configurationPolicies-assignments.openapi.yaml"), "utf8");
+  const sliced = sliceYaml(readFullDescription("configurationPolicies", full), { sourceName: "x", include: COMMITTED.slices[0]!.include, extractedOn: "2026-01-02" });
+  const body = (text: string) => text.slice(0, text.indexOf("\nx-slice:"));
+  assert.fixture(body(sliced), body(committed));
+});
+
+test("blocks: quoted keys, compact lists, and bad indentation named", () => {
+  const lines = ["'/a/{b}':", "  get: {}", "security:", "- x: []", "openapi: 3.0.4"];
+  assert.equal(splitBlocks(lines, 0, "t").map((b) => [b.key, b.text]), [["/a/{b}", "'/a/{b}':\n  get: {}"], ["security", "security:\n- x: []"], ["openapi", "openapi: 3.0.4"]]);
+  assert.equal(splitBlocks(lines, 0, "t")[1]!.value, [{ x: [] }]);
+  assert.throws(() => splitBlocks(["  a: 1", "b: 2"], 2, "spec.yaml: paths"), /spec\.yaml: paths: line "b: 2" is indented less than its mapping/);
+});
+
+test.run();
