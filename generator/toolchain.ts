@@ -1,7 +1,10 @@
 /**
  * The packages the generator needs at generate time (not the SDK at run time), with the exact
- * versions it is tested with. package.json lists them as devDependencies (these versions) and as
- * optional peerDependencies (ranges these versions satisfy); test/cli checks the three agree.
+ * versions it is tested with. package.json pins them as devDependencies; they are deliberately not
+ * dependencies (some 70 MB for every SDK user) nor peerDependencies (npm refuses to install a
+ * package whose optional peer conflicts with the app's own TypeScript or prettier, so an app on
+ * TypeScript 5.4 could not install the SDK). The published command checks for them instead
+ * (generator/bin.ts). test/package/layout.test.ts checks package.json agrees.
  */
 export const GENERATOR_TOOLCHAIN = {
   "@apidevtools/swagger-parser": "12.1.0",

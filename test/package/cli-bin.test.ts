@@ -1,10 +1,10 @@
 /**
  * The published command line, from the installed tarball: `node_modules/.bin/graphslice` runs the
  * built dist/bin.js with plain node (the consumer has no tsx). With the generator's toolchain present
- * (linked from this repo: they are optional peers) it generates the same SDK as the repo; without
- * it, it says exactly what to install.
+ * (linked from this repo: the project installs it, the package does not) it generates the same SDK as
+ * the repo; without it, it says exactly what to install; with another version, it warns.
  */
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -15,13 +15,19 @@ import { ROOT } from "./pack.js";
 
 const CONFIG = JSON.parse(readFileSync(join(ROOT, "graphslice.config.json"), "utf8")) as { slices: { name: string; openapi: string; csdl: string; include: string[] }[] };
 const SLICE = CONFIG.slices[0]!;
-const test = suite<{ dir: string; bare: string }>("package: published graphslice command");
+const test = suite<{ dir: string; bare: string; other: string }>("package: published graphslice command");
 
 test.before(async (ctx) => {
-  [ctx.dir, ctx.bare] = await Promise.all([
+  [ctx.dir, ctx.bare, ctx.other] = await Promise.all([
     installConsumer("cli", { type: "module", link: Object.keys(GENERATOR_TOOLCHAIN) }),
     installConsumer("cli-bare", { type: "commonjs" }),
+    installConsumer("cli-other-prettier", { type: "module", link: Object.keys(GENERATOR_TOOLCHAIN).filter((n) => n !== "prettier") }),
   ]);
+  // A prettier of another version that formats nothing: the generator still runs, and says so.
+  const prettier = join(ctx.other, "node_modules", "prettier");
+  mkdirSync(prettier, { recursive: true });
+  writeFileSync(join(prettier, "package.json"), JSON.stringify({ name: "prettier", version: "3.0.0", type: "module", exports: "./index.js" }));
+  writeFileSync(join(prettier, "index.js"), "export async function format(source) { return source; }\nexport default { format };\n");
 });
 
 const graphslice = (dir: string, ...args: string[]) => runIn(dir, join(dir, "node_modules", ".bin", "graphslice"), args);
@@ -65,6 +71,13 @@ test("without the toolchain, the command names what is missing and the exact ins
   const help = await graphslice(bare, "--help");
   assert.is(help.code, 0);
   assert.match(help.stdout, /graphslice diff <old> <new>/);
+});
+
+test("another version of a toolchain package: a warning naming it and the tested version, then it runs", async ({ other }) => {
+  const result = await graphslice(other, "generate", "--spec", join(ROOT, SLICE.openapi), "--include", ...SLICE.include, "--out", "sdk", "--quiet");
+  assert.is(result.code, 0, result.stderr);
+  assert.match(result.stderr, /graphslice: warning: prettier 3\.0\.0 is installed; the generator is tested with 3\.10\.1/);
+  assert.not.match(result.stderr, /warning: (typescript|ts-morph)/);
 });
 
 test.run();

@@ -18,6 +18,8 @@ export interface ConsumerOptions {
   type?: "module" | "commonjs";
   /** Packages to link from this repo's node_modules (dev-only tools and types). */
   link?: string[];
+  /** More install specs (local folders), installed together with the tarball. */
+  alongside?: string[];
 }
 
 export async function installConsumer(name: string, options: ConsumerOptions = {}): Promise<string> {
@@ -25,7 +27,7 @@ export async function installConsumer(name: string, options: ConsumerOptions = {
   await mkdir(dir, { recursive: true });
   const pkg = { name: `consumer-${name}`, version: "0.0.0", private: true, ...(options.type ? { type: options.type } : {}) };
   await writeFile(join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
-  const tarballs = [(await packedTarball()).path, ...(await runtimeDependencyTarballs())];
+  const tarballs = [(await packedTarball()).path, ...(await runtimeDependencyTarballs()), ...(options.alongside ?? [])];
   await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--no-save", ...tarballs], {
     cwd: dir,
     env: childEnv(),

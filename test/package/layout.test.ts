@@ -1,14 +1,15 @@
 /**
  * What the tarball holds and what package.json promises: an exports map with ESM, CommonJS and both
  * kinds of declarations for the root and every slice of graphslice.config.json, only built files,
- * one runtime dependency, and the generator's toolchain as optional peers.
+ * one runtime dependency, and the generator's toolchain in none of dependencies or peerDependencies.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { GENERATOR_TOOLCHAIN } from "../../generator/toolchain.js";
-import { packedTarball, ROOT } from "./pack.js";
+import { installConsumer } from "./consumer.js";
+import { packedTarball, ROOT, SCRATCH } from "./pack.js";
 
 interface ConditionalEntry {
   import: { types: string; default: string };
@@ -25,8 +26,7 @@ interface PackageJson {
   bin: Record<string, string>;
   files: string[];
   dependencies: Record<string, string>;
-  peerDependencies: Record<string, string>;
-  peerDependenciesMeta: Record<string, { optional?: boolean }>;
+  peerDependencies?: Record<string, string>;
   devDependencies: Record<string, string>;
 }
 
@@ -70,15 +70,25 @@ test("dist/bin.js is a node script; the CLI is built (no tsx at run time)", asyn
   assert.not.match(cli, /from ["']\.\.?\/[^"']+\.ts["']/);
 });
 
-test("one runtime dependency; the generator's toolchain is optional peers, pinned as devDependencies", () => {
+test("one runtime dependency; the generator's toolchain is pinned in devDependencies, not a dependency or peer", () => {
   assert.equal(Object.keys(pkg.dependencies), ["openapi-fetch"]);
-  assert.equal(Object.keys(pkg.peerDependencies).sort(), Object.keys(GENERATOR_TOOLCHAIN).sort());
-  for (const [name, version] of Object.entries(GENERATOR_TOOLCHAIN)) {
-    assert.is(pkg.devDependencies[name], version, `devDependencies.${name}`);
-    assert.is(pkg.peerDependencies[name], `^${version}`, `peerDependencies.${name}`);
-    assert.is(pkg.peerDependenciesMeta[name]?.optional, true, `peerDependenciesMeta.${name}.optional`);
-  }
+  assert.is(pkg.peerDependencies, undefined, "peers make npm refuse apps with another TypeScript or prettier");
+  for (const [name, version] of Object.entries(GENERATOR_TOOLCHAIN)) assert.is(pkg.devDependencies[name], version, `devDependencies.${name}`);
   for (const [name, version] of Object.entries(pkg.devDependencies)) assert.match(version, /^\d+\.\d+\.\d+$/, `devDependencies.${name} is pinned`);
+});
+
+test("installs into an app that has its own older TypeScript and prettier 2", async () => {
+  const folders = await Promise.all(
+    [["typescript", "5.4.5"], ["prettier", "2.8.8"]].map(async ([name, version]) => {
+      const dir = join(SCRATCH, "app-packages", name!);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, "package.json"), JSON.stringify({ name, version }));
+      return dir;
+    }),
+  );
+  const dir = await installConsumer("older-toolchain", { alongside: folders });
+  const installed = JSON.parse(await readFile(join(dir, "node_modules", "typescript", "package.json"), "utf8")) as { version: string };
+  assert.is(installed.version, "5.4.5");
 });
 
 test.run();
