@@ -32,7 +32,7 @@ export async function updateSpec(argv: string[]): Promise<number> {
   const full = readFullDescription(source, await readSource(source, "full OpenAPI description"));
   const targets = new Map<string, string[]>(); // one spec file may serve several slices: union of their patterns
   for (const slice of config.slices) {
-    if (isUrl(slice.openapi)) throw new Error(`${configPath}: slices "${slice.name}" reads its OpenAPI from a URL; update-spec writes files`);
+    if (isUrl(slice.openapi)) throw new Error(`${configPath}: slice "${slice.name}" reads its OpenAPI from a URL; update-spec writes files, so give it a path`);
     const file = resolve(baseDir, slice.openapi);
     targets.set(file, [...new Set([...(targets.get(file) ?? []), ...slice.include])]);
   }
