@@ -31,64 +31,53 @@ export interface GraphErrorInit {
 }
 
 export class GraphError extends Error {
-  override readonly name = "GraphError";
   /** HTTP status; 0 when no response arrived (network failure, timeout, invalid input). */
-  readonly status: number;
+  declare readonly status: number;
   /** Graph's error code (`ResourceNotFound`, `TooManyRequests`, …) or one of graphslice's own. */
-  readonly code: string;
-  readonly method: string | undefined;
+  declare readonly code: string;
+  declare readonly method: string | undefined;
   /** The request URL (never contains credentials). */
-  readonly url: string | undefined;
-  readonly target: string | null | undefined;
-  readonly details: GraphErrorDetail[];
-  readonly innerError: Record<string, unknown> | undefined;
+  declare readonly url: string | undefined;
+  declare readonly target: string | null | undefined;
+  declare readonly details: GraphErrorDetail[];
+  declare readonly innerError: Record<string, unknown> | undefined;
   /** Graph's `request-id` for the failed attempt. */
-  readonly requestId: string | undefined;
-  readonly clientRequestId: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly clientRequestId: string | undefined;
   /** The response's `date` header. */
-  readonly date: string | undefined;
+  declare readonly date: string | undefined;
   /** The response's `Retry-After` header, verbatim. */
-  readonly retryAfter: string | undefined;
+  declare readonly retryAfter: string | undefined;
   /** The response's `x-ms-ags-diagnostic` header (which Graph data centre answered). */
-  readonly diagnostic: string | undefined;
+  declare readonly diagnostic: string | undefined;
   /** The response body exactly as received (empty when there was none). */
-  readonly body: string;
+  declare readonly body: string;
   /** HTTP attempts made, including retries; 0 when nothing was sent (invalid input). */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** True when any attempt was throttled (429, or 503/504 with Retry-After). */
-  readonly throttled: boolean;
+  declare readonly throttled: boolean;
 
-  constructor(init: GraphErrorInit) {
-    const attempts = init.attempts ?? 0;
+  constructor({ headers, attempts = 0, throttled = false, innerError, cause, message, ...init }: GraphErrorInit) {
     // Every message says when retries happened or throttling was seen, so a log line alone explains it.
-    const note = attempts > 1 || init.throttled ? ` (${init.throttled ? "throttled, " : ""}${attempts} attempt${attempts === 1 ? "" : "s"})` : "";
-    super(init.message + note, init.cause === undefined ? undefined : { cause: init.cause });
-    const h = init.headers;
-    this.status = init.status;
-    this.code = init.code;
-    this.method = init.method;
-    this.url = init.url;
-    this.target = init.target;
-    this.details = init.details ?? [];
-    this.innerError = init.innerError;
-    this.requestId = h?.get("request-id") ?? stringField(init.innerError, "request-id");
-    this.clientRequestId = h?.get("client-request-id") ?? init.clientRequestId;
-    this.date = h?.get("date") ?? stringField(init.innerError, "date");
-    this.retryAfter = h?.get("retry-after") ?? undefined;
-    this.diagnostic = h?.get("x-ms-ags-diagnostic") ?? undefined;
-    this.body = init.body ?? "";
-    this.attempts = attempts;
-    this.throttled = init.throttled ?? false;
+    const note = attempts > 1 || throttled ? ` (${throttled ? "throttled, " : ""}${attempts} attempt${attempts === 1 ? "" : "s"})` : "";
+    super(message + note, { cause });
+    // A header of the failed response, else a field of Graph's innerError (which repeats some of them).
+    const pick = (name: string) => headers?.get(name) ?? (typeof innerError?.[name] === "string" ? (innerError[name] as string) : undefined);
+    Object.assign(this, {
+      name: "GraphError",
+      ...init,
+      details: init.details ?? [],
+      body: init.body ?? "",
+      innerError,
+      attempts,
+      throttled,
+      requestId: pick("request-id"),
+      clientRequestId: headers?.get("client-request-id") ?? init.clientRequestId,
+      date: pick("date"),
+      retryAfter: pick("retry-after"),
+      diagnostic: pick("x-ms-ags-diagnostic"),
+    });
   }
-}
-
-function stringField(o: Record<string, unknown> | undefined, key: string): string | undefined {
-  const v = o?.[key];
-  return typeof v === "string" ? v : undefined;
-}
-
-interface ODataErrorBody {
-  error?: { code?: unknown; message?: unknown; target?: unknown; details?: unknown; innerError?: unknown };
 }
 
 /** Builds a GraphError from a non-success response's status, headers and raw body text. */
@@ -97,26 +86,23 @@ export function errorFromResponse(
   body: string,
   context: Pick<GraphErrorInit, "method" | "url" | "clientRequestId" | "attempts" | "throttled">,
 ): GraphError {
-  let parsed: ODataErrorBody | undefined;
+  let error: Record<string, unknown> | undefined;
   try {
-    parsed = JSON.parse(body) as ODataErrorBody;
+    error = JSON.parse(body).error;
   } catch {
     // Not JSON (proxy HTML page, truncated text, empty): the raw text is kept in `body`.
   }
-  const e = parsed?.error;
-  const message =
-    typeof e?.message === "string"
-      ? e.message
-      : `${response.status} ${response.statusText || "error"} with ${describeBody(response.headers, body)}`;
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const { status, headers } = response;
   return new GraphError({
     ...context,
-    status: response.status,
-    code: typeof e?.code === "string" ? e.code : `http${response.status}`,
-    message: `${context.method} ${context.url} failed: ${message}`,
-    target: typeof e?.target === "string" ? e.target : undefined,
-    details: Array.isArray(e?.details) ? e.details : undefined,
-    innerError: e?.innerError && typeof e.innerError === "object" ? (e.innerError as Record<string, unknown>) : undefined,
-    headers: response.headers,
+    status,
+    code: text(error?.code) ?? `http${status}`,
+    message: `${context.method} ${context.url} failed: ${text(error?.message) ?? `${status} ${response.statusText || "error"} with ${describeBody(headers, body)}`}`,
+    target: text(error?.target),
+    details: Array.isArray(error?.details) ? error.details : undefined,
+    innerError: typeof error?.innerError === "object" && error.innerError ? (error.innerError as Record<string, unknown>) : undefined,
+    headers,
     body,
   });
 }

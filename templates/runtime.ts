@@ -1,6 +1,6 @@
 /**
- * The runtime every generated client shares: options and defaults, then `send` (one typed call:
- * validate, serialise, exchange, parse) and `fetch` (the same policies for the low-level client).
+ * The runtime every generated client shares: options and defaults, then `send`, one typed call:
+ * validate, serialise, exchange, parse.
  */
 import { createTokenSource, type TokenCredential, type TokenInput } from "./auth.js";
 import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
@@ -58,8 +58,8 @@ export interface GraphRequest {
 export interface GraphRuntime {
   readonly baseUrl: string;
   send(request: GraphRequest): Promise<unknown>;
-  /** A fetch with the client's auth, retries, redirects and timeouts, for the low-level client. */
-  fetch(request: Request): Promise<Response>;
+  /** The client's auth, retry, redirect and timeout settings (also used by the low-level client). */
+  readonly transport: TransportConfig;
 }
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
@@ -134,22 +134,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     }
   }
 
-  async function lowLevelFetch(request: Request): Promise<Response> {
-    const body = request.body ? await request.text() : undefined;
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    const result = await exchange(config, {
-      method: request.method,
-      url: request.url,
-      headers,
-      body: body === undefined ? undefined : normalizeODataTypes(body),
-      read: false,
-      options: { signal: request.signal },
-    });
-    return result.response;
-  }
-
-  return { baseUrl, send, fetch: lowLevelFetch };
+  return { baseUrl, send, transport: config };
 }
 
 function invalidResponse(result: ExchangeResult, expected: string, cause?: unknown): GraphError {

@@ -3,6 +3,7 @@
 // Source: spec/graph-beta-configurationPolicies-assignments.csdl.xml
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
 import { iterateItems, iteratePages } from "../runtime/paging.js";
+import { RequestBuilder } from "../runtime/request-builder.js";
 import type { Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
 import type {
@@ -23,7 +24,7 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
 /** The root of the API: navigate from here to a resource, then call a method. */
 export class GraphClient {
   /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
+   * Made by `createGraphClient()`.
    * @internal
    */
   constructor(private readonly runtime: GraphRuntime) {}
@@ -35,16 +36,7 @@ export class GraphClient {
 }
 
 /** `/deviceManagement` */
-export class DeviceManagementRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class DeviceManagementRequestBuilder extends RequestBuilder {
   /** `/deviceManagement/configurationPolicies` */
   get configurationPolicies(): DeviceManagementConfigurationPoliciesRequestBuilder {
     return new DeviceManagementConfigurationPoliciesRequestBuilder(this.runtime, `${this.path}/configurationPolicies`);
@@ -52,16 +44,7 @@ export class DeviceManagementRequestBuilder {
 }
 
 /** `/deviceManagement/configurationPolicies` */
-export class DeviceManagementConfigurationPoliciesRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class DeviceManagementConfigurationPoliciesRequestBuilder extends RequestBuilder {
   /**
    * The unique identifier of deviceManagementConfigurationPolicy. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`
@@ -75,16 +58,7 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder {
 }
 
 /** `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}` */
-export class DeviceManagementConfigurationPoliciesItemRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends RequestBuilder {
   /**
    * Policy assignments
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
@@ -164,16 +138,7 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery {
  * Policy assignments
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
  */
-export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder extends RequestBuilder {
   /**
    * The unique identifier of deviceManagementConfigurationPolicyAssignment. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
@@ -286,16 +251,7 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuer
  * Policy assignments
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
  */
-export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder extends RequestBuilder {
   /**
    * Delete navigation property assignments for deviceManagement
    * `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`

@@ -2,6 +2,7 @@
 // Source: spec/graph-beta-configurationPolicies-assignments.openapi.yaml
 // Source: spec/graph-beta-configurationPolicies-assignments.csdl.xml
 import createClient, { type Client } from "openapi-fetch";
+import { lowLevelFetch } from "../runtime/low-level-fetch.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { paths } from "./paths.js";
 import { schema } from "./schema.js";
@@ -20,7 +21,7 @@ export function createLowLevelClient(options: GraphClientOptions = {}): Client<p
   // OData wants $select=a,b (explode: false), not $select=a&$select=b.
   return createClient<paths>({
     baseUrl: runtime.baseUrl,
-    fetch: runtime.fetch,
+    fetch: lowLevelFetch(runtime),
     querySerializer: { array: { style: "form", explode: false } },
   });
 }

@@ -33,7 +33,7 @@ export interface Exchange {
 
 export interface ExchangeResult {
   response: Response;
-  /** The body text when `read` was set, else "". Any token the service echoed back is masked. */
+  /** The body text when `read` was set, else "". A token an error body echoes back is masked. */
   text: string;
   url: string;
   method: string;
@@ -43,135 +43,113 @@ export interface ExchangeResult {
   throttled: boolean;
 }
 
-/** What the attempts so far have seen; read by the timeout error, which fires from outside the loop. */
-interface Progress {
-  attempts: number;
-  throttled: boolean;
-  clientRequestId: string;
-}
-
 export async function exchange(config: TransportConfig, x: Exchange): Promise<ExchangeResult> {
-  const { options } = x;
+  const { options, read } = x;
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
-  const headers: Record<string, string> = {};
   // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
-  for (const source of [config.headers, x.headers, options.headers]) for (const name in source) headers[name.toLowerCase()] = source[name]!;
-  const progress: Progress = { attempts: 0, throttled: false, clientRequestId: headers["client-request-id"] ?? newRequestId() };
+  const userHeaders: Record<string, string> = {};
+  for (const source of [config.headers, x.headers, options.headers]) for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
+  // What the attempts so far have seen; also read by the timeout error, which fires from outside the loop.
+  const progress = { attempts: 0, throttled: false, clientRequestId: userHeaders["client-request-id"] ?? newRequestId() };
+  const fail = (code: string, message: string, cause?: unknown, headers?: Headers) =>
+    new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, ...progress });
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   const controller = new AbortController();
+  const signal = controller.signal;
   const onCallerAbort = () => controller.abort(caller!.reason);
-  caller?.addEventListener("abort", onCallerAbort, { once: true });
+  caller?.addEventListener("abort", onCallerAbort);
   // A timeout is a GraphError (code "timeout"); a caller's abort rejects with the caller's own reason.
-  const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(failure("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`, x, progress)), timeoutMs) : undefined;
-  try {
-    return await attemptUntilDone(config, x, headers, controller.signal, progress);
-  } catch (error) {
-    throw controller.signal.aborted ? controller.signal.reason : error;
-  } finally {
-    clearTimeout(timer);
-    // An unread body (low-level client) must still stop when the caller aborts.
-    if (x.read) caller?.removeEventListener("abort", onCallerAbort);
-  }
-}
-
-async function attemptUntilDone(config: TransportConfig, x: Exchange, userHeaders: Record<string, string>, signal: AbortSignal, progress: Progress): Promise<ExchangeResult> {
-  const maxRetries = x.options.maxRetries ?? config.retry.maxRetries;
-  const callerAuthorizes = "authorization" in userHeaders;
+  const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(fail("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`)), timeoutMs) : undefined;
+  const getToken = (rejected?: string) =>
+    config.token(signal, rejected).catch((error) => {
+      throw signal.aborted ? error : fail("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(error)}`, error);
+    });
+  const maxRetries = options.maxRetries ?? config.retry.maxRetries;
   let { method, url, body } = x;
   let retries = 0, redirects = 0, waited = 0, leftOrigin = false, refreshed = false;
   let freshToken: string | undefined;
   let redirectMode: RequestRedirect = "manual";
+  /** Waits before the next retry (dropping the answer that asked for it), if the budget allows it. */
+  const retryAfter = async (delay: number, answer?: Response) => {
+    if (retries >= maxRetries || waited + delay > config.retry.maxTotalDelayMs) return false;
+    if (answer) discard(answer);
+    retries++;
+    waited += delay;
+    await sleep(delay, signal);
+    return true;
+  };
 
-  for (;;) {
-    progress.attempts++;
-    const trusted = !leftOrigin && isOnOrigin(url, config.origin);
-    const headers: Record<string, string> = { accept: "application/json" };
-    if (body !== undefined) headers["content-type"] = "application/json";
-    for (const name in userHeaders) if (trusted || !isCredentialHeader(name)) headers[name] = userHeaders[name]!;
-    headers["client-request-id"] = progress.clientRequestId;
-    const token = trusted && !callerAuthorizes ? (freshToken ?? (await getToken(config, signal, x, progress))) : undefined;
-    if (token) headers.authorization = `Bearer ${token}`;
-    freshToken = undefined;
-
-    let response: Response | undefined;
-    try {
-      response = await config.fetch(url, { method, headers, body, signal, redirect: redirectMode });
-      const { status } = response;
-      if (response.type === "opaqueredirect") {
-        // A browser hides manual redirects; let it follow them (it drops credentials across origins itself).
-        redirectMode = "follow";
-        continue;
-      }
-      const location = isRedirect(status) ? response.headers.get("location") : null;
-      if (location !== null) {
-        discard(response);
-        if (++redirects > MAX_REDIRECTS) throw failure("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`, x, progress);
-        const next = parseUrl(location, url);
-        if (!next) throw failure("invalidRedirect", `${method} ${url} redirected to an invalid Location ${JSON.stringify(location)}`, x, progress);
-        // Once away from the base origin, nothing is trusted again, even on a redirect back.
-        leftOrigin ||= next.origin !== config.origin;
-        const nextMethod = methodAfterRedirect(status, method);
-        if (nextMethod !== method) body = undefined;
-        method = nextMethod;
-        url = next.href;
-        continue;
-      }
-      if (status === 401 && token && !refreshed) {
-        // One fresh token, one retry; a source that hands back the same token gets no pointless retry.
-        refreshed = true;
-        freshToken = await getToken(config, signal, x, progress, token);
-        if (freshToken && freshToken !== token) {
-          discard(response);
-          continue;
-        }
-      }
-      const retryAfter = response.headers.get("retry-after");
-      if (isRetryableStatus(status, method, retryAfter !== null)) {
-        progress.throttled ||= status === 429 || retryAfter !== null;
-        const delay = retryDelayMs(retryAfter, retries + 1, config.retry);
-        // A wait past the total budget ends the call now: waiting and then failing helps nobody.
-        if (retries < maxRetries && waited + delay <= config.retry.maxTotalDelayMs) {
-          discard(response);
-          retries++;
-          waited += delay;
-          await sleep(delay, signal);
-          continue;
-        }
-      }
-      let text = x.read ? await response.text() : "";
-      // A service or proxy that echoes the request back must not put the token into an error.
-      if (token && text.includes(token)) text = text.split(token).join("[token]");
-      return { response, text, url, method, ...progress };
-    } catch (error) {
-      if (signal.aborted || error instanceof GraphError) throw error;
-      const retryable = isRetryableOnNetworkError(method);
-      if (retryable && retries < maxRetries) {
-        const delay = retryDelayMs(null, retries + 1, config.retry);
-        if (waited + delay <= config.retry.maxTotalDelayMs) {
-          retries++;
-          waited += delay;
-          await sleep(delay, signal);
-          continue;
-        }
-      }
-      const why = retryable ? "" : ` (not retried: a ${method} may already have been applied)`;
-      throw failure("networkError", `${method} ${url} failed: ${describeError(error)}${why}`, x, progress, error, response?.headers);
-    }
-  }
-}
-
-async function getToken(config: TransportConfig, signal: AbortSignal, x: Exchange, progress: Progress, rejected?: string): Promise<string | undefined> {
   try {
-    return await config.token(signal, rejected);
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw failure("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(error)}`, x, progress, error);
-  }
-}
+    for (;;) {
+      progress.attempts++;
+      const trusted = !leftOrigin && isOnOrigin(url, config.origin);
+      const headers: Record<string, string> = { accept: "application/json" };
+      if (body !== undefined) headers["content-type"] = "application/json";
+      for (const name in userHeaders) if (trusted || !isCredentialHeader(name)) headers[name] = userHeaders[name]!;
+      headers["client-request-id"] = progress.clientRequestId;
+      const token = trusted && !("authorization" in userHeaders) ? (freshToken ?? (await getToken())) : undefined;
+      if (token) headers.authorization = `Bearer ${token}`;
+      freshToken = undefined;
 
-function failure(code: string, message: string, x: Exchange, progress: Progress, cause?: unknown, headers?: Headers): GraphError {
-  return new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, ...progress });
+      let response: Response | undefined;
+      try {
+        response = await config.fetch(url, { method, headers, body, signal, redirect: redirectMode });
+        const { status } = response;
+        if (response.type === "opaqueredirect") {
+          // A browser hides manual redirects; let it follow them (it drops credentials across origins itself).
+          redirectMode = "follow";
+          continue;
+        }
+        const location = isRedirect(status) ? response.headers.get("location") : null;
+        if (location !== null) {
+          discard(response);
+          if (++redirects > MAX_REDIRECTS) throw fail("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`);
+          const next = parseUrl(location, url);
+          if (!next) throw fail("invalidRedirect", `${method} ${url} redirected to an invalid Location ${JSON.stringify(location)}`);
+          // Once away from the base origin, nothing is trusted again, even on a redirect back.
+          leftOrigin ||= next.origin !== config.origin;
+          const nextMethod = methodAfterRedirect(status, method);
+          if (nextMethod !== method) body = undefined;
+          method = nextMethod;
+          url = next.href;
+          continue;
+        }
+        if (status === 401 && token && !refreshed) {
+          // One fresh token, one retry; a source that hands back the same token gets no pointless retry.
+          refreshed = true;
+          freshToken = await getToken(token);
+          if (freshToken && freshToken !== token) {
+            discard(response);
+            continue;
+          }
+        }
+        const wait = response.headers.get("retry-after");
+        if (isRetryableStatus(status, method, wait !== null)) {
+          progress.throttled ||= status === 429 || wait !== null;
+          // A wait past the total budget ends the call now: waiting and then failing helps nobody.
+          if (await retryAfter(retryDelayMs(wait, retries + 1, config.retry), response)) continue;
+        }
+        let text = read ? await response.text() : "";
+        // A service or proxy that echoes the request back must not put the token into an error
+        // (success bodies are data and stay untouched).
+        if (token && !response.ok && text.includes(token)) text = text.split(token).join("[token]");
+        return { response, text, url, method, ...progress };
+      } catch (error) {
+        if (signal.aborted || error instanceof GraphError) throw error;
+        const retryable = isRetryableOnNetworkError(method);
+        if (retryable && (await retryAfter(retryDelayMs(null, retries + 1, config.retry)))) continue;
+        const why = retryable ? "" : ` (not retried: a ${method} may already have been applied)`;
+        throw fail("networkError", `${method} ${url} failed: ${describeError(error)}${why}`, error, response?.headers);
+      }
+    }
+  } catch (error) {
+    throw signal.aborted ? signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+    // An unread body (low-level client) must still stop when the caller aborts.
+    if (read) caller?.removeEventListener("abort", onCallerAbort);
+  }
 }
 
 /** fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …). */

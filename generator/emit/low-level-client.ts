@@ -8,6 +8,7 @@ import { printStatements } from "./print.js";
 export function emitLowLevelFile(model: ApiModel, header: string): string {
   return printStatements(header, [
     'import createClient, { type Client } from "openapi-fetch";',
+    'import { lowLevelFetch } from "../runtime/low-level-fetch.js";',
     'import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";',
     'import type { paths } from "./paths.js";',
     'import { schema } from "./schema.js";',
@@ -24,7 +25,7 @@ export function emitLowLevelFile(model: ApiModel, header: string): string {
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
   const runtime = createRuntime(options, schema);
   // OData wants $select=a,b (explode: false), not $select=a&$select=b.
-  return createClient<paths>({ baseUrl: runtime.baseUrl, fetch: runtime.fetch, querySerializer: { array: { style: "form", explode: false } } });
+  return createClient<paths>({ baseUrl: runtime.baseUrl, fetch: lowLevelFetch(runtime), querySerializer: { array: { style: "form", explode: false } } });
 }`,
   ]);
 }

@@ -16,6 +16,7 @@ import { typeSpecOf } from "./schema-table.js";
 const RUNTIME_IMPORTS: ImportSpec[] = [
   { from: "../runtime/runtime.js", values: ["createRuntime"], types: ["GraphClientOptions", "GraphRuntime"] },
   { from: "../runtime/paging.js", values: ["iterateItems", "iteratePages"], types: [] },
+  { from: "../runtime/request-builder.js", values: ["RequestBuilder"], types: [] },
   { from: "../runtime/types.js", values: [], types: ["Page", "PagingOptions", "RequestBody", "RequestOptions"] },
   { from: "../runtime/url.js", values: ["encodeKey"], types: [] },
 ];
@@ -77,17 +78,18 @@ function builderClass(node: ResourceNode, types: Map<string, ModelType>): ClassD
     kind: StructureKind.Class,
     name: builderName(node),
     isExported: true,
+    // Every builder but the root extends RequestBuilder, which holds the runtime and the path.
+    extends: isRoot ? undefined : "RequestBuilder",
     docs: docs(isRoot ? "The root of the API: navigate from here to a resource, then call a method." : node.description, !isRoot && `\`${node.path}\``),
-    ctors: [
-      {
-        kind: StructureKind.Constructor,
-        docs: docs("Request builders are made by navigating from `createGraphClient()`, not constructed directly.", "@internal"),
-        parameters: [
-          { name: "runtime", type: "GraphRuntime", isReadonly: true, scope: "private" as never },
-          ...(isRoot ? [] : [{ name: "path", type: "string", isReadonly: true, docs: undefined }]),
-        ].map((p) => ({ kind: StructureKind.Parameter, ...p })),
-      },
-    ],
+    ctors: isRoot
+      ? [
+          {
+            kind: StructureKind.Constructor,
+            docs: docs("Made by `createGraphClient()`.", "@internal"),
+            parameters: [{ kind: StructureKind.Parameter, name: "runtime", type: "GraphRuntime", isReadonly: true, scope: "private" as never }],
+          },
+        ]
+      : [],
     getAccessors: node.children
       .filter((c) => c.kind === "static")
       .map((child) => ({
@@ -95,7 +97,7 @@ function builderClass(node: ResourceNode, types: Map<string, ModelType>): ClassD
         name: camelCase(child.segment),
         returnType: builderName(child),
         docs: docs(child.description, `\`${child.path}\``),
-        statements: `return new ${builderName(child)}(this.runtime, ${isRoot ? "" : "`${this.path}"}${isRoot ? JSON.stringify(`/${child.segment}`) : `/${child.segment}\``});`,
+        statements: `return new ${builderName(child)}(this.runtime, ${isRoot ? JSON.stringify(`/${child.segment}`) : `\`\${this.path}/${child.segment}\``});`,
       })),
     methods: [...node.children.filter((c) => c.kind === "key").map(byIdMethod), ...node.operations.flatMap((op) => operationMethods(node, op, types))],
   };

@@ -32,7 +32,7 @@ test("from URLs: the same SDK as the committed config generates; --check passes,
   const args = ["generate", "--spec", `${files.url}/${SPEC}`, "--csdl", `${files.url}/${CSDL}`, "--include", ...INCLUDE, "--out", out, "--quiet"];
   const generated = await runCli(args);
   assert.is(generated.code, 0, generated.stderr);
-  assert.match(generated.stdout, /^wrote 20 files to /);
+  assert.match(generated.stdout, /^wrote \d+ files to /);
   assert.equal([...new Set(files.asked)].sort(), [`/${CSDL}`, `/${SPEC}`].sort(), "both inputs were downloaded");
   for (const name of readdirSync(join(out, "assignments"))) {
     const ours = readFileSync(join(out, "assignments", name), "utf8");
@@ -43,7 +43,7 @@ test("from URLs: the same SDK as the committed config generates; --check passes,
 
   const check = await runCli([...args.slice(0, -1), "--check", "--quiet"]);
   assert.is(check.code, 0, `${check.stdout}${check.stderr}`);
-  assert.match(check.stdout, /is up to date \(20 files\)/);
+  assert.match(check.stdout, /is up to date \(\d+ files\)/);
   writeFileSync(join(out, "assignments/models.ts"), "// edited\n");
   const stale = await runCli([...args.slice(0, -1), "--check", "--quiet"]);
   assert.is(stale.code, 1);

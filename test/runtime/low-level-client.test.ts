@@ -26,11 +26,20 @@ test("PATCH with the documented body shape, through the shared runtime (token, #
   const sent = lastRequest(h.server);
   assert.is(sent.headers.authorization, "Bearer low-level-token");
   assert.is(sent.json.target["@odata.type"], "#microsoft.graph.configurationManagerCollectionAssignmentTarget");
-  assert.is(data?.target?.["@odata.type"], "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "responses are normalised too");
+  assert.is(data?.target?.["@odata.type"], "#microsoft.graph.configurationManagerCollectionAssignmentTarget");
+});
+
+test("responses are normalised too: an @odata.type stored without # comes back with it", async ({ h }) => {
+  h.server.store.updateAssignment(h.policyId, h.assignmentId, { target: { "@odata.type": "microsoft.graph.groupAssignmentTarget", groupId: "g" } });
+  const api = createLowLevelClient({ baseUrl: h.server.baseUrl, token: "low-level-token" });
+  const { data } = await api.GET(ITEM, { params: { path: { "deviceManagementConfigurationPolicy-id": h.policyId, "deviceManagementConfigurationPolicyAssignment-id": h.assignmentId } } });
+  assert.is(data?.target?.["@odata.type"], "#microsoft.graph.groupAssignmentTarget");
+  const { response } = await api.DELETE(ITEM, { params: { path: { "deviceManagementConfigurationPolicy-id": h.policyId, "deviceManagementConfigurationPolicyAssignment-id": h.assignmentId } } });
+  assert.is(response.status, 204, "a 204 passes through without a body");
 });
 
 test("GET with OData query arrays comma-joined; errors come back as { error }", async ({ h }) => {
-  const api = createLowLevelClient({ baseUrl: h.server.baseUrl, token: "t" });
+  const api = createLowLevelClient({ baseUrl: h.server.baseUrl, token: "low-level-token" });
   const { data } = await api.GET(LIST, { params: { path: { "deviceManagementConfigurationPolicy-id": h.policyId }, query: { $top: 1, $select: ["id", "target"] } } });
   assert.is(data?.value?.length, 1);
   assert.match(lastRequest(h.server).rawPath, /\?\$top=1&\$select=id,target$/);

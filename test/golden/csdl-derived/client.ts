@@ -2,6 +2,7 @@
 // Source: spec/fixtures/csdl-derived.yaml
 // Source: spec/fixtures/csdl-derived.xml
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
+import { RequestBuilder } from "../runtime/request-builder.js";
 import type { RequestBody, RequestOptions } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
 import type { Shelter } from "./models.js";
@@ -19,7 +20,7 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
 /** The root of the API: navigate from here to a resource, then call a method. */
 export class GraphClient {
   /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
+   * Made by `createGraphClient()`.
    * @internal
    */
   constructor(private readonly runtime: GraphRuntime) {}
@@ -31,16 +32,7 @@ export class GraphClient {
 }
 
 /** `/shelters` */
-export class SheltersRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class SheltersRequestBuilder extends RequestBuilder {
   /**
    * The key. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/shelters/{shelter-id}`
@@ -51,16 +43,7 @@ export class SheltersRequestBuilder {
 }
 
 /** `/shelters/{shelter-id}` */
-export class SheltersItemRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class SheltersItemRequestBuilder extends RequestBuilder {
   /**
    * `PATCH /shelters/{shelter-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.

@@ -2,6 +2,7 @@
 // Source: spec/fixtures/paging-count-action.yaml
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
 import { iterateItems, iteratePages } from "../runtime/paging.js";
+import { RequestBuilder } from "../runtime/request-builder.js";
 import type { Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
 import type { Box, BoxSealRequestBody } from "./models.js";
@@ -19,7 +20,7 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
 /** The root of the API: navigate from here to a resource, then call a method. */
 export class GraphClient {
   /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
+   * Made by `createGraphClient()`.
    * @internal
    */
   constructor(private readonly runtime: GraphRuntime) {}
@@ -39,16 +40,7 @@ export interface BoxesListQuery {
 }
 
 /** `/boxes` */
-export class BoxesRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class BoxesRequestBuilder extends RequestBuilder {
   /**
    * The key. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/boxes/{box-id}`
@@ -96,16 +88,7 @@ export class BoxesRequestBuilder {
 }
 
 /** `/boxes/{box-id}` */
-export class BoxesItemRequestBuilder {
-  /**
-   * Request builders are made by navigating from `createGraphClient()`, not constructed directly.
-   * @internal
-   */
-  constructor(
-    private readonly runtime: GraphRuntime,
-    readonly path: string,
-  ) {}
-
+export class BoxesItemRequestBuilder extends RequestBuilder {
   /**
    * `POST /boxes/{box-id}/test.seal`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
