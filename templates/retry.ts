@@ -24,13 +24,14 @@ export function isRetryableOnNetworkError(method: string): boolean {
 }
 
 /**
- * 429 and 503 mean "not processed, come back later", so any method is retried. A 504 without
- * `Retry-After` is a gateway that gave up waiting: the request may have been applied behind it, so it
- * is treated like a network error (a POST or PATCH is not repeated). Graph's throttling 504s carry
- * `Retry-After` and are retried for every method.
+ * 429 and 503 mean "not processed, come back later", so any method is retried; so is a 504 with
+ * `Retry-After` (Graph's throttling 504s carry one). A 504 without it is a gateway that gave up
+ * waiting: the request may have been applied behind it. Repeating a GET, PATCH (the same values
+ * again) or DELETE cannot change the outcome, so they are retried; a POST could create a second
+ * resource, so it is not.
  */
 export function isRetryableStatus(status: number, method: string, hasRetryAfter: boolean): boolean {
-  return status === 429 || status === 503 || (status === 504 && (hasRetryAfter || isRetryableOnNetworkError(method)));
+  return status === 429 || status === 503 || (status === 504 && (hasRetryAfter || method !== "POST"));
 }
 
 /**

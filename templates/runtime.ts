@@ -29,7 +29,7 @@ export interface GraphClientOptions {
   headers?: Record<string, string>;
   /** Timeout for a whole call, retries included, in ms. Default 100,000; 0 turns it off. */
   timeoutMs?: number;
-  /** Retries for 429/503/504 (and network errors on GET/DELETE). Default 5. */
+  /** Retries for 429/503/504 (a 504 on POST only with Retry-After; network errors only on GET/DELETE). Default 5. */
   maxRetries?: number;
   /** Cap on the total wait between retries of one call, in ms. Default 60,000. */
   maxRetryDelayMs?: number;

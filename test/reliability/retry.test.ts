@@ -41,11 +41,19 @@ test("503 and 504 with Retry-After are retried for every method; a call gets thr
   assert.is(h.server.faults.stats.applied, 1);
 });
 
-test("503 without Retry-After is retried with backoff; 504 without Retry-After only for GET/DELETE (a POST may have been applied)", async ({ h }) => {
+test("503 without Retry-After is retried with backoff; 504 without Retry-After for all but POST (a POST may have been applied)", async ({ h }) => {
   h.server.faults.push({ kind: "status", status: 503 }, { method: "GET" });
   h.server.faults.push({ kind: "status", status: 504 }, { method: "GET" });
   await h.assignments().get();
   assert.is(h.server.requests.length, 3);
+
+  const created = await h.assignments().post({ target: GROUP_TARGET });
+  h.server.requests.length = 0;
+  h.server.faults.push({ kind: "status", status: 504, apply: true }, { method: "PATCH" });
+  const patched = await h.assignments().byId(created.id!).patch({ sourceId: "same values again" });
+  assert.is(patched.sourceId, "same values again");
+  assert.equal(h.server.requests.map((r) => r.method), ["PATCH", "PATCH"], "a PATCH is repeated: applying it twice changes nothing");
+  h.server.store.deleteAssignment(POLICY, created.id!);
 
   h.server.requests.length = 0;
   h.server.faults.push({ kind: "status", status: 504, apply: true }, { method: "POST" });
