@@ -3,7 +3,7 @@
  * offending file, property or pattern.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { suite } from "uvu";
@@ -17,6 +17,12 @@ import { selectPaths } from "../../generator/slice/select-paths.js";
 import { REPO } from "../golden/fixtures.js";
 
 const run = promisify(execFile);
+/** Scratch folders inside the repo's node_modules (which a fresh `npm install` creates without .cache). */
+function scratchDir(prefix: string): string {
+  const cache = join(REPO, "node_modules/.cache");
+  mkdirSync(cache, { recursive: true });
+  return mkdtempSync(join(cache, prefix));
+}
 const test = suite("generator pipeline");
 const CONFIG = join(REPO, "graphslice.config.json");
 
@@ -47,7 +53,7 @@ test("the manifest records the generator version, spec hashes and file hashes", 
 });
 
 test("--check exits non-zero and lists stale, missing and orphaned files without writing", async () => {
-  const dir = mkdtempSync(join(REPO, "node_modules/.cache/graphslice-check-"));
+  const dir = scratchDir("graphslice-check-");
   try {
     cpSync(join(REPO, "generated"), dir, { recursive: true });
     writeFileSync(join(dir, "assignments/models.ts"), "// edited by hand\n");
@@ -84,7 +90,7 @@ async function rejectsWith(run: () => Promise<unknown>, message: RegExp): Promis
 }
 
 test("load errors name the file", async () => {
-  const dir = mkdtempSync(join(REPO, "node_modules/.cache/graphslice-bad-"));
+  const dir = scratchDir("graphslice-bad-");
   try {
     writeFileSync(join(dir, "swagger2.yaml"), "swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n");
     writeFileSync(join(dir, "broken.xml"), "<edmx:Edmx><Schema></edmx:Edmx>");
