@@ -1,15 +1,18 @@
 /**
  * (e) Consumer type-check: `tsc --noEmit --extendedDiagnostics` on a one-file consumer project per
- * client (the same bench/consumers/*.ts that is bundled and run), strict, skipLibCheck, TypeScript
- * 5.9.3. Wall time (spawn to exit) and peak RSS of the tsc process, clients interleaved across
+ * client (the same bench/consumers/*.ts that is bundled and run; graphslice against its built
+ * package declarations, as an npm consumer gets it), strict, skipLibCheck, TypeScript 5.9.3. Wall time (spawn to exit) and peak RSS of the tsc process, clients interleaved across
  * repetitions; ratios to the bare-fetch consumer. A consumer that does not type-check is an error.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { WORK_DIR, consumerPath, type ClientId, type ClientInfo } from "./clients.js";
+import { REPO_DIR, WORK_DIR, consumerPath, type ClientId, type ClientInfo } from "./clients.js";
 import { runMeasured } from "./process-metrics.js";
 import { median, ratio, rotate } from "./stats.js";
+
+const DIST_INDEX = join(REPO_DIR, "dist", "index.js");
 
 export interface TypecheckResult {
   id: ClientId;
@@ -29,6 +32,18 @@ function tscPath(): string {
   return join(dirname(fileURLToPath(import.meta.resolve("typescript"))), "tsc.js");
 }
 
+/**
+ * graphslice is type-checked the way an npm consumer gets it: against the package's built
+ * declarations (dist/, `npm run build`), not the generated sources the bundle and run steps compile.
+ * The consumer file is the same except for its import specifier.
+ */
+function consumerFor(client: ClientInfo, dir: string): string {
+  if (client.id !== "graphslice") return relative(dir, consumerPath(client));
+  const source = readFileSync(consumerPath(client), "utf8").replace(/from "(\.\.\/)+generated\/index\.ts"/, `from ${JSON.stringify(relative(dir, DIST_INDEX))}`);
+  writeFileSync(join(dir, "consumer.ts"), source);
+  return "consumer.ts";
+}
+
 function writeProject(client: ClientInfo): string {
   const dir = join(WORK_DIR, "typecheck", client.id);
   mkdirSync(dir, { recursive: true });
@@ -44,7 +59,7 @@ function writeProject(client: ClientInfo): string {
       noEmit: true,
       allowImportingTsExtensions: true,
     },
-    files: [relative(dir, consumerPath(client))],
+    files: [consumerFor(client, dir)],
   };
   writeFileSync(join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 2)}\n`);
   return dir;
@@ -62,6 +77,8 @@ function parseDiagnostics(stdout: string): Record<string, string> {
 
 export async function measureTypecheck(options: { clients: readonly ClientInfo[]; reps: number; log?: (line: string) => void }): Promise<TypecheckResult[]> {
   const tsc = tscPath();
+  // A fresh build, so graphslice's declarations match the generated code being measured.
+  if (options.clients.some((c) => c.id === "graphslice")) execFileSync(process.execPath, ["--import", "tsx", join(REPO_DIR, "scripts/build.ts")], { cwd: REPO_DIR, stdio: "ignore" });
   const results = new Map<ClientId, TypecheckResult>();
   const projects = new Map<ClientId, string>();
   for (const client of options.clients) {
