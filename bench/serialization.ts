@@ -2,7 +2,7 @@
  * (c) (De)serialisation throughput of the seed assignment (a configurationManagerCollection target,
  * i.e. a derived type), in two views:
  *   1. codec: model -> UTF-8 JSON bytes and bytes -> model, for JSON.stringify/parse (baseline),
- *      Kiota's JSON writer/parse node, and graphslice's codec when generated/index.ts exports one;
+ *      Kiota's JSON writer/parse node, and graphslice's (serializeODataJson / parseODataJson);
  *   2. pipeline: the whole PATCH with fetch replaced by an in-memory stub (no socket), per client,
  *      against bare fetch doing JSON.stringify + response.json() through the same stub.
  * Throughput is reported relative to the baseline (baseline time / client time: higher is better).

@@ -5,7 +5,7 @@
 import { createTokenSource, type TokenCredential, type TokenInput } from "./auth.js";
 import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
 import { describeBody, errorFromResponse, GraphError } from "./errors.js";
-import { normalizeODataTypes } from "./odata-type.js";
+import { parseODataJson, serializeODataJson } from "./odata-type.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
 import { exchange, parseUrl, type ExchangeResult, type TransportConfig } from "./transport.js";
 import type { RequestOptions } from "./types.js";
@@ -99,7 +99,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     }
     let json: string | undefined;
     try {
-      json = body === undefined ? undefined : normalizeODataTypes(JSON.stringify(body));
+      json = body === undefined ? undefined : serializeODataJson(body);
     } catch (error) {
       throw notSent("invalidRequestBody", `body: ${(error as Error).message}`, "body");
     }
@@ -128,7 +128,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     }
     if (!text || !(response.headers.get("content-type") ?? "").includes("json")) throw invalidResponse(result, "a JSON body");
     try {
-      return JSON.parse(normalizeODataTypes(text));
+      return parseODataJson(text);
     } catch (error) {
       throw invalidResponse(result, "valid JSON", error);
     }

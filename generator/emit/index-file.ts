@@ -9,7 +9,7 @@ import { printStatements } from "./print.js";
 
 const RUNTIME_EXPORTS = [
   'export { GraphError, type GraphErrorDetail } from "../runtime/errors.js";',
-  'export { unknownODataType } from "../runtime/odata-type.js";',
+  'export { parseODataJson, serializeODataJson, unknownODataType } from "../runtime/odata-type.js";',
   'export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";',
   'export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";',
   'export type { GraphClientOptions } from "../runtime/runtime.js";',
