@@ -5,12 +5,11 @@
  * results, so `switch (x["@odata.type"])` over the `#` literals is exhaustive. Nothing else in a body
  * is touched.
  *
- * Values are fixed after JSON.parse and checked before JSON.stringify by a walk, which measured
- * cheaper than any scan of the text. Text that must be rewritten (a request body written without
- * `#`, the low-level client's bodies) is scanned, exactly, thanks to the JSON grammar: a `"` that
- * follows `{` or `,` (plus optional whitespace) always opens a member name, never sits inside a
- * string (inside a string every `"` is escaped as `\"`), so only real `"@odata.type"` members are
- * found.
+ * The request builders fix values with a walk (after JSON.parse; before JSON.stringify, on copies),
+ * which measured cheaper than any scan of the text. The low-level client only has text; it is
+ * scanned, exactly, thanks to the JSON grammar: a `"` that follows `{` or `,` (plus optional
+ * whitespace) always opens a member name, never sits inside a string (inside a string every `"` is
+ * escaped as `\"`), so only real `"@odata.type"` members are found.
  */
 import type { UnknownODataType } from "./types.js";
 
@@ -54,21 +53,26 @@ export function normalizeODataTypes(json: string): string {
 }
 
 /**
- * A value as JSON text for the wire, with every `@odata.type` in its `#` form. The value is walked
- * first (reading only; the caller's object is never changed): a text needs rewriting only when some
- * `@odata.type` lacks its `#`, and a walk of the value is cheaper than a scan of its text.
+ * A value as JSON text for the wire, with every `@odata.type` in its `#` form. The caller's object is
+ * never changed: objects that need a `#` (and their parents) are copied, everything else is reused,
+ * so a body that is already right is stringified as it is.
  */
 export function serializeODataJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  return lacksHash(value) ? normalizeODataTypes(json) : json;
+  return JSON.stringify(withHashes(value));
 }
 
-function lacksHash(node: unknown): boolean {
-  if (typeof node !== "object" || node === null) return false;
-  const type = (node as Record<string, unknown>)["@odata.type"];
-  if (typeof type === "string" && type.charCodeAt(0) !== 35 /* # */) return true;
-  for (const key in node) if (lacksHash((node as Record<string, unknown>)[key])) return true;
-  return false;
+function withHashes(node: unknown): unknown {
+  if (typeof node !== "object" || node === null) return node;
+  const record = node as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  const type = record["@odata.type"];
+  if (typeof type === "string" && type.charCodeAt(0) !== 35 /* # */) copy = { ...record, "@odata.type": `#${type}` };
+  for (const key in record) {
+    const child = record[key];
+    const fixed = withHashes(child);
+    if (fixed !== child) (copy ??= (Array.isArray(node) ? [...node] : { ...record }) as Record<string, unknown>)[key] = fixed;
+  }
+  return copy ?? node;
 }
 
 /** JSON text from the wire as a value, with every `@odata.type` in its `#` form (the parsed value is fixed in place). */
