@@ -32,61 +32,50 @@ export type Schema = Record<string, ObjectSchema | EnumSchema>;
 
 /** Returns a message naming the JSON path of the first problem, or undefined when the value is valid. */
 export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, path = "$"): string | undefined {
-  if (value === null) return spec.endsWith("?") ? undefined : `${path}: must not be null`;
-  const type = spec.endsWith("?") ? spec.slice(0, -1) : spec;
-  if (type.startsWith("[")) {
-    if (!Array.isArray(value)) return `${path}: expected an array, got ${describe(value)}`;
-    const item = type.slice(1, -1);
+  const nullable = spec.endsWith("?");
+  const type = nullable ? spec.slice(0, -1) : spec;
+  const expected = (what: string) => `${path}: expected ${what}, got ${describe(value)}`;
+  if (value === null) return nullable ? undefined : `${path}: must not be null`;
+  if (type[0] === "[") {
+    if (!Array.isArray(value)) return expected("an array");
     for (let i = 0; i < value.length; i++) {
-      const problem = validateValue(value[i], item, schema, `${path}[${i}]`);
+      const problem = validateValue(value[i], type.slice(1, -1), schema, `${path}[${i}]`);
       if (problem) return problem;
     }
     return undefined;
   }
-  switch (type) {
-    case "unknown":
-      return undefined;
-    case "string":
-    case "boolean":
-      return typeof value === type ? undefined : `${path}: expected ${type}, got ${describe(value)}`;
-    case "number":
-      // NaN and Infinity would go over the wire as null.
-      return Number.isFinite(value) ? undefined : `${path}: expected a finite number, got ${describe(value)}`;
-    case "integer":
-      return Number.isInteger(value) ? undefined : `${path}: expected an integer, got ${describe(value)}`;
-  }
+  if (type === "string" || type === "boolean") return typeof value === type ? undefined : expected(type);
+  // NaN and Infinity would go over the wire as null.
+  if (type === "number") return Number.isFinite(value) ? undefined : expected("a finite number");
+  if (type === "integer") return Number.isInteger(value) ? undefined : expected("an integer");
   const definition = lookup(schema, type);
-  if (!definition) return undefined; // a type the slice refers to but does not define: nothing to check
-  return "members" in definition ? checkEnum(value, type, definition, path) : checkObject(value, type, definition, schema, path);
-}
-
-function checkEnum(value: unknown, type: string, definition: EnumSchema, path: string): string | undefined {
-  const values = typeof value === "string" ? (definition.flags ? value.split(",") : [value]) : [];
-  if (values.length > 0 && values.every((v) => definition.members.includes(v.trim()))) return undefined;
-  return `${path}: ${describe(value)} is not a ${shortName(type)} (one of ${definition.members.join(", ")}${definition.flags ? ", or several joined by commas" : ""})`;
-}
-
-function checkObject(value: unknown, declared: string, definition: ObjectSchema, schema: Schema, path: string): string | undefined {
-  if (typeof value !== "object" || Array.isArray(value)) return `${path}: expected a ${shortName(declared)} object, got ${describe(value)}`;
+  // `unknown`, or a type the slice refers to but does not define: nothing to check.
+  if (!definition) return undefined;
+  if ("members" in definition) {
+    const { members, flags } = definition;
+    const values = typeof value === "string" ? (flags ? value.split(",") : [value]) : [];
+    return values.length && values.every((v) => members.includes(v.trim())) ? undefined : expected(`one of ${members.join(", ")}${flags ? " (or several, comma-separated)" : ""}`);
+  }
+  if (typeof value !== "object" || Array.isArray(value)) return expected(`a ${shortName(type)} object`);
   const record = value as Record<string, unknown>;
   const odataType = record["@odata.type"];
   let actual = definition;
   if (odataType !== undefined) {
-    if (typeof odataType !== "string") return `${path}["@odata.type"]: expected a type name string, got ${describe(odataType)}`;
-    const name = odataType.startsWith("#") ? odataType.slice(1) : odataType;
-    const named = lookup(schema, name);
-    if (name !== declared && named) {
-      if (!definition.derived?.includes(name)) return `${path}["@odata.type"]: ${odataType} is not a ${shortName(declared)}`;
-      actual = named as ObjectSchema;
+    const at = `${path}["@odata.type"]`;
+    if (typeof odataType !== "string") return `${at}: expected a type name, got ${describe(odataType)}`;
+    const name = odataType[0] === "#" ? odataType.slice(1) : odataType;
+    const named = lookup(schema, name) as ObjectSchema | undefined;
+    // A name the table does not know is a newer derived type: it is checked as the declared type.
+    if (named && name !== type) {
+      if (!definition.derived?.includes(name)) return `${at}: ${odataType} is not a ${shortName(type)}`;
+      actual = named;
     }
-    // A name the table does not know is a newer derived type: checked as the declared type.
-    if (actual.abstract && named) return `${path}["@odata.type"]: ${odataType} is abstract; ${chooseOne(definition, schema)}`;
+    if (named?.abstract) return `${at}: ${odataType} is abstract; ${chooseOne(definition, schema)}`;
   } else if (definition.abstract) {
-    return `${path}: "@odata.type" is required because ${shortName(declared)} is abstract; ${chooseOne(definition, schema)}`;
+    return `${path}: "@odata.type" is required because ${shortName(type)} is abstract; ${chooseOne(definition, schema)}`;
   }
   for (const key in actual.properties) {
-    if (record[key] === undefined) continue;
-    const problem = validateValue(record[key], actual.properties[key]!, schema, `${path}.${key}`);
+    const problem = record[key] === undefined ? undefined : validateValue(record[key], actual.properties[key]!, schema, `${path}.${key}`);
     if (problem) return problem;
   }
   return undefined;
@@ -94,7 +83,7 @@ function checkObject(value: unknown, declared: string, definition: ObjectSchema,
 
 /** The concrete types a value of an abstract type can be sent as. */
 function chooseOne(definition: ObjectSchema, schema: Schema): string {
-  return `use one of ${(definition.derived ?? []).filter((d) => !(lookup(schema, d) as ObjectSchema | undefined)?.abstract).map((d) => `#${d}`).join(", ")}`;
+  return `use one of ${(definition.derived ?? []).filter((d) => !(lookup(schema, d) as ObjectSchema).abstract).map((d) => `#${d}`).join(", ")}`;
 }
 
 /** Own entries only: a type named `constructor` or `__proto__` in a body must not reach Object.prototype. */
@@ -107,7 +96,6 @@ function shortName(qualified: string): string {
 }
 
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return value === null || typeof value !== "object" ? String(value) : "an object";
+  return Array.isArray(value) ? "an array" : value === null || typeof value !== "object" ? String(value) : "an object";
 }
