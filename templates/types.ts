@@ -31,7 +31,8 @@ export interface ODataAnnotations {
  */
 export type Flags<Member extends string> = Member | `${Member},${string}`;
 
-type AcceptWithoutHash<T> = T extends UnknownODataType ? T : T extends `#${infer Name}` ? T | Name : T;
+/** An `@odata.type` literal, also accepted without its leading `#` (a branded unknown type stays as it is). */
+export type AcceptWithoutHash<T> = T extends UnknownODataType ? T : T extends `#${infer Name}` ? T | Name : T;
 
 /**
  * The type of a request body: the model type, except that `@odata.type` may also be written without

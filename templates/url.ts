@@ -28,15 +28,19 @@ export const SYSTEM_QUERY_OPTIONS = ["count", "expand", "filter", "orderby", "se
 /**
  * Serialises a query object: system options get their `$`, arrays are comma-joined (OData's
  * `explode: false` form), `undefined` is skipped. Values are percent-encoded; `,` and `$` stay readable.
+ * A value that cannot be encoded (a lone surrogate) is an error naming the option, before sending.
  */
 export function encodeQuery(query: object | undefined): string {
-  if (!query) return "";
   let out = "";
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
-    const name = (SYSTEM_QUERY_OPTIONS as readonly string[]).includes(key) ? `$${key}` : encodeURIComponent(key);
-    const text = Array.isArray(value) ? value.map((v) => encodeURIComponent(String(v))).join(",") : encodeURIComponent(String(value));
-    out += `${out ? "&" : "?"}${name}=${text}`;
+    const name = (SYSTEM_QUERY_OPTIONS as readonly string[]).includes(key) ? `$${key}` : key;
+    try {
+      const text = Array.isArray(value) ? value.map((v) => encodeURIComponent(String(v))).join(",") : encodeURIComponent(String(value));
+      out += `${out ? "&" : "?"}${encodeURIComponent(name).replace("%24", "$")}=${text}`;
+    } catch {
+      throw new GraphError({ status: 0, code: "invalidRequest", message: `query option ${key} is not valid Unicode: ${JSON.stringify(value)}` });
+    }
   }
   return out;
 }

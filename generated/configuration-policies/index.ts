@@ -11,6 +11,12 @@ export {
   DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder,
 } from "./client.js";
 export type {
+  DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery,
+  DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
+  DeviceManagementConfigurationPoliciesItemGetQuery,
+  DeviceManagementConfigurationPoliciesListQuery,
+} from "./client.js";
+export type {
   AllDevicesAssignmentTarget,
   AllLicensedUsersAssignmentTarget,
   AndroidFotaDeploymentAssignmentTarget,
@@ -57,12 +63,13 @@ export type {
 } from "./models.js";
 export { createLowLevelClient } from "./low-level.js";
 export type { components, operations, paths } from "./paths.js";
-export { GraphError, type GraphErrorDetail } from "../runtime/errors.js";
+export { GraphError, type GraphErrorDetail, type GraphErrorInit } from "../runtime/errors.js";
 export { parseODataJson, serializeODataJson, unknownODataType } from "../runtime/odata-type.js";
 export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";
 export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type {
+  AcceptWithoutHash,
   Flags,
   ODataAnnotations,
   Page,

@@ -4,16 +4,16 @@
 import { hasHierarchy } from "../model/hierarchy.js";
 import type { ApiModel, ResourceNode } from "../model/ir.js";
 import { sortedBy } from "../util/order.js";
-import { builderName } from "./request-builders.js";
+import { builderName, queryTypeNames } from "./request-builders.js";
 import { printStatements } from "./print.js";
 
 const RUNTIME_EXPORTS = [
-  'export { GraphError, type GraphErrorDetail } from "../runtime/errors.js";',
+  'export { GraphError, type GraphErrorDetail, type GraphErrorInit } from "../runtime/errors.js";',
   'export { parseODataJson, serializeODataJson, unknownODataType } from "../runtime/odata-type.js";',
   'export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";',
   'export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";',
   'export type { GraphClientOptions } from "../runtime/runtime.js";',
-  'export type { Flags, ODataAnnotations, Page, PagingOptions, RequestBody, RequestOptions, ResponseInfo, UnknownODataType } from "../runtime/types.js";',
+  'export type { AcceptWithoutHash, Flags, ODataAnnotations, Page, PagingOptions, RequestBody, RequestOptions, ResponseInfo, UnknownODataType } from "../runtime/types.js";',
 ];
 
 export function emitSliceIndexFile(model: ApiModel, header: string): string {
@@ -23,6 +23,7 @@ export function emitSliceIndexFile(model: ApiModel, header: string): string {
   const builders = builderNames(model.root).filter((n) => n !== "GraphClient");
   return printStatements(header, [
     `export { createGraphClient, GraphClient, ${builders.join(", ")} } from "./client.js";`,
+    ...(queryTypeNames(model.root).length ? [`export type { ${queryTypeNames(model.root).sort().join(", ")} } from "./client.js";`] : []),
     `export type { ${[...modelNames].sort().join(", ")} } from "./models.js";`,
     'export { createLowLevelClient } from "./low-level.js";',
     'export type { components, operations, paths } from "./paths.js";',

@@ -43,13 +43,22 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
 }
 
 function nodeStatements(node: ResourceNode, types: Map<string, ModelType>): StatementStructures[] {
-  const queryTypes = node.operations.filter((op) => op.query.length > 0 && op.kind !== "count").map((op) => queryInterface(node, op, types));
+  const queryTypes = node.operations.filter(hasQueryType).map((op) => queryInterface(node, op, types));
   return [...queryTypes, builderClass(node, types), ...node.children.flatMap((c) => nodeStatements(c, types))];
 }
 
 export function builderName(node: ResourceNode): string {
   if (node.kind === "root") return "GraphClient";
   return `${node.path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? "Item" : pascalCase(s))).join("")}RequestBuilder`;
+}
+
+/** The query interfaces `client.ts` declares, for the slice's index. */
+export function queryTypeNames(node: ResourceNode): string[] {
+  return [...node.operations.filter(hasQueryType).map((op) => queryTypeName(node, op)), ...node.children.flatMap(queryTypeNames)];
+}
+
+function hasQueryType(op: Operation): boolean {
+  return op.query.length > 0 && op.kind !== "count";
 }
 
 function queryTypeName(node: ResourceNode, op: Operation): string {
