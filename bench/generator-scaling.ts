@@ -4,6 +4,7 @@
  * Runs are interleaved across repetitions; medians are reported, and for each 10× step in size the
  * ratio of generation times (target: ≤ 10, i.e. no worse than linear).
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_DIR, WORK_DIR } from "./clients.js";
@@ -28,15 +29,16 @@ export interface GeneratorInvocation {
 }
 
 /**
- * The generator CLI on a one-slice config that includes every path of the spec (for the real slices
- * that is exactly what graphslice.config.json selects from each file). `node --import tsx` rather
- * than npx, so npx's own start-up is not counted as generator time.
+ * The published command (`dist/bin.js`, what `npx graphslice generate` runs; measureGenerator builds
+ * it first) on a one-slice config that includes every path of the spec (for the real slices that is
+ * exactly what graphslice.config.json selects from each file). `node` rather than npx, so npx's own
+ * start-up is not counted as generator time.
  */
 export function generatorInvocation(input: GeneratorInput): GeneratorInvocation | undefined {
   const config = join(input.workDir, "graphslice.config.json");
   const slice = { name: "bench", openapi: input.openapi, ...(input.csdl ? { csdl: input.csdl } : {}), include: ["/**"] };
   writeFileSync(config, JSON.stringify({ output: input.outDir, main: "bench", slices: [slice] }, null, 2));
-  return { command: process.execPath, args: ["--import", "tsx", "generator/cli.ts", "generate", "--config", config, "--quiet"], cwd: REPO_DIR };
+  return { command: process.execPath, args: [join(REPO_DIR, "dist", "bin.js"), "generate", "--config", config, "--quiet"], cwd: REPO_DIR };
 }
 
 export interface GeneratorRun {
@@ -84,6 +86,7 @@ export async function measureGenerator(options: { sizes: number[]; reps: number;
     inputs.push({ run, input: { name, openapi: spec.openapi, csdl: spec.csdl, outDir: join(WORK_DIR, "generator", "out", name), workDir: join(WORK_DIR, "generator", "work", name) } });
   }
   const runs = inputs.map((i) => i.run);
+  execFileSync(process.execPath, ["--import", "tsx", join(REPO_DIR, "scripts/build.ts")], { cwd: REPO_DIR, stdio: "ignore" });
   const invocations = inputs.map(({ input }) => {
     mkdirSync(input.outDir, { recursive: true });
     mkdirSync(input.workDir, { recursive: true });

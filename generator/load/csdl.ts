@@ -4,8 +4,11 @@
  * through the schema alias). Only what the model needs is kept: enum, entity and complex types with
  * their properties, bound actions, and Core vocabulary annotations (inline and out-of-line).
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type * as FastXmlParser from "fast-xml-parser";
+import { requireCjs } from "../util/require-cjs.js";
 import { readSource } from "./read-source.js";
+
+const { XMLParser, XMLValidator } = requireCjs("fast-xml-parser") as typeof FastXmlParser;
 
 export interface CsdlAnnotation {
   term: string;

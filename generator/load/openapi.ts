@@ -3,8 +3,11 @@
  * URL), validate a copy of it, and keep the parsed document with its `$ref`s intact, because schema
  * names are what the models are named after.
  */
-import SwaggerParser from "@apidevtools/swagger-parser";
+import type SwaggerParserType from "@apidevtools/swagger-parser";
 import type { OpenAPIV3 } from "openapi-types";
+import { requireCjs } from "../util/require-cjs.js";
+
+const SwaggerParser = requireCjs("@apidevtools/swagger-parser") as typeof SwaggerParserType;
 
 export type OpenApiDocument = OpenAPIV3.Document;
 export type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
@@ -19,7 +22,7 @@ export async function loadOpenApi(source: string): Promise<LoadedOpenApi> {
   try {
     // A URL the user names is fetched wherever it is, an internal mirror or 127.0.0.1 included
     // (swagger-parser refuses those by default, with "Unable to resolve $ref pointer").
-    const options: SwaggerParser.Options = { resolve: { http: { safeUrlResolver: false } } };
+    const options: SwaggerParserType.Options = { resolve: { http: { safeUrlResolver: false } } };
     document = (await SwaggerParser.parse(source, options)) as OpenApiDocument;
   } catch (error) {
     throw new Error(`${source}: cannot be read as OpenAPI: ${(error as Error).message}`);
