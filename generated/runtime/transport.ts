@@ -6,7 +6,6 @@
  * by the low-level openapi-fetch client (which gets the final Response).
  */
 import type { TokenSource } from "./auth.js";
-import { deadlineSignal } from "./deadline.js";
 import { GraphError } from "./errors.js";
 import { isCredentialHeader, isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
 import { isRetryableOnNetworkError, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from "./retry.js";
@@ -56,21 +55,17 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const fail = (code: string, message: string, cause?: unknown, headers?: Headers) =>
     new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, ...progress });
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-  const deadline = timeoutMs > 0 ? deadlineSignal(timeoutMs) : undefined;
-  // One signal for fetch and every wait: the deadline's (shared, see deadline.ts), or, when the
-  // caller brings a signal too, a controller of this call's own that either of them aborts.
-  let signal = deadline ?? NEVER;
-  let unlink = () => {};
-  if (caller) {
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    for (const s of [caller, deadline]) s?.addEventListener("abort", abort);
-    // An unread body (low-level client) must still stop when the caller aborts.
-    unlink = () => read && [caller, deadline].forEach((s) => s?.removeEventListener("abort", abort));
-    signal = controller.signal;
-  }
+  // One controller per call, for fetch and every wait. (A signal shared by many calls looks cheaper
+  // but is not: fetch leaves a listener on it per request until garbage collection, and adding to a
+  // long listener list costs more than a fresh controller; measured in bench/.)
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const abort = () => controller.abort();
+  caller?.addEventListener("abort", abort);
+  let timedOut = false;
+  const timer = timeoutMs > 0 ? setTimeout(() => ((timedOut = true), abort()), timeoutMs) : undefined;
   // A caller's abort rejects with the caller's own reason; running out of time is a GraphError.
-  const stopped = () => (caller?.aborted ? caller.reason : fail("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`));
+  const stopped = () => (timedOut ? fail("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`) : caller!.reason);
   const getToken = (rejected?: string) =>
     config.token(signal, rejected).catch((error) => {
       throw signal.aborted ? error : fail("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(error)}`, error);
@@ -104,7 +99,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
 
       let response: Response | undefined;
       try {
-        response = await config.fetch(url, { method, headers, body, signal: signal === NEVER ? undefined : signal, redirect: redirectMode });
+        response = await config.fetch(url, { method, headers, body, signal, redirect: redirectMode });
         const { status } = response;
         if (response.type === "opaqueredirect") {
           // A browser hides manual redirects; let it follow them (it drops credentials across origins itself).
@@ -156,12 +151,11 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   } catch (error) {
     throw signal.aborted ? stopped() : error;
   } finally {
-    unlink();
+    clearTimeout(timer);
+    // An unread body (low-level client) must still stop when the caller aborts.
+    if (read) caller?.removeEventListener("abort", abort);
   }
 }
-
-/** The signal of a call without caller signal or timeout: it never aborts. */
-const NEVER = new AbortController().signal;
 
 /** fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …). */
 function describeError(error: unknown): string {
