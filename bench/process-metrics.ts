@@ -59,3 +59,20 @@ export function runMeasured(command: string, args: string[], options: { cwd?: st
     });
   });
 }
+
+/** Runs a worker script with node and resolves with the JSON object on the last line it prints. */
+export function runJsonWorker<T>(script: string, args: string[], label: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code !== 0 || !line.startsWith("{")) return reject(new Error(`${label} exited ${code}: ${(err || out).trim().slice(0, 500)}`));
+      resolve(JSON.parse(line) as T);
+    });
+  });
+}

@@ -4,7 +4,7 @@
  * repetitions (ABC, BCA, CAB, ...). Reports the median time per request and its ratio to bare fetch.
  * The same workers in "memory" mode (fetch replaced by an in-memory stub) feed (c).
  */
-import { spawn } from "node:child_process";
+import { runJsonWorker } from "./process-metrics.js";
 import { bundleForNode, importConsumer } from "./bundles.js";
 import { consumerPath, type ClientId, type ClientInfo } from "./clients.js";
 import type { CollectionIdPlace } from "./seed.js";
@@ -48,19 +48,7 @@ await runRequestWorker(createPatcher);`;
 }
 
 function runWorker(script: string, args: string[]): Promise<WorkerOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line.startsWith("{")) return reject(new Error(`worker exited ${code}: ${(err || out).trim().slice(0, 500)}`));
-      resolve(JSON.parse(line) as WorkerOutput);
-    });
-  });
+  return runJsonWorker<WorkerOutput>(script, args, "worker");
 }
 
 export async function measureRequests(options: RequestRunOptions): Promise<RequestTiming[]> {

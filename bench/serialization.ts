@@ -7,7 +7,7 @@
  *      against bare fetch doing JSON.stringify + response.json() through the same stub.
  * Throughput is reported relative to the baseline (baseline time / client time: higher is better).
  */
-import { spawn } from "node:child_process";
+import { runJsonWorker } from "./process-metrics.js";
 import { join } from "node:path";
 import { bundleForNode, importConsumer } from "./bundles.js";
 import { BENCH_DIR, type ClientInfo } from "./clients.js";
@@ -51,19 +51,7 @@ interface CodecOutput {
 }
 
 function runCodec(script: string, iterations: number): Promise<CodecOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, String(iterations)], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line.startsWith("{")) return reject(new Error(`codec worker exited ${code}: ${(err || out).trim().slice(0, 400)}`));
-      resolve(JSON.parse(line) as CodecOutput);
-    });
-  });
+  return runJsonWorker<CodecOutput>(script, [String(iterations)], "codec worker");
 }
 
 export async function measureCodecs(options: {
