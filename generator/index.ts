@@ -63,13 +63,15 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
     const shown = (source: string) => (isUrl(source) ? source : relative(baseDir, where(source)).split("\\").join("/"));
     const sources = [slice.openapi, ...(slice.csdl ? [slice.csdl] : [])];
 
-    const [openapi, csdl, texts] = await timer(`${slice.name}: load`, async () =>
-      Promise.all([
+    // Each source is read once for its hash; the CSDL is parsed from that text, the OpenAPI by
+    // swagger-parser from its location (which it needs to resolve relative references).
+    const { openapi, csdl, texts } = await timer(`${slice.name}: load`, async () => {
+      const [openapi, texts] = await Promise.all([
         loadOpenApi(where(slice.openapi)),
-        slice.csdl ? loadCsdl(where(slice.csdl)) : undefined,
         Promise.all(sources.map(async (s) => ({ path: shown(s), content: await readSource(where(s), "spec") }))),
-      ]),
-    );
+      ]);
+      return { openapi, texts, csdl: slice.csdl ? await loadCsdl(where(slice.csdl), texts[1]!.content) : undefined };
+    });
     const sliced = await timer(`${slice.name}: slice`, async () => selectPaths(openapi, slice.include));
     const model = await timer(`${slice.name}: model`, async () => buildModel(slice.name, sliced, csdl));
     warnings.push(...model.warnings);

@@ -29,11 +29,6 @@ export interface OpenApiTypes {
   warnings: string[];
 }
 
-/** The model's name for a component schema: its key, which for Graph is already qualified. */
-export function typeNameForSchemaKey(key: string): string {
-  return key;
-}
-
 export function typesFromOpenApi(sliced: SlicedOpenApi): OpenApiTypes {
   const schemas = (sliced.document.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
   const result: OpenApiTypes = { types: new Map(), pointers: new Map(), warnings: [] };
@@ -50,7 +45,8 @@ export function typesFromOpenApi(sliced: SlicedOpenApi): OpenApiTypes {
 }
 
 function typeFromSchema(key: string, schema: Schema, sliced: SlicedOpenApi, warnings: string[]): ModelType | undefined {
-  const name = typeNameForSchemaKey(key);
+  // Graph's schema keys are already qualified names (`microsoft.graph.entity`).
+  const name = key;
   const origin = `openapi:${SCHEMA_PREFIX}${key}`;
   if (schema.enum) {
     const described = new Map((schema["x-ms-enum"]?.values ?? []).map((v) => [v.value, v.description]));
@@ -118,7 +114,7 @@ export function typeRefOf(raw: SchemaOrRef, sliced: SlicedOpenApi, where: string
       if (!target.enum && !target.allOf && !target.properties && target.type !== "object" && typeof target.type === "string") {
         return typeRefOf(target, sliced, where, warnings); // a primitive alias
       }
-      return { type: { kind: "named", name: typeNameForSchemaKey(raw.$ref.slice(SCHEMA_PREFIX.length)) }, nullable: false };
+      return { type: { kind: "named", name: raw.$ref.slice(SCHEMA_PREFIX.length) }, nullable: false };
     }
     warnings.push(`${sliced.source}: ${where}: $ref ${raw.$ref} is not a schema; typed as unknown`);
     return { type: { kind: "unknown" }, nullable: false };
