@@ -12,7 +12,7 @@ export function lowLevelFetch(runtime: GraphRuntime): (request: Request) => Prom
     const body = request.body ? normalizeODataTypes(await request.text()) : undefined;
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
-    const { response, text } = await exchange(runtime.transport, { method: request.method, url: request.url, headers, body, read: true, options: { signal: request.signal } });
+    const { response, text } = await exchange(runtime.transport, { method: request.method, url: request.url, headers, body, options: { signal: request.signal } });
     const json = (response.headers.get("content-type") ?? "").includes("json");
     // The body is now decoded text of another length: its old length and encoding no longer apply.
     const responseHeaders = new Headers(response.headers);

@@ -109,7 +109,6 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
       url,
       headers: wantsCount ? { ConsistencyLevel: "eventual" } : undefined,
       body: json,
-      read: true,
       options: callOptions,
     });
     const { response, text } = result;

@@ -3,7 +3,7 @@
 /**
  * One logical request on the wire: auth header, timeout and abort, retries, redirects and the 401
  * refresh, all around a plain `fetch`. Used by the request builders (which then parse the body) and
- * by the low-level openapi-fetch client (which gets the final Response).
+ * by the low-level openapi-fetch client (which gets a Response made from it).
  */
 import type { TokenSource } from "./auth.js";
 import { GraphError } from "./errors.js";
@@ -26,14 +26,15 @@ export interface Exchange {
   url: string;
   headers?: Record<string, string>;
   body?: string;
-  /** Read the body as text inside the retry loop (a reset mid-body is then retried like any network error). */
-  read: boolean;
   options: RequestOptions;
 }
 
 export interface ExchangeResult {
   response: Response;
-  /** The body text when `read` was set, else "". A token an error body echoes back is masked. */
+  /**
+   * The body text, read inside the call (so the timeout covers it, and a reset mid-body is retried
+   * like any network error). A token an error body echoes back is masked.
+   */
   text: string;
   url: string;
   method: string;
@@ -44,7 +45,7 @@ export interface ExchangeResult {
 }
 
 export async function exchange(config: TransportConfig, x: Exchange): Promise<ExchangeResult> {
-  const { options, read } = x;
+  const { options } = x;
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
   // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
@@ -135,7 +136,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           // A wait past the total budget ends the call now: waiting and then failing helps nobody.
           if (await retryAfter(retryDelayMs(wait, retries + 1, config.retry), response)) continue;
         }
-        let text = read ? await response.text() : "";
+        let text = await response.text();
         // A service or proxy that echoes the request back must not put the token into an error
         // (success bodies are data and stay untouched).
         if (token && !response.ok && text.includes(token)) text = text.split(token).join("[token]");
@@ -152,8 +153,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     throw signal.aborted ? stopped() : error;
   } finally {
     clearTimeout(timer);
-    // An unread body (low-level client) must still stop when the caller aborts.
-    if (read) caller?.removeEventListener("abort", abort);
+    caller?.removeEventListener("abort", abort);
   }
 }
 
