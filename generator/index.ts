@@ -1,5 +1,5 @@
 /**
- * The generator pipeline, stage by stage: load → slice → model → emit → format → write.
+ * The generator pipeline, stage by stage: load → slice → model → names → emit → format → write.
  * Each stage lives in its own folder; this file only wires them and times them, so a bug has an
  * address ("wrong in the model" or "wrong in emit").
  */
@@ -21,6 +21,7 @@ import { loadCsdl } from "./load/csdl.js";
 import { loadOpenApi } from "./load/openapi.js";
 import { isUrl, readSource } from "./load/read-source.js";
 import { buildModel } from "./model/build-model.js";
+import { planNames } from "./names/plan-names.js";
 import { selectPaths } from "./slice/select-paths.js";
 import { checkOutput, writeOutput, type Drift } from "./write/output.js";
 
@@ -75,13 +76,14 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
     const sliced = await timer(`${slice.name}: slice`, async () => selectPaths(openapi, slice.include));
     const model = await timer(`${slice.name}: model`, async () => buildModel(slice.name, sliced, csdl));
     warnings.push(...model.warnings);
+    warnings.push(...(await timer(`${slice.name}: names`, async () => planNames(model))));
     await timer(`${slice.name}: emit`, async () => {
       const header = fileHeader(version, sources.map(shown));
       const add = (name: string, content: string) => files.push({ path: `${slice.name}/${name}`, content, format: true });
       add("models.ts", emitModelsFile(model, header));
       add("schema.ts", emitSchemaFile(model, header));
       add("client.ts", emitClientFile(model, header));
-      add("paths.ts", await emitPathsFile(model, sliced, header));
+      add("paths.ts", emitPathsFile(model, header));
       add("low-level.ts", emitLowLevelFile(model, header));
       add("index.ts", emitSliceIndexFile(model, header));
     });

@@ -45,6 +45,9 @@ export type RequestBody<T> = T extends readonly (infer Item)[]
     ? { [K in keyof T]: K extends "@odata.type" ? AcceptWithoutHash<T[K]> : RequestBody<T[K]> }
     : T;
 
+/** Binary content for an upload (`PUT …/content`): sent as it is, never as JSON. */
+export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | string;
+
 /** One page of a collection, as Graph returns it. */
 export interface Page<T> extends ODataAnnotations {
   value: T[];

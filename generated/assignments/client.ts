@@ -21,6 +21,18 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
   return new GraphClient(createRuntime(options, schema));
 }
 
+/** The wire name of each query option whose name in code differs (`top` is sent as `$top`). */
+const queryNames = {
+  count: "$count",
+  expand: "$expand",
+  filter: "$filter",
+  orderby: "$orderby",
+  search: "$search",
+  select: "$select",
+  skip: "$skip",
+  top: "$top",
+} as const;
+
 /** The root of the API: navigate from here to a resource, then call a method. */
 export class GraphClient {
   /**
@@ -162,7 +174,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
     query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
     options?: RequestOptions,
   ): Promise<Page<DeviceManagementConfigurationPolicyAssignment>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, expect: "json", options }) as Promise<
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
       Page<DeviceManagementConfigurationPolicyAssignment>
     >;
   }
@@ -177,7 +189,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
   ): AsyncGenerator<DeviceManagementConfigurationPolicyAssignment, void, undefined> {
     return iterateItems<DeviceManagementConfigurationPolicyAssignment>(
       this.runtime,
-      { method: "GET", path: this.path, query, expect: "json" },
+      { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
     );
   }
@@ -192,7 +204,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
   ): AsyncGenerator<Page<DeviceManagementConfigurationPolicyAssignment>, void, undefined> {
     return iteratePages<DeviceManagementConfigurationPolicyAssignment>(
       this.runtime,
-      { method: "GET", path: this.path, query, expect: "json" },
+      { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
     );
   }
@@ -227,10 +239,20 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
       method: "GET",
       path: `${this.path}/$count`,
       query: { search, filter },
+      queryNames,
       expect: "count",
       options: rest,
     }) as Promise<number>;
   }
+}
+
+/** Options of `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`, with its header parameters. */
+export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions extends RequestOptions {
+  /**
+   * ETag
+   * Sent as `If-Match`.
+   */
+  ifMatch?: string;
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`. */
@@ -257,8 +279,14 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
    * `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  delete(options?: RequestOptions): Promise<void> {
-    return this.runtime.send({ method: "DELETE", path: this.path, expect: "none", options }) as Promise<void>;
+  delete(options?: DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions): Promise<void> {
+    return this.runtime.send({
+      method: "DELETE",
+      path: this.path,
+      headers: { "If-Match": options?.ifMatch },
+      expect: "none",
+      options,
+    }) as Promise<void>;
   }
 
   /**
@@ -275,6 +303,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
       method: "GET",
       path: this.path,
       query,
+      queryNames,
       expect: "json",
       options,
     }) as Promise<DeviceManagementConfigurationPolicyAssignment>;

@@ -11,6 +11,7 @@ export {
   DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder,
 } from "./client.js";
 export type {
+  DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions,
   DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery,
   DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
 } from "./client.js";
@@ -48,6 +49,7 @@ export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "..
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type {
   AcceptWithoutHash,
+  BinaryBody,
   Flags,
   ODataAnnotations,
   Page,

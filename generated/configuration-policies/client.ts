@@ -22,6 +22,18 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
   return new GraphClient(createRuntime(options, schema));
 }
 
+/** The wire name of each query option whose name in code differs (`top` is sent as `$top`). */
+const queryNames = {
+  count: "$count",
+  expand: "$expand",
+  filter: "$filter",
+  orderby: "$orderby",
+  search: "$search",
+  select: "$select",
+  skip: "$skip",
+  top: "$top",
+} as const;
+
 /** The root of the API: navigate from here to a resource, then call a method. */
 export class GraphClient {
   /**
@@ -117,7 +129,7 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
     query?: DeviceManagementConfigurationPoliciesListQuery,
     options?: RequestOptions,
   ): Promise<Page<DeviceManagementConfigurationPolicy>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, expect: "json", options }) as Promise<
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
       Page<DeviceManagementConfigurationPolicy>
     >;
   }
@@ -132,7 +144,7 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
   ): AsyncGenerator<DeviceManagementConfigurationPolicy, void, undefined> {
     return iterateItems<DeviceManagementConfigurationPolicy>(
       this.runtime,
-      { method: "GET", path: this.path, query, expect: "json" },
+      { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
     );
   }
@@ -147,7 +159,7 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
   ): AsyncGenerator<Page<DeviceManagementConfigurationPolicy>, void, undefined> {
     return iteratePages<DeviceManagementConfigurationPolicy>(
       this.runtime,
-      { method: "GET", path: this.path, query, expect: "json" },
+      { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
     );
   }
@@ -182,10 +194,20 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
       method: "GET",
       path: `${this.path}/$count`,
       query: { search, filter },
+      queryNames,
       expect: "count",
       options: rest,
     }) as Promise<number>;
   }
+}
+
+/** Options of `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`, with its header parameters. */
+export interface DeviceManagementConfigurationPoliciesItemDeleteOptions extends RequestOptions {
+  /**
+   * ETag
+   * Sent as `If-Match`.
+   */
+  ifMatch?: string;
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`. */
@@ -223,8 +245,14 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
    * `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  delete(options?: RequestOptions): Promise<void> {
-    return this.runtime.send({ method: "DELETE", path: this.path, expect: "none", options }) as Promise<void>;
+  delete(options?: DeviceManagementConfigurationPoliciesItemDeleteOptions): Promise<void> {
+    return this.runtime.send({
+      method: "DELETE",
+      path: this.path,
+      headers: { "If-Match": options?.ifMatch },
+      expect: "none",
+      options,
+    }) as Promise<void>;
   }
 
   /**
@@ -241,6 +269,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
       method: "GET",
       path: this.path,
       query,
+      queryNames,
       expect: "json",
       options,
     }) as Promise<DeviceManagementConfigurationPolicy>;
@@ -357,7 +386,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
     query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
     options?: RequestOptions,
   ): Promise<Page<DeviceManagementConfigurationPolicyAssignment>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, expect: "json", options }) as Promise<
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
       Page<DeviceManagementConfigurationPolicyAssignment>
     >;
   }
@@ -372,7 +401,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
   ): AsyncGenerator<DeviceManagementConfigurationPolicyAssignment, void, undefined> {
     return iterateItems<DeviceManagementConfigurationPolicyAssignment>(
       this.runtime,
-      { method: "GET", path: this.path, query, expect: "json" },
+      { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
     );
   }
@@ -387,7 +416,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
   ): AsyncGenerator<Page<DeviceManagementConfigurationPolicyAssignment>, void, undefined> {
     return iteratePages<DeviceManagementConfigurationPolicyAssignment>(
       this.runtime,
-      { method: "GET", path: this.path, query, expect: "json" },
+      { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
     );
   }
@@ -422,10 +451,20 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
       method: "GET",
       path: `${this.path}/$count`,
       query: { search, filter },
+      queryNames,
       expect: "count",
       options: rest,
     }) as Promise<number>;
   }
+}
+
+/** Options of `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`, with its header parameters. */
+export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions extends RequestOptions {
+  /**
+   * ETag
+   * Sent as `If-Match`.
+   */
+  ifMatch?: string;
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`. */
@@ -452,8 +491,14 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
    * `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  delete(options?: RequestOptions): Promise<void> {
-    return this.runtime.send({ method: "DELETE", path: this.path, expect: "none", options }) as Promise<void>;
+  delete(options?: DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions): Promise<void> {
+    return this.runtime.send({
+      method: "DELETE",
+      path: this.path,
+      headers: { "If-Match": options?.ifMatch },
+      expect: "none",
+      options,
+    }) as Promise<void>;
   }
 
   /**
@@ -470,6 +515,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
       method: "GET",
       path: this.path,
       query,
+      queryNames,
       expect: "json",
       options,
     }) as Promise<DeviceManagementConfigurationPolicyAssignment>;

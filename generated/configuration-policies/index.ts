@@ -11,8 +11,10 @@ export {
   DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder,
 } from "./client.js";
 export type {
+  DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions,
   DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery,
   DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
+  DeviceManagementConfigurationPoliciesItemDeleteOptions,
   DeviceManagementConfigurationPoliciesItemGetQuery,
   DeviceManagementConfigurationPoliciesListQuery,
 } from "./client.js";
@@ -25,8 +27,6 @@ export type {
   DeviceAndAppManagementAssignmentSource,
   DeviceAndAppManagementAssignmentTarget,
   DeviceAndAppManagementAssignmentTargetBase,
-  DeviceManagementConfigurationControlType,
-  DeviceManagementConfigurationDeviceMode,
   DeviceManagementConfigurationPlatforms,
   DeviceManagementConfigurationPolicy,
   DeviceManagementConfigurationPolicyAssignRequestBody,
@@ -34,17 +34,6 @@ export type {
   DeviceManagementConfigurationPolicyAssignmentCollectionResponse,
   DeviceManagementConfigurationPolicyCollectionResponse,
   DeviceManagementConfigurationPolicyTemplateReference,
-  DeviceManagementConfigurationReferredSettingInformation,
-  DeviceManagementConfigurationSetting,
-  DeviceManagementConfigurationSettingAccessTypes,
-  DeviceManagementConfigurationSettingApplicability,
-  DeviceManagementConfigurationSettingDefinition,
-  DeviceManagementConfigurationSettingInstance,
-  DeviceManagementConfigurationSettingInstanceTemplateReference,
-  DeviceManagementConfigurationSettingOccurrence,
-  DeviceManagementConfigurationSettingRiskLevel,
-  DeviceManagementConfigurationSettingUsage,
-  DeviceManagementConfigurationSettingVisibility,
   DeviceManagementConfigurationTechnologies,
   DeviceManagementConfigurationTemplateFamily,
   DeviceManagementPriorityMetaData,
@@ -70,6 +59,7 @@ export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "..
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type {
   AcceptWithoutHash,
+  BinaryBody,
   Flags,
   ODataAnnotations,
   Page,

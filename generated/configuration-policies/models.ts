@@ -69,32 +69,6 @@ export interface UnknownDeviceAndAppManagementAssignmentTarget extends DeviceAnd
 }
 
 /**
- * Setting control type representation in the UX
- * - `default`: Default. UX uses default UX element base on setting type for the setting.
- * - `dropdown`: Display the setting in dropdown box.
- * - `smallTextBox`: Display text input in small text input.
- * - `largeTextBox`: Display text input in large text input.
- * - `toggle`: Allow for toggle control type.
- * - `multiheaderGrid`: Allow for multiheader grid control type.
- * - `contextPane`: Allow for context pane control type.
- * - `unknownFutureValue`: Evolvable enumeration sentinel value. Do not use.
- */
-export type DeviceManagementConfigurationControlType =
-  | "default"
-  | "dropdown"
-  | "smallTextBox"
-  | "largeTextBox"
-  | "toggle"
-  | "multiheaderGrid"
-  | "contextPane"
-  | "unknownFutureValue";
-/**
- * Describes applicability for the mode the device is in
- * - `none`: No Device Mode specified
- * - `kiosk`: Device must be in kiosk mode for this setting to apply
- */
-export type DeviceManagementConfigurationDeviceMode = "none" | "kiosk";
-/**
  * Supported platform types.
  * A flags enum: one member, or several joined by commas.
  * - `none`: Indicates the settings contained in this configuration don't have a platform set.
@@ -167,7 +141,7 @@ export interface DeviceManagementConfigurationPolicy extends EntityBase {
    * Policy settings
    * Navigation property: present only when requested with `expand`.
    */
-  settings?: DeviceManagementConfigurationSetting[];
+  settings?: Entity[];
   /** Indicates whether Entra Group policy assignment is disabled */
   disableEntraGroupPolicyAssignment?: boolean;
 }
@@ -212,139 +186,6 @@ export interface DeviceManagementConfigurationPolicyTemplateReference extends OD
   templateId?: string | null;
 }
 
-/** Referred setting information about reusable setting */
-export interface DeviceManagementConfigurationReferredSettingInformation extends ODataAnnotations {
-  /** The OData type; optional, since the URL or the declared type already says it. */
-  "@odata.type"?: "#microsoft.graph.deviceManagementConfigurationReferredSettingInformation";
-  /** Setting definition id that is being referred to a setting. Applicable for reusable setting */
-  settingDefinitionId?: string | null;
-}
-
-/** Setting instance within policy */
-export interface DeviceManagementConfigurationSetting extends EntityBase {
-  /** The OData type; required, since the declared type of the property holding this value is a base type. */
-  "@odata.type": "#microsoft.graph.deviceManagementConfigurationSetting";
-  settingInstance?: DeviceManagementConfigurationSettingInstance;
-  /**
-   * List of related Setting Definitions. This property is read-only.
-   * Navigation property: present only when requested with `expand`.
-   */
-  readonly settingDefinitions?: DeviceManagementConfigurationSettingDefinition[];
-}
-
-/** A flags enum: one member, or several joined by commas. */
-export type DeviceManagementConfigurationSettingAccessTypes = Flags<
-  "none" | "add" | "copy" | "delete" | "get" | "replace" | "execute"
->;
-
-export interface DeviceManagementConfigurationSettingApplicability extends ODataAnnotations {
-  /** The OData type; optional, since the URL or the declared type already says it. */
-  "@odata.type"?: "#microsoft.graph.deviceManagementConfigurationSettingApplicability";
-  /** description of the setting */
-  description?: string | null;
-  deviceMode?: DeviceManagementConfigurationDeviceMode;
-  platform?: DeviceManagementConfigurationPlatforms;
-  technologies?: DeviceManagementConfigurationTechnologies;
-}
-
-export interface DeviceManagementConfigurationSettingDefinition extends EntityBase {
-  /** The OData type; required, since the declared type of the property holding this value is a base type. */
-  "@odata.type": "#microsoft.graph.deviceManagementConfigurationSettingDefinition";
-  accessTypes?: DeviceManagementConfigurationSettingAccessTypes;
-  applicability?: DeviceManagementConfigurationSettingApplicability;
-  /** Base CSP Path */
-  baseUri?: string | null;
-  /** Specify category in which the setting is under. Support $filters. */
-  categoryId?: string | null;
-  /** Description of the setting. */
-  description?: string | null;
-  /** Name of the setting. For example: Allow Toast. */
-  displayName?: string | null;
-  /** Help text of the setting. Give more details of the setting. */
-  helpText?: string | null;
-  /** List of links more info for the setting can be found at. */
-  infoUrls?: (string | null)[];
-  /** Tokens which to search settings on */
-  keywords?: (string | null)[];
-  /** Name of the item */
-  name?: string | null;
-  occurrence?: DeviceManagementConfigurationSettingOccurrence;
-  /** Offset CSP Path from Base */
-  offsetUri?: string | null;
-  /** List of referred setting information. */
-  referredSettingInformationList?: DeviceManagementConfigurationReferredSettingInformation[];
-  riskLevel?: DeviceManagementConfigurationSettingRiskLevel;
-  /** Root setting definition id if the setting is a child setting. */
-  rootDefinitionId?: string | null;
-  settingUsage?: DeviceManagementConfigurationSettingUsage;
-  uxBehavior?: DeviceManagementConfigurationControlType;
-  /** Item Version */
-  version?: string | null;
-  visibility?: DeviceManagementConfigurationSettingVisibility;
-}
-
-/** Setting instance within policy */
-export interface DeviceManagementConfigurationSettingInstance extends ODataAnnotations {
-  /** The OData type; optional, since the URL or the declared type already says it. */
-  "@odata.type"?: "#microsoft.graph.deviceManagementConfigurationSettingInstance";
-  /** Setting Definition Id */
-  settingDefinitionId?: string;
-  settingInstanceTemplateReference?: DeviceManagementConfigurationSettingInstanceTemplateReference;
-}
-
-/** Setting instance template reference information */
-export interface DeviceManagementConfigurationSettingInstanceTemplateReference extends ODataAnnotations {
-  /** The OData type; optional, since the URL or the declared type already says it. */
-  "@odata.type"?: "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference";
-  /** Setting instance template id */
-  settingInstanceTemplateId?: string;
-}
-
-export interface DeviceManagementConfigurationSettingOccurrence extends ODataAnnotations {
-  /** The OData type; optional, since the URL or the declared type already says it. */
-  "@odata.type"?: "#microsoft.graph.deviceManagementConfigurationSettingOccurrence";
-  /**
-   * Maximum times setting can be set on device.
-   * Format: int32.
-   */
-  maxDeviceOccurrence?: number | null;
-  /**
-   * Minimum times setting can be set on device. A MinDeviceOccurrence of 0 means setting is optional
-   * Format: int32.
-   */
-  minDeviceOccurrence?: number | null;
-}
-
-/**
- * Setting RiskLevel
- * A flags enum: one member, or several joined by commas.
- * - `low`: Default. Low Risk Setting
- * - `medium`: Medium Risk Setting
- * - `high`: High Risk Setting
- */
-export type DeviceManagementConfigurationSettingRiskLevel = Flags<"low" | "medium" | "high">;
-/**
- * Supported setting types
- * A flags enum: one member, or several joined by commas.
- * - `none`: Default. No setting type specified.
- * - `configuration`: Configuration setting type.
- * - `compliance`: Compliance setting type.
- * - `unknownFutureValue`: Evolvable enumeration sentinel value. Do not use.
- */
-export type DeviceManagementConfigurationSettingUsage = Flags<
-  "none" | "configuration" | "compliance" | "unknownFutureValue"
->;
-/**
- * Supported setting types
- * A flags enum: one member, or several joined by commas.
- * - `none`: Default. Not visible.
- * - `settingsCatalog`: Visible to setting catalog policy type.
- * - `template`: Visible to template policy type.
- * - `unknownFutureValue`: Evolvable enumeration sentinel value. Do not use.
- */
-export type DeviceManagementConfigurationSettingVisibility = Flags<
-  "none" | "settingsCatalog" | "template" | "unknownFutureValue"
->;
 /**
  * Describes which technology this setting can be deployed with
  * A flags enum: one member, or several joined by commas.
@@ -437,11 +278,7 @@ export interface DeviceManagementPriorityMetaData extends ODataAnnotations {
 
 /** A value declared as microsoft.graph.entity (abstract): one of the types below, told apart by `"@odata.type"`. */
 export type Entity =
-  | DeviceManagementConfigurationPolicy
-  | DeviceManagementConfigurationPolicyAssignment
-  | DeviceManagementConfigurationSetting
-  | DeviceManagementConfigurationSettingDefinition
-  | UnknownEntity;
+  DeviceManagementConfigurationPolicy | DeviceManagementConfigurationPolicyAssignment | UnknownEntity;
 
 /** The properties every {@link Entity} has. */
 export interface EntityBase extends ODataAnnotations {

@@ -50,19 +50,6 @@ export const schema: Schema = {
       "microsoft.graph.groupAssignmentTarget",
     ],
   },
-  "microsoft.graph.deviceManagementConfigurationControlType": {
-    members: [
-      "default",
-      "dropdown",
-      "smallTextBox",
-      "largeTextBox",
-      "toggle",
-      "multiheaderGrid",
-      "contextPane",
-      "unknownFutureValue",
-    ],
-  },
-  "microsoft.graph.deviceManagementConfigurationDeviceMode": { members: ["none", "kiosk"] },
   "microsoft.graph.deviceManagementConfigurationPlatforms": {
     members: [
       "none",
@@ -94,7 +81,7 @@ export const schema: Schema = {
       technologies: "microsoft.graph.deviceManagementConfigurationTechnologies",
       templateReference: "microsoft.graph.deviceManagementConfigurationPolicyTemplateReference?",
       assignments: "[microsoft.graph.deviceManagementConfigurationPolicyAssignment]",
-      settings: "[microsoft.graph.deviceManagementConfigurationSetting]",
+      settings: "[microsoft.graph.entity]",
       disableEntraGroupPolicyAssignment: "boolean",
     },
   },
@@ -113,73 +100,6 @@ export const schema: Schema = {
       templateFamily: "microsoft.graph.deviceManagementConfigurationTemplateFamily",
       templateId: "string?",
     },
-  },
-  "microsoft.graph.deviceManagementConfigurationReferredSettingInformation": {
-    properties: { settingDefinitionId: "string?" },
-  },
-  "microsoft.graph.deviceManagementConfigurationSetting": {
-    properties: {
-      id: "string",
-      settingInstance: "microsoft.graph.deviceManagementConfigurationSettingInstance",
-      settingDefinitions: "[microsoft.graph.deviceManagementConfigurationSettingDefinition]",
-    },
-  },
-  "microsoft.graph.deviceManagementConfigurationSettingAccessTypes": {
-    members: ["none", "add", "copy", "delete", "get", "replace", "execute"],
-    flags: true,
-  },
-  "microsoft.graph.deviceManagementConfigurationSettingApplicability": {
-    properties: {
-      description: "string?",
-      deviceMode: "microsoft.graph.deviceManagementConfigurationDeviceMode",
-      platform: "microsoft.graph.deviceManagementConfigurationPlatforms",
-      technologies: "microsoft.graph.deviceManagementConfigurationTechnologies",
-    },
-  },
-  "microsoft.graph.deviceManagementConfigurationSettingDefinition": {
-    properties: {
-      id: "string",
-      accessTypes: "microsoft.graph.deviceManagementConfigurationSettingAccessTypes",
-      applicability: "microsoft.graph.deviceManagementConfigurationSettingApplicability",
-      baseUri: "string?",
-      categoryId: "string?",
-      description: "string?",
-      displayName: "string?",
-      helpText: "string?",
-      infoUrls: "[string?]",
-      keywords: "[string?]",
-      name: "string?",
-      occurrence: "microsoft.graph.deviceManagementConfigurationSettingOccurrence",
-      offsetUri: "string?",
-      referredSettingInformationList: "[microsoft.graph.deviceManagementConfigurationReferredSettingInformation]",
-      riskLevel: "microsoft.graph.deviceManagementConfigurationSettingRiskLevel",
-      rootDefinitionId: "string?",
-      settingUsage: "microsoft.graph.deviceManagementConfigurationSettingUsage",
-      uxBehavior: "microsoft.graph.deviceManagementConfigurationControlType",
-      version: "string?",
-      visibility: "microsoft.graph.deviceManagementConfigurationSettingVisibility",
-    },
-  },
-  "microsoft.graph.deviceManagementConfigurationSettingInstance": {
-    properties: {
-      settingDefinitionId: "string",
-      settingInstanceTemplateReference: "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference",
-    },
-  },
-  "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference": {
-    properties: { settingInstanceTemplateId: "string" },
-  },
-  "microsoft.graph.deviceManagementConfigurationSettingOccurrence": {
-    properties: { maxDeviceOccurrence: "integer?", minDeviceOccurrence: "integer?" },
-  },
-  "microsoft.graph.deviceManagementConfigurationSettingRiskLevel": { members: ["low", "medium", "high"], flags: true },
-  "microsoft.graph.deviceManagementConfigurationSettingUsage": {
-    members: ["none", "configuration", "compliance", "unknownFutureValue"],
-    flags: true,
-  },
-  "microsoft.graph.deviceManagementConfigurationSettingVisibility": {
-    members: ["none", "settingsCatalog", "template", "unknownFutureValue"],
-    flags: true,
   },
   "microsoft.graph.deviceManagementConfigurationTechnologies": {
     members: [
@@ -225,6 +145,14 @@ export const schema: Schema = {
     ],
   },
   "microsoft.graph.deviceManagementPriorityMetaData": { properties: { priority: "integer" } },
+  "microsoft.graph.entity": {
+    abstract: true,
+    properties: { id: "string" },
+    derived: [
+      "microsoft.graph.deviceManagementConfigurationPolicy",
+      "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
+    ],
+  },
   "microsoft.graph.exclusionGroupAssignmentTarget": {
     properties: {
       deviceAndAppManagementAssignmentFilterId: "string?",

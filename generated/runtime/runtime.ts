@@ -10,7 +10,7 @@ import { describeBody, errorFromResponse, GraphError } from "./errors.js";
 import { parseODataJson, serializeODataJson } from "./odata-type.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
 import { exchange, parseUrl, type ExchangeResult, type TransportConfig } from "./transport.js";
-import type { RequestOptions } from "./types.js";
+import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
 import { validateValue, type Schema, type TypeSpec } from "./validate.js";
 
@@ -43,17 +43,23 @@ export interface GraphClientOptions {
 
 /** One typed call, as a request builder describes it. */
 export interface GraphRequest {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Path below the base URL, keys already encoded. */
   path: string;
   /** An absolute URL instead of `path` (an `@odata.nextLink`); it must be on the base URL's origin. */
   url?: string;
   query?: object;
+  /** The wire name of each query option, by its name in code (`top` → `$top`), from the generated client. */
+  queryNames?: Readonly<Record<string, string>>;
+  /** The operation's header parameters, by wire name (`If-Match`); `undefined` ones are not sent. */
+  headers?: Record<string, string | undefined>;
   body?: unknown;
   /** The body's type in the slice's schema table, for validation. */
   bodyType?: TypeSpec;
-  /** `json`: a JSON body; `count`: a text/plain number; `none`: no body. */
-  expect: "json" | "count" | "none";
+  /** A binary body's content type: the body is sent as it is (a Blob, ArrayBuffer, typed array or string), not as JSON. */
+  contentType?: string;
+  /** `json`: a JSON body; `count`: a text/plain number; `stream`: binary content, as a Blob; `none`: no body. */
+  expect: "json" | "count" | "stream" | "none";
   options?: RequestOptions;
 }
 
@@ -88,10 +94,10 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
   const validateByDefault = options.validate ?? true;
 
   async function send(request: GraphRequest): Promise<unknown> {
-    const { method, body, bodyType, expect } = request;
+    const { method, body, bodyType, expect, contentType } = request;
     const callOptions = request.options ?? {};
     const next = request.url === undefined ? undefined : parseUrl(request.url);
-    const url = next ? next.href : request.url ?? baseUrl + request.path + encodeQuery(request.query);
+    const url = next ? next.href : request.url ?? baseUrl + request.path + encodeQuery(request.query, request.queryNames);
     const notSent = (code: string, problem: string, target?: string) => new GraphError({ status: 0, code, method, url, target, message: `${method} ${url} not sent: ${problem}` });
     // A nextLink elsewhere would carry the token (and the caller's trust) to a host nobody chose.
     if (request.url !== undefined && next?.origin !== origin) throw notSent("foreignUrl", `it is not on ${origin}`);
@@ -99,20 +105,22 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
       const problem = body === undefined ? "body: a request body is required" : validateValue(body, bodyType, schema, "body");
       if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
     }
-    let json: string | undefined;
-    try {
-      json = body === undefined ? undefined : serializeODataJson(body);
-    } catch (error) {
-      throw notSent("invalidRequestBody", `body: ${(error as Error).message}`, "body");
+    let payload: string | BinaryBody | undefined;
+    if (contentType !== undefined) {
+      if (!isBinaryBody(body)) throw notSent("invalidRequestBody", `body: expected binary content (a Blob, ArrayBuffer, typed array or string), got ${describeValue(body)}`, "body");
+      payload = body as BinaryBody;
+    } else {
+      try {
+        payload = body === undefined ? undefined : serializeODataJson(body);
+      } catch (error) {
+        throw notSent("invalidRequestBody", `body: ${(error as Error).message}`, "body");
+      }
     }
-    const wantsCount = expect === "count" || /[?&]\$(count|search)=/.test(url);
-    const result = await exchange(config, {
-      method,
-      url,
-      headers: wantsCount ? { ConsistencyLevel: "eventual" } : undefined,
-      body: json,
-      options: callOptions,
-    });
+    const headers: Record<string, string> = {};
+    if (contentType !== undefined) headers["content-type"] = contentType;
+    if (expect === "count" || /[?&]\$(count|search)=/.test(url)) headers.ConsistencyLevel = "eventual";
+    for (const name in request.headers) if (request.headers[name] !== undefined) headers[name] = request.headers[name]!;
+    const result = await exchange(config, { method, url, headers, body: payload, read: expect === "stream" ? "blob" : "text", options: callOptions });
     const { response, text } = result;
     if (!response.ok) throw errorFromResponse(response, text, result);
     callOptions.onResponse?.({
@@ -122,6 +130,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
       clientRequestId: result.clientRequestId,
       attempts: result.attempts,
     });
+    if (expect === "stream") return result.blob;
     if (expect === "none" || response.status === 204) return undefined;
     if (expect === "count") {
       if (/^\s*\d+\s*$/.test(text)) return Number(text);
@@ -136,6 +145,14 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
   }
 
   return { baseUrl, send, transport: config };
+}
+
+function isBinaryBody(body: unknown): boolean {
+  return typeof body === "string" || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || (typeof Blob !== "undefined" && body instanceof Blob);
+}
+
+function describeValue(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }
 
 function invalidResponse(result: ExchangeResult, expected: string, cause?: unknown): GraphError {

@@ -25,7 +25,10 @@ export interface Exchange {
   method: string;
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** JSON text, or binary content sent as it is (its content type in `headers`). */
+  body?: string | Blob | ArrayBuffer | ArrayBufferView;
+  /** How a successful body is read: as text (default), or as a Blob (binary content). */
+  read?: "text" | "blob";
   options: RequestOptions;
 }
 
@@ -36,6 +39,8 @@ export interface ExchangeResult {
    * like any network error). A token an error body echoes back is masked.
    */
   text: string;
+  /** The body of a successful response read as a Blob (`read: "blob"`); `text` is then empty. */
+  blob?: Blob;
   url: string;
   method: string;
   attempts: number;
@@ -100,7 +105,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
 
       let response: Response | undefined;
       try {
-        response = await config.fetch(url, { method, headers, body, signal, redirect: redirectMode });
+        response = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, signal, redirect: redirectMode });
         const { status } = response;
         if (response.type === "opaqueredirect") {
           // A browser hides manual redirects; let it follow them (it drops credentials across origins itself).
@@ -136,11 +141,12 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           // A wait past the total budget ends the call now: waiting and then failing helps nobody.
           if (await retryAfter(retryDelayMs(wait, retries + 1, config.retry), response)) continue;
         }
-        let text = await response.text();
+        const blob = x.read === "blob" && response.ok ? await response.blob() : undefined;
+        let text = blob ? "" : await response.text();
         // A service or proxy that echoes the request back must not put the token into an error
         // (success bodies are data and stay untouched).
         if (token && !response.ok && text.includes(token)) text = text.split(token).join("[token]");
-        return { response, text, url, method, ...progress };
+        return { response, text, blob, url, method, ...progress };
       } catch (error) {
         if (signal.aborted || error instanceof GraphError) throw error;
         const retryable = isRetryableOnNetworkError(method);

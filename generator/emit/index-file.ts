@@ -1,10 +1,8 @@
 /**
  * Emits each slice's `index.ts` (its public API) and the package root `index.ts` (the main slice).
  */
-import { hasHierarchy } from "../model/hierarchy.js";
 import type { ApiModel, ResourceNode } from "../model/ir.js";
-import { sortedBy } from "../util/order.js";
-import { builderName, queryTypeNames } from "./request-builders.js";
+import { compareStrings } from "../util/order.js";
 import { printStatements } from "./print.js";
 
 const RUNTIME_EXPORTS = [
@@ -13,18 +11,17 @@ const RUNTIME_EXPORTS = [
   'export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";',
   'export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";',
   'export type { GraphClientOptions } from "../runtime/runtime.js";',
-  'export type { AcceptWithoutHash, Flags, ODataAnnotations, Page, PagingOptions, RequestBody, RequestOptions, ResponseInfo, UnknownODataType } from "../runtime/types.js";',
+  'export type { AcceptWithoutHash, BinaryBody, Flags, ODataAnnotations, Page, PagingOptions, RequestBody, RequestOptions, ResponseInfo, UnknownODataType } from "../runtime/types.js";',
 ];
 
 export function emitSliceIndexFile(model: ApiModel, header: string): string {
-  const modelNames = sortedBy(model.types.values(), (t) => t.tsName).flatMap((t) =>
-    t.kind === "object" && hasHierarchy(t, model.types) ? [t.tsName, `${t.tsName}Base`, `Unknown${t.tsName}`] : [t.tsName],
-  );
+  const modelNames = [...model.types.values()].flatMap((t) => [t.tsName, ...(t.kind === "object" && t.baseName ? [t.baseName, t.unknownName!] : [])]);
   const builders = builderNames(model.root).filter((n) => n !== "GraphClient");
+  const interfaces = operationTypeNames(model.root).sort(compareStrings);
   return printStatements(header, [
     `export { createGraphClient, GraphClient, ${builders.join(", ")} } from "./client.js";`,
-    ...(queryTypeNames(model.root).length ? [`export type { ${queryTypeNames(model.root).sort().join(", ")} } from "./client.js";`] : []),
-    `export type { ${[...modelNames].sort().join(", ")} } from "./models.js";`,
+    ...(interfaces.length ? [`export type { ${interfaces.join(", ")} } from "./client.js";`] : []),
+    `export type { ${modelNames.sort(compareStrings).join(", ")} } from "./models.js";`,
     'export { createLowLevelClient } from "./low-level.js";',
     'export type { components, operations, paths } from "./paths.js";',
     ...RUNTIME_EXPORTS,
@@ -36,5 +33,11 @@ export function emitRootIndexFile(main: string, header: string): string {
 }
 
 function builderNames(node: ResourceNode): string[] {
-  return [builderName(node), ...node.children.flatMap(builderNames)];
+  return [node.builderName, ...node.children.flatMap(builderNames)];
+}
+
+/** The query and options interfaces `client.ts` declares. */
+function operationTypeNames(node: ResourceNode): string[] {
+  const own = node.operations.flatMap((op) => [op.queryName, op.optionsName].filter((n): n is string => n !== undefined));
+  return [...own, ...node.children.flatMap(operationTypeNames)];
 }

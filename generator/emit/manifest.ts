@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { allProperties } from "../model/hierarchy.js";
 import type { ApiModel, Operation, ResourceNode } from "../model/ir.js";
 import { sortedBy } from "../util/order.js";
-import { typeSpecOf } from "./schema-table.js";
+import { modelKey, typeSpecOf } from "./schema-table.js";
 
 export interface ManifestSlice {
   sources: { path: string; sha256: string }[];
@@ -34,13 +34,13 @@ export function manifestSlice(model: ApiModel, sources: { path: string; content:
     operations[`${op.method} ${op.path}`] = {
       operationId: op.operationId,
       kind: op.kind,
-      ...(op.body ? { body: typeSpecOf(op.body.type, model.types) } : {}),
+      ...(op.body ? { body: op.body.kind === "json" ? typeSpecOf(op.body.type, model.types) : `binary ${op.body.contentType}` } : {}),
       response: responseSpec(op, model),
     };
   }
   const types: ManifestSlice["types"] = {};
-  for (const type of sortedBy(model.types.values(), (t) => t.name)) {
-    types[type.name] =
+  for (const type of sortedBy(model.types.values(), modelKey)) {
+    types[modelKey(type)] =
       type.kind === "enum"
         ? { kind: "enum", ...(type.flags ? { flags: true as const } : {}), members: type.members.map((m) => m.value) }
         : {

@@ -25,7 +25,7 @@
 import type { InterfaceDeclarationStructure, PropertySignatureStructure, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
 import { derivedTypes, hasHierarchy, odataTypeValue, requiresODataType } from "../model/hierarchy.js";
 import type { ApiModel, EnumType, ModelType, ObjectType, Property } from "../model/ir.js";
-import { propertyKey } from "../model/names.js";
+import { propertyKey } from "../names/identifiers.js";
 import { sortedBy } from "../util/order.js";
 import { importStatements } from "./imports.js";
 import { docs, printStatements, StructureKind } from "./print.js";
@@ -59,16 +59,16 @@ export function enumStatement(type: EnumType): TypeAliasDeclarationStructure {
 
 export function objectStatements(type: ObjectType, types: Map<string, ModelType>): StatementStructures[] {
   const parent = type.base ? types.get(type.base) : undefined;
-  const extendsBase = parent?.kind === "object" ? [`${parent.tsName}Base`] : ["ODataAnnotations"];
+  const extendsBase = parent?.kind === "object" ? [parent.baseName ?? parent.tsName] : ["ODataAnnotations"];
   const properties = type.properties.map((p) => propertySignature(p, types));
   if (!hasHierarchy(type, types)) {
     const own = isODataType(type) ? [odataTypeSignature(type, requiresODataType(type))] : [];
     return [interfaceOf(type.tsName, extendsBase, [...own, ...properties], docs(type.description), type.freeForm)];
   }
   const members = [
-    ...(type.abstract ? [] : [`(${type.tsName}Base & { ${odataTypeMember(type, requiresODataType(type))} })`]),
+    ...(type.abstract ? [] : [`(${type.baseName} & { ${odataTypeMember(type, requiresODataType(type))} })`]),
     ...derivedTypes(type, types).map((d) => d.tsName),
-    `Unknown${type.tsName}`,
+    type.unknownName!,
   ];
   return [
     {
@@ -81,8 +81,8 @@ export function objectStatements(type: ObjectType, types: Map<string, ModelType>
         `A value declared as ${type.name}${type.abstract ? " (abstract)" : ""}: one of the types below, told apart by \`"@odata.type"\`.`,
       ),
     },
-    interfaceOf(`${type.tsName}Base`, extendsBase, properties, docs(`The properties every {@link ${type.tsName}} has.`)),
-    interfaceOf(`Unknown${type.tsName}`, [`${type.tsName}Base`], [
+    interfaceOf(type.baseName!, extendsBase, properties, docs(`The properties every {@link ${type.tsName}} has.`)),
+    interfaceOf(type.unknownName!, [type.baseName!], [
       { kind: StructureKind.PropertySignature, name: '"@odata.type"', type: "UnknownODataType", docs: docs("A type derived from " + type.name + " that this SDK does not know (newer than its spec).") },
     ], docs(`A value whose type derives from ${type.tsName} but is unknown to this SDK (newer than its spec). Every property is kept and sent back unchanged.`), true),
   ];

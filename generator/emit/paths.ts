@@ -1,69 +1,112 @@
 /**
- * Emits `paths.ts`: openapi-typescript's `paths`/`operations`/`components` types for the slice, for
- * the low-level openapi-fetch client. Every schema the model has a type for is replaced by that type
- * (through openapi-typescript's `transform`), so both clients share one set of models and the
- * low-level client accepts the documented bodies too. `additionalProperties` is removed from the
- * copy handed to openapi-typescript (the models express Graph's openness; see templates/types.ts):
- * left in, it becomes `[key: string]: Record<string, never>` and rejects `"@odata.type"`.
- * Request bodies are typed `RequestBody<Model>`, as in the request builders, so `@odata.type` may be
- * written without its `#` there too.
+ * Emits `paths.ts`: the `paths`, `operations` and `components` types the low-level openapi-fetch
+ * client is typed by, in the shape openapi-fetch reads (`paths[path][method]` with `parameters`,
+ * `requestBody` and `responses`). Written from the model, so both clients share one set of models:
+ * request bodies are `RequestBody<Model>` (so `@odata.type` may omit its `#`), pages are
+ * `Page<Item>`, binary content is `BinaryBody` in and `Blob` out. Operations whose `operationId` is
+ * unique in the slice are listed in `operations` too; a repeated id (Graph's modules repeat some)
+ * is written only inline under its path.
  */
-import type * as OpenApiTypeScript from "openapi-typescript";
-import type * as TypeScript from "typescript";
-import type { OpenAPIV3 } from "openapi-types";
-import type { ApiModel, ResourceNode } from "../model/ir.js";
-import type { SlicedOpenApi } from "../slice/select-paths.js";
-import { requireCjs } from "../util/require-cjs.js";
-import { printStatements } from "./print.js";
+import type { ApiModel, ModelType, Operation, Parameter, ResourceNode, SegmentParameter } from "../model/ir.js";
+import { compareStrings, sortedBy } from "../util/order.js";
+import { modelKey } from "./schema-table.js";
+import { typeExpression } from "./type-expression.js";
 
-const ts = requireCjs("typescript") as typeof TypeScript;
-const { default: openapiTS, astToString } = requireCjs("openapi-typescript") as { default: typeof OpenApiTypeScript.default; astToString: typeof OpenApiTypeScript.astToString };
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
-const BODY_MARKER = "x-graphslice-request-body";
+export function emitPathsFile(model: ApiModel, header: string): string {
+  const types = model.types;
+  const operations = allOperations(model.root);
+  const idCounts = new Map<string, number>();
+  for (const op of operations) idCounts.set(op.operationId, (idCounts.get(op.operationId) ?? 0) + 1);
+  const listed = (op: Operation) => idCounts.get(op.operationId) === 1;
 
-export async function emitPathsFile(model: ApiModel, sliced: SlicedOpenApi, header: string): Promise<string> {
-  const document = markRequestBodies(withoutAdditionalProperties(structuredClone(sliced.document)), model);
-  const ast = await openapiTS(document as never, {
-    silent: true,
-    transform(schema, { path }) {
-      const body = (schema as Record<string, unknown>)[BODY_MARKER];
-      if (typeof body === "string") return ts.factory.createTypeReferenceNode("RequestBody", [ts.factory.createTypeReferenceNode(`Models.${body}`)]);
-      const target = path ? model.schemaPointers.get(path) : undefined;
-      if (!target) return undefined;
-      const tsName = model.types.get(target.name)?.tsName;
-      if (!tsName) return undefined;
-      const node = ts.factory.createTypeReferenceNode(`Models.${tsName}`);
-      return target.page ? ts.factory.createTypeReferenceNode("Page", [node]) : node;
-    },
+  const byPath = new Map<string, Operation[]>();
+  for (const op of operations) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
+  const pathEntries = [...byPath.keys()].sort(compareStrings).map((path) => {
+    const ops = byPath.get(path)!;
+    const members = METHODS.map((method) => {
+      const op = ops.find((o) => o.method.toLowerCase() === method);
+      if (!op) return `    ${method}?: never;`;
+      return `${comment(op.summary, "    ")}    ${method}: ${listed(op) ? `operations[${JSON.stringify(op.operationId)}]` : operationType(op, types, "    ")};`;
+    });
+    return `  ${JSON.stringify(path)}: {\n    parameters: { query?: never; header?: never; path?: never; cookie?: never };\n${members.join("\n")}\n  };`;
   });
-  return printStatements(header, [
-    'import type * as Models from "./models.js";',
-    'import type { Page, RequestBody } from "../runtime/types.js";',
-    astToString(ast),
-  ]);
+  const operationEntries = sortedBy(operations.filter(listed), (o) => o.operationId).map((op) => `  ${JSON.stringify(op.operationId)}: ${operationType(op, types, "  ")};`);
+  const schemaEntries = sortedBy(types.values(), modelKey).map((t) => `    ${JSON.stringify(modelKey(t))}: ${t.tsName};`);
+  // `components` names every model type, so every one is imported.
+  const used = new Set([...types.values()].map((t) => t.tsName));
+  const runtimeTypes = ["BinaryBody", "Page", "RequestBody"];
+  return [
+    header,
+    ...(used.size ? [`import type { ${[...used].sort(compareStrings).join(", ")} } from "./models.js";`] : []),
+    `import type { ${runtimeTypes.join(", ")} } from "../runtime/types.js";`,
+    "",
+    `/** Every path of the slice, by its template in the spec. */\nexport interface paths {\n${pathEntries.join("\n")}\n}`,
+    "",
+    `/** The model type of each schema, by its name in the spec. */\nexport interface components {\n  schemas: {\n${schemaEntries.join("\n")}\n  };\n  responses: never;\n  parameters: never;\n  requestBodies: never;\n  headers: never;\n  pathItems: never;\n}`,
+    "",
+    `/** The operations of the slice, by \`operationId\` (ids the spec repeats are only under \`paths\`). */\nexport interface operations {\n${operationEntries.join("\n")}\n}`,
+    "",
+  ].join("\n");
 }
 
-/** Replaces each JSON request body schema with a marker naming its model type, for `transform` to find. */
-function markRequestBodies(document: SlicedOpenApi["document"], model: ApiModel): SlicedOpenApi["document"] {
-  const visit = (node: ResourceNode): void => {
-    for (const op of node.operations) {
-      const body = op.body?.type.kind === "named" ? model.types.get(op.body.type.name) : undefined;
-      const operation = (document.paths[op.path] as Record<string, OpenAPIV3.OperationObject>)[op.method.toLowerCase()];
-      const content = (operation?.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content?.["application/json"];
-      // openapi-typescript only calls `transform` for schemas with a `type`.
-      if (body && content) content.schema = { type: "object", [BODY_MARKER]: body.tsName } as OpenAPIV3.SchemaObject;
-    }
-    node.children.forEach(visit);
-  };
-  visit(model.root);
-  return document;
+function operationType(op: Operation, types: Map<string, ModelType>, indent: string): string {
+  const inner = `${indent}  `;
+  const path: Parameter[] = [...op.pathParameters, ...(op.call?.parameters ?? []).map((p: SegmentParameter) => ({ ...p, wireName: p.placeholder }))];
+  const lines = [
+    `${inner}parameters: {`,
+    `${inner}  query${group(op.query, types, `${inner}  `)};`,
+    `${inner}  header${group(op.headers, types, `${inner}  `)};`,
+    `${inner}  path${group(path, types, `${inner}  `)};`,
+    `${inner}  cookie?: never;`,
+    `${inner}};`,
+    `${inner}${requestBody(op, types)};`,
+    `${inner}responses: {`,
+    `${inner}  ${JSON.stringify(op.successStatus)}: { headers: { [name: string]: unknown }; ${successContent(op, types)} };`,
+    ...(op.error ? [`${inner}  ${JSON.stringify(op.error.status)}: { headers: { [name: string]: unknown }; content: { "application/json": ${typeExpression(op.error.type, types)} } };`] : []),
+    `${inner}};`,
+  ];
+  return `{\n${lines.join("\n")}\n${indent}}`;
 }
 
-function withoutAdditionalProperties<T>(node: T): T {
-  if (Array.isArray(node)) node.forEach(withoutAdditionalProperties);
-  else if (typeof node === "object" && node !== null) {
-    delete (node as Record<string, unknown>).additionalProperties;
-    Object.values(node).forEach(withoutAdditionalProperties);
+/** `?: never`, or `: { … }` / `?: { … }` (optional unless a member is required). */
+function group(parameters: Parameter[], types: Map<string, ModelType>, indent: string): string {
+  if (parameters.length === 0) return "?: never";
+  const members = parameters.map((p) => {
+    const type = typeExpression(p.type, types) + (p.nullable ? " | null" : "");
+    return `${comment(p.description, `${indent}  `)}${indent}  ${JSON.stringify(p.wireName)}${p.required ? "" : "?"}: ${type};`;
+  });
+  return `${parameters.some((p) => p.required) ? "" : "?"}: {\n${members.join("\n")}\n${indent}}`;
+}
+
+function requestBody(op: Operation, types: Map<string, ModelType>): string {
+  const body = op.body;
+  if (!body) return "requestBody?: never";
+  const content = body.kind === "json" ? `"application/json": RequestBody<${typeExpression(body.type, types)}>` : `${JSON.stringify(body.contentType)}: BinaryBody`;
+  return `requestBody${body.required ? "" : "?"}: { content: { ${content} } }`;
+}
+
+function successContent(op: Operation, types: Map<string, ModelType>): string {
+  const response = op.response;
+  switch (response.kind) {
+    case "collection":
+      return `content: { "application/json": Page<${typeExpression(response.items, types)}> }`;
+    case "json":
+      return `content: { "application/json": ${typeExpression(response.type, types)} }`;
+    case "count":
+      return `content: { "text/plain": number }`;
+    case "stream":
+      return `content: { ${JSON.stringify(response.contentType)}: Blob }`;
+    case "none":
+      return "content?: never";
   }
-  return node;
+}
+
+function comment(text: string | undefined, indent: string): string {
+  return text && text.trim() ? `${indent}/** ${text.trim().replace(/\*\//g, "*\\/").replace(/\s*\n\s*/g, " ")} */\n` : "";
+}
+
+function allOperations(node: ResourceNode): Operation[] {
+  return [...node.operations, ...node.children.flatMap(allOperations)];
 }

@@ -1,32 +1,34 @@
 /**
  * Emits `client.ts`: `createGraphClient` and one request-builder class per node of the URL tree.
- * Static segments are getters (`.deviceManagement`), key segments `byId(id)`, HTTP verbs
- * `get/post/patch/put/delete`, `$count` `count()`, bound actions a method named after the action;
- * collections also get `iterate()` (items of every page) and `iteratePages()`.
+ * Static segments are getters (`.deviceManagement`), key segments `byId(id)`, and each operation one
+ * or more methods (builder-methods.ts). Every name comes from the naming stage; the query wire-name
+ * table (`queryNames`) is the contract between the generated code and the runtime.
  */
 import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, StatementStructures } from "ts-morph";
-import type { ApiModel, ModelType, Operation, Parameter, ResourceNode } from "../model/ir.js";
-import { camelCase, pascalCase, propertyKey } from "../model/names.js";
+import type { ApiModel, ModelType, Operation, Parameter, ResourceNode, TypeRef } from "../model/ir.js";
+import { propertyKey } from "../names/identifiers.js";
+import { compareStrings } from "../util/order.js";
+import { operationMethods } from "./builder-methods.js";
 import { importStatements, type ImportSpec } from "./imports.js";
 import { docs, printStatements, StructureKind } from "./print.js";
 import { referencedTypeNames, typeExpression } from "./type-expression.js";
-import { typeSpecOf } from "./schema-table.js";
 
 /** What emitted code may use from the runtime, by module; only names the code uses are imported. */
 const RUNTIME_IMPORTS: ImportSpec[] = [
   { from: "../runtime/runtime.js", values: ["createRuntime"], types: ["GraphClientOptions", "GraphRuntime"] },
   { from: "../runtime/paging.js", values: ["iterateItems", "iteratePages"], types: [] },
   { from: "../runtime/request-builder.js", values: ["RequestBuilder"], types: [] },
-  { from: "../runtime/types.js", values: [], types: ["Page", "PagingOptions", "RequestBody", "RequestOptions"] },
-  { from: "../runtime/url.js", values: ["encodeKey"], types: [] },
+  { from: "../runtime/types.js", values: [], types: ["BinaryBody", "Page", "PagingOptions", "RequestBody", "RequestOptions"] },
+  { from: "../runtime/url.js", values: ["encodeKey", "encodeLiteral"], types: [] },
 ];
 
 export function emitClientFile(model: ApiModel, header: string): string {
   const statements = clientStatements(model);
   const text = JSON.stringify(statements);
-  const models = [...new Set(collectModelNames(model.root, model.types))].sort();
-  const imports = importStatements([...RUNTIME_IMPORTS, { from: "./models.js", values: [], types: models }, { from: "./schema.js", values: ["schema"], types: [] }], text);
-  return printStatements(header, [...imports, ...statements]);
+  const models = [...new Set(collectModelNames(model.root, model.types))].sort(compareStrings);
+  const imports = importStatements(RUNTIME_IMPORTS, text);
+  const modelImports = models.length ? [`import type { ${models.join(", ")} } from "./models.js";`] : [];
+  return printStatements(header, [...imports, ...modelImports, 'import { schema } from "./schema.js";', ...statements]);
 }
 
 export function clientStatements(model: ApiModel): (StatementStructures | string)[] {
@@ -39,39 +41,49 @@ export function clientStatements(model: ApiModel): (StatementStructures | string
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
   return new GraphClient(createRuntime(options, schema));
 }`;
-  return [factory, ...nodeStatements(model.root, model.types)];
+  const wireNames = queryWireNames(model.root);
+  const table = wireNames.length
+    ? [`/** The wire name of each query option whose name in code differs (\`top\` is sent as \`$top\`). */\nconst queryNames = { ${wireNames.map(([code, wire]) => `${propertyKey(code)}: ${JSON.stringify(wire)}`).join(", ")} } as const;`]
+    : [];
+  return [factory, ...table, ...nodeStatements(model.root, model.types)];
+}
+
+/** Code name → wire name of every query option in the slice whose two names differ. */
+function queryWireNames(root: ResourceNode): [string, string][] {
+  const names = new Map<string, string>();
+  const visit = (node: ResourceNode): void => {
+    for (const op of node.operations) for (const p of op.query) if (p.name !== p.wireName) names.set(p.name, p.wireName);
+    node.children.forEach(visit);
+  };
+  visit(root);
+  return [...names].sort(([a], [b]) => compareStrings(a, b));
 }
 
 function nodeStatements(node: ResourceNode, types: Map<string, ModelType>): StatementStructures[] {
-  const queryTypes = node.operations.filter(hasQueryType).map((op) => queryInterface(node, op, types));
-  return [...queryTypes, builderClass(node, types), ...node.children.flatMap((c) => nodeStatements(c, types))];
+  const declarations = node.operations.flatMap((op) => [
+    ...(op.queryName ? [queryInterface(op, types)] : []),
+    ...(op.optionsName ? [optionsInterface(op, types)] : []),
+  ]);
+  return [...declarations, builderClass(node, types), ...node.children.flatMap((c) => nodeStatements(c, types))];
 }
 
-export function builderName(node: ResourceNode): string {
-  if (node.kind === "root") return "GraphClient";
-  return `${node.path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? "Item" : pascalCase(s))).join("")}RequestBuilder`;
+function queryInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
+  return parameterInterface(op.queryName!, [], `OData query options of \`${op.method} ${op.path}\`.`, op.query, types);
 }
 
-/** The query interfaces `client.ts` declares, for the slice's index. */
-export function queryTypeNames(node: ResourceNode): string[] {
-  return [...node.operations.filter(hasQueryType).map((op) => queryTypeName(node, op)), ...node.children.flatMap(queryTypeNames)];
+function optionsInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
+  const base = op.kind === "list" ? ["PagingOptions"] : ["RequestOptions"];
+  return parameterInterface(op.optionsName!, base, `Options of \`${op.method} ${op.path}\`, with its header parameters.`, op.headers, types);
 }
 
-function hasQueryType(op: Operation): boolean {
-  return op.query.length > 0 && op.kind !== "count";
-}
-
-function queryTypeName(node: ResourceNode, op: Operation): string {
-  return `${builderName(node).replace(/RequestBuilder$/, "")}${pascalCase(op.kind)}Query`;
-}
-
-function queryInterface(node: ResourceNode, op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
+function parameterInterface(name: string, extendsNames: string[], description: string, parameters: Parameter[], types: Map<string, ModelType>): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
-    name: queryTypeName(node, op),
+    name,
     isExported: true,
-    docs: docs(`OData query options of \`${op.method} ${op.path}\`.`),
-    properties: op.query.map((p) => ({
+    extends: extendsNames,
+    docs: docs(description),
+    properties: parameters.map((p) => ({
       kind: StructureKind.PropertySignature,
       name: propertyKey(p.name),
       hasQuestionToken: !p.required,
@@ -85,7 +97,7 @@ function builderClass(node: ResourceNode, types: Map<string, ModelType>): ClassD
   const isRoot = node.kind === "root";
   return {
     kind: StructureKind.Class,
-    name: builderName(node),
+    name: node.builderName,
     isExported: true,
     // Every builder but the root extends RequestBuilder, which holds the runtime and the path.
     extends: isRoot ? undefined : "RequestBuilder",
@@ -103,12 +115,12 @@ function builderClass(node: ResourceNode, types: Map<string, ModelType>): ClassD
       .filter((c) => c.kind === "static")
       .map((child) => ({
         kind: StructureKind.GetAccessor,
-        name: camelCase(child.segment),
-        returnType: builderName(child),
+        name: child.memberName,
+        returnType: child.builderName,
         docs: docs(child.description, `\`${child.path}\``),
-        statements: `return new ${builderName(child)}(this.runtime, ${isRoot ? JSON.stringify(`/${child.segment}`) : `\`\${this.path}/${child.segment}\``});`,
+        statements: `return new ${child.builderName}(this.runtime, ${isRoot ? JSON.stringify(`/${child.segment}`) : `\`\${this.path}/${child.segment}\``});`,
       })),
-    methods: [...node.children.filter((c) => c.kind === "key").map(byIdMethod), ...node.operations.flatMap((op) => operationMethods(node, op, types))],
+    methods: [...node.children.filter((c) => c.kind === "key").map(byIdMethod), ...node.operations.flatMap((op) => operationMethods(op, types))],
   };
 }
 
@@ -116,101 +128,22 @@ function byIdMethod(child: ResourceNode): MethodDeclarationStructure {
   const key = child.key as Parameter;
   return {
     kind: StructureKind.Method,
-    name: "byId",
+    name: child.memberName,
     parameters: [{ name: key.name, type: "string" }],
-    returnType: builderName(child),
+    returnType: child.builderName,
     docs: docs(`${key.description ?? "The key"}. Percent-encoded as one path segment; an empty id is rejected before anything is sent.`, `\`${child.path}\``),
-    statements: `return new ${builderName(child)}(this.runtime, \`\${this.path}/\${encodeKey(${key.name}, ${JSON.stringify(key.wireName)})}\`);`,
+    statements: `return new ${child.builderName}(this.runtime, \`\${this.path}/\${encodeKey(${key.name}, ${JSON.stringify(key.wireName)})}\`);`,
   };
-}
-
-function operationMethods(node: ResourceNode, op: Operation, types: Map<string, ModelType>): MethodDeclarationStructure[] {
-  const path = op.kind === "count" ? "`${this.path}/$count`" : op.actionName ? `\`\${this.path}/${op.path.slice(op.path.lastIndexOf("/") + 1)}\`` : "this.path";
-  const summary = docs(op.summary, op.description !== op.summary && op.description, `\`${op.method} ${op.path}\``, "@throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.");
-  const query = op.query.length > 0 ? `query?: ${queryTypeName(node, op)}` : undefined;
-  const send = (fields: string[]) => `this.runtime.send({ method: "${op.method}", path: ${path}, ${fields.join(", ")} })`;
-
-  switch (op.kind) {
-    case "list": {
-      const item = typeExpression(responseItems(op), types);
-      const request = `{ method: "GET", path: ${path}, query, expect: "json" }`;
-      return [
-        method("get", [query!, "options?: RequestOptions"], `Promise<Page<${item}>>`, summary, `return ${send(["query", 'expect: "json"', "options"])} as Promise<Page<${item}>>;`),
-        method("iterate", [query!, "options?: PagingOptions"], `AsyncGenerator<${item}, void, undefined>`, docs("Every item of every page, following `@odata.nextLink` on the same origin only.", `\`${op.method} ${op.path}\``), `return iterateItems<${item}>(this.runtime, ${request}, options);`),
-        method("iteratePages", [query!, "options?: PagingOptions"], `AsyncGenerator<Page<${item}>, void, undefined>`, docs("Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.", `\`${op.method} ${op.path}\``), `return iteratePages<${item}>(this.runtime, ${request}, options);`),
-      ];
-    }
-    case "count": {
-      if (op.query.length === 0) {
-        return [method("count", ["options?: RequestOptions"], "Promise<number>", summary, `return ${send(['expect: "count"', "options"])} as Promise<number>;`)];
-      }
-      const names = op.query.map((p) => p.name);
-      const extra = op.query.map((p) => `${propertyKey(p.name)}?: ${typeExpression(p.type, types)}`).join("; ");
-      return [
-        method("count", [`options: RequestOptions & { ${extra} } = {}`], "Promise<number>", summary, [
-          `const { ${names.join(", ")}, ...rest } = options;`,
-          `return ${send([`query: { ${names.join(", ")} }`, 'expect: "count"', "options: rest"])} as Promise<number>;`,
-        ].join("\n")),
-      ];
-    }
-    case "delete":
-      return [method("delete", ["options?: RequestOptions"], "Promise<void>", summary, `return ${send(['expect: "none"', "options"])} as Promise<void>;`)];
-  }
-  const name = op.actionName ? camelCase(op.actionName) : { get: "get", create: "post", update: "patch", replace: "put", function: "get", action: "post" }[op.kind];
-  const result = resultType(op, types);
-  const parameters = [
-    ...(op.body ? [`body: RequestBody<${typeExpression(op.body.type, types)}>`] : []),
-    ...(query ? [query] : []),
-    "options?: RequestOptions",
-  ];
-  const fields = [
-    ...(query ? ["query"] : []),
-    ...(op.body ? ["body", `bodyType: ${JSON.stringify(typeSpecOf(op.body.type, types))}`] : []),
-    `expect: "${op.response.kind === "none" ? "none" : "json"}"`,
-    "options",
-  ];
-  return [method(name, parameters, `Promise<${result}>`, summary, `return ${send(fields)} as Promise<${result}>;`)];
-}
-
-function method(name: string, parameters: string[], returnType: string, description: { description: string }[] | undefined, statements: string): MethodDeclarationStructure {
-  return {
-    kind: StructureKind.Method,
-    name,
-    parameters: parameters.map((p) => {
-      const [, paramName, optional, type, initializer] = /^(\w+)(\??): ([^=]+?)(?: = (.+))?$/.exec(p)!;
-      return { name: paramName!, hasQuestionToken: optional === "?", type: type!, initializer };
-    }),
-    returnType,
-    docs: description,
-    statements,
-  };
-}
-
-function responseItems(op: Operation) {
-  if (op.response.kind !== "collection") throw new Error(`${op.method} ${op.path}: a list operation must answer with a collection`);
-  return op.response.items;
-}
-
-function resultType(op: Operation, types: Map<string, ModelType>): string {
-  switch (op.response.kind) {
-    case "collection":
-      return `Page<${typeExpression(op.response.items, types)}>`;
-    case "json":
-      return typeExpression(op.response.type, types);
-    case "count":
-      return "number";
-    case "none":
-      return "void";
-  }
 }
 
 function collectModelNames(node: ResourceNode, types: Map<string, ModelType>): string[] {
+  const refs = (op: Operation): (TypeRef | undefined)[] => [
+    op.body?.kind === "json" ? op.body.type : undefined,
+    op.response.kind === "json" ? op.response.type : op.response.kind === "collection" ? op.response.items : undefined,
+    ...[...op.query, ...op.headers, ...(op.call?.parameters ?? [])].map((p) => p.type),
+  ];
   return [
-    ...node.operations.flatMap((op) => [
-      ...(op.body ? referencedTypeNames(op.body.type, types) : []),
-      ...(op.response.kind === "json" ? referencedTypeNames(op.response.type, types) : []),
-      ...(op.response.kind === "collection" ? referencedTypeNames(op.response.items, types) : []),
-    ]),
+    ...node.operations.flatMap((op) => refs(op).flatMap((ref) => (ref ? referencedTypeNames(ref, types) : []))),
     ...node.children.flatMap((c) => collectModelNames(c, types)),
   ];
 }

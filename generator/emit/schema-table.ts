@@ -35,10 +35,15 @@ export function typeSpecOf(ref: TypeRef, types: Map<string, ModelType>, nullable
 
 /**
  * A type's key in the table: for OData types the `@odata.type` value without `#` (what the validator
- * looks up), otherwise the model name.
+ * looks up), otherwise its model key.
  */
 export function schemaKey(type: ModelType): string {
-  return type.kind === "object" && (type.category === "entity" || type.category === "complex") ? odataTypeValue(type).replace(/^#/, "") : type.name;
+  return type.kind === "object" && (type.category === "entity" || type.category === "complex") ? odataTypeValue(type).replace(/^#/, "") : modelKey(type);
+}
+
+/** How the table and the manifest name a type: its qualified name, or for an inline body its TypeScript name. */
+export function modelKey(type: ModelType): string {
+  return type.kind === "object" && type.category === "inline" ? type.tsName : type.name;
 }
 
 function schemaEntry(type: ModelType, types: Map<string, ModelType>): object {
@@ -63,7 +68,7 @@ function bodyReachableTypes(model: ApiModel): ModelType[] {
     descendants(type, model.types).forEach(visitType);
   };
   const visitNode = (node: ApiModel["root"]): void => {
-    node.operations.forEach((op) => op.body && visitRef(op.body.type));
+    node.operations.forEach((op) => op.body?.kind === "json" && visitRef(op.body.type));
     node.children.forEach(visitNode);
   };
   visitNode(model.root);

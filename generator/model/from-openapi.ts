@@ -10,7 +10,6 @@ import type { SlicedOpenApi } from "../slice/select-paths.js";
 import { sortedKeys } from "../util/order.js";
 import { describedAsReadOnly } from "./descriptions.js";
 import type { EnumType, ModelType, ObjectType, Property, TypeRef } from "./ir.js";
-import { typeNameOf } from "./names.js";
 
 export const SCHEMA_PREFIX = "#/components/schemas/";
 
@@ -53,7 +52,7 @@ function typeFromSchema(key: string, schema: Schema, sliced: SlicedOpenApi, warn
     const enumType: EnumType = {
       kind: "enum",
       name,
-      tsName: typeNameOf(name),
+      tsName: "",
       members: schema.enum.map((value) => ({ value: String(value), description: described.get(String(value)) })),
       flags: schema["x-ms-enum-flags"]?.isFlags === true,
       description: schema.description,
@@ -96,7 +95,7 @@ export function objectTypeFrom(name: string, own: Schema, base: string | undefin
   return {
     kind: "object",
     name,
-    tsName: typeNameOf(name),
+    tsName: "",
     category: "complex",
     base,
     abstract: false,

@@ -4,16 +4,16 @@
 import { sortedBy } from "../util/order.js";
 import type { ModelType, ObjectType } from "./ir.js";
 
-/** A type is polymorphic when it is abstract or has derived types: references to it become unions. */
+/** A type is polymorphic when it is abstract or has derived types (in the slice or left out of it): references to it become unions. */
 export function hasHierarchy(type: ObjectType, types: Map<string, ModelType>): boolean {
-  return type.abstract || derivedTypes(type, types).length > 0;
+  return type.abstract || type.openHierarchy === true || derivedTypes(type, types).length > 0;
 }
 
 /** Direct derived types, by name. */
 export function derivedTypes(type: ObjectType, types: Map<string, ModelType>): ObjectType[] {
   return sortedBy(
     [...types.values()].filter((t): t is ObjectType => t.kind === "object" && t.base === type.name),
-    (t) => t.tsName,
+    (t) => t.name,
   );
 }
 

@@ -2,6 +2,9 @@
  * The intermediate model (IR) between the specs and the emitters. Loaders fill it from OpenAPI and
  * CSDL; emitters read only this, never raw spec objects, so `$ref`s, inheritance, nullability and
  * descriptions are resolved once, here, by the model stage.
+ *
+ * Every TypeScript identifier in it (the fields documented "set by the naming stage") is left empty
+ * by the model stage and assigned by `generator/names/`, the one place that decides names.
  */
 
 export type PrimitiveName = "string" | "number" | "integer" | "boolean";
@@ -31,7 +34,14 @@ export interface ObjectType {
   kind: "object";
   /** Qualified name (`microsoft.graph.groupAssignmentTarget`), or a synthetic name for inline schemas. */
   name: string;
+  /** Set by the naming stage. For a polymorphic type, the union's name. */
   tsName: string;
+  /** Set by the naming stage, for polymorphic types only: the interface of the shared properties (`XBase`). */
+  baseName?: string;
+  /** Set by the naming stage, for polymorphic types only: the member for derived types newer than the spec (`UnknownX`). */
+  unknownName?: string;
+  /** For inline schemas: what the naming stage builds the name from (owner type and operation). */
+  nameHint?: { owner: string; operation: string; suffix: string };
   /**
    * `entity` and `complex` are OData types, as in CSDL, and carry `@odata.type`. `wrapper` is a
    * transport shape that is not an OData type (collection responses, OData error bodies); `inline`
@@ -45,6 +55,8 @@ export interface ObjectType {
   description?: string;
   /** A free-form object (`additionalProperties` and no properties): any property is allowed. */
   freeForm?: boolean;
+  /** Derived types exist that the slice leaves out: values may be of them, so the type stays a union with its `Unknown…` member. */
+  openHierarchy?: boolean;
   /** Own properties only; inherited ones live on the base type. */
   properties: Property[];
   /** Where each part came from, e.g. `openapi:#/components/schemas/x` and `csdl:ComplexType x`. */
@@ -59,6 +71,7 @@ export interface EnumMember {
 export interface EnumType {
   kind: "enum";
   name: string;
+  /** Set by the naming stage. */
   tsName: string;
   members: EnumMember[];
   flags: boolean;
@@ -71,20 +84,51 @@ export type ModelType = ObjectType | EnumType;
 export interface Parameter {
   /** The wire name (`$top`, `deviceManagementConfigurationPolicy-id`, `If-Match`). */
   wireName: string;
-  /** The name in generated code (`top`, `deviceManagementConfigurationPolicyId`). */
+  /** Set by the naming stage: the name in generated code (`top`, `deviceManagementConfigurationPolicyId`, `ifMatch`). */
   name: string;
   type: TypeRef;
+  nullable: boolean;
   required: boolean;
   description?: string;
+}
+
+/** A parameter written inside a function's path segment: `f(name='{name}')` or `f(count={count})`. */
+export interface SegmentParameter extends Parameter {
+  /** The `{placeholder}` of the path template (the spec's path parameter). */
+  placeholder: string;
+  /** Written in single quotes (an OData string literal: `'` doubled) rather than bare. */
+  quoted: boolean;
+}
+
+/** A bound action or function: the last path segment, `microsoft.graph.assign` or `microsoft.graph.f(p='{p}')`. */
+export interface BoundCall {
+  /** The qualified name without parameters (`microsoft.graph.getActivitiesByInterval`). */
+  qualifiedName: string;
+  /** The unqualified name (`getActivitiesByInterval`). */
+  name: string;
+  /** The segment up to its parameter list, as sent (`microsoft.graph.getActivitiesByInterval`). */
+  prefix: string;
+  /** Parameters in the segment, in order; `()` and an action's bare name have none. */
+  parameters: SegmentParameter[];
+  /** Whether the segment has a parameter list (functions always do; `f()` has an empty one). */
+  parenthesised: boolean;
 }
 
 export type OperationKind = "list" | "create" | "get" | "update" | "replace" | "delete" | "count" | "action" | "function";
 
 export type ResponseShape =
   | { kind: "json"; type: TypeRef }
-  | { kind: "collection"; items: TypeRef }
+  /** A page; `wrapper` is the spec's named schema for it (`…CollectionResponse`), kept as a model type. */
+  | { kind: "collection"; items: TypeRef; wrapper?: string }
   | { kind: "count" }
+  /** Binary content (`application/octet-stream`, `$value`, `/content`): returned as a `Blob`. */
+  | { kind: "stream"; contentType: string }
   | { kind: "none" };
+
+export type RequestBodyShape =
+  | { kind: "json"; type: TypeRef; required: boolean; description?: string }
+  /** Binary content (stream uploads: `PUT …/content`). */
+  | { kind: "binary"; contentType: string; required: boolean; description?: string };
 
 export interface Operation {
   operationId: string;
@@ -97,10 +141,20 @@ export interface Operation {
   pathParameters: Parameter[];
   query: Parameter[];
   headers: Parameter[];
-  body?: { type: TypeRef; required: boolean; description?: string };
+  body?: RequestBodyShape;
   response: ResponseShape;
-  /** For actions and functions: the unqualified name (`assign`). */
-  actionName?: string;
+  /** The status the success response is listed under (`200`, `201`, `204`, `2XX`). */
+  successStatus: string;
+  /** The error body and the status it is listed under (`default`, `4XX`, `5XX`), when the spec types it. */
+  error?: { status: string; type: TypeRef };
+  /** For actions and functions: the segment that names them. */
+  call?: BoundCall;
+  /** Set by the naming stage: the builder method (`get`, `post`, `assign`, `getActivitiesByIntervalWithPeriod`). */
+  methodName: string;
+  /** Set by the naming stage: the interface of the query options, when the operation has any. */
+  queryName?: string;
+  /** Set by the naming stage: the interface of the options (header parameters included), when the operation has header parameters. */
+  optionsName?: string;
 }
 
 /** One node of the URL tree: `deviceManagement`, `configurationPolicies`, `{…-id}`, … */
@@ -111,6 +165,10 @@ export interface ResourceNode {
   key?: Parameter;
   /** The path template from the root to this node. */
   path: string;
+  /** Set by the naming stage: the request-builder class. */
+  builderName: string;
+  /** Set by the naming stage, for static and key children: the getter (`assignments`) or `byId`. */
+  memberName: string;
   description?: string;
   /** Operations on this node's own path, plus `$count` and bound actions/functions below it. */
   operations: Operation[];

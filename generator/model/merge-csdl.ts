@@ -3,17 +3,16 @@
  * - Types the model has get CSDL's kind (entity/complex), `Abstract`, `BaseType` (when the OpenAPI
  *   did not state one) and properties OpenAPI lacks; shared properties get nullability "either says
  *   nullable" (so no valid value is rejected), read-only flags and descriptions (see descriptions.ts).
- * - Types derived from any declared type (a property, body or response type) are added from CSDL,
- *   transitively: that is where Graph's assignment targets (group, exclusionGroup, allDevices, …) are.
- * - Types the model refers to but does not define are added from CSDL when it has them.
+ * - Types the OpenAPI lacks come from the CSDL when the slice reaches them (prune.ts): derived
+ *   types of a declared type (that is where Graph's assignment targets are), and referenced types.
  */
 import type { CsdlDocument, CsdlProperty, CsdlStructuredType } from "../load/csdl.js";
-import { sortedBy, sortedKeys } from "../util/order.js";
+import { sortedKeys } from "../util/order.js";
 import { csdlDescription, csdlReadOnly, describedAsReadOnly, firstDescription } from "./descriptions.js";
-import type { ModelType, ObjectType, Operation, Property, TypeRef } from "./ir.js";
-import { typeNameOf } from "./names.js";
+import type { ModelType, ObjectType, Property, TypeRef } from "./ir.js";
 
-export function mergeCsdl(types: Map<string, ModelType>, operations: Operation[], csdl: CsdlDocument, warnings: string[]): void {
+/** Adds CSDL's knowledge to the types the OpenAPI gave (kind, `Abstract`, base, properties, descriptions). */
+export function enrichFromCsdl(types: Map<string, ModelType>, csdl: CsdlDocument, warnings: string[]): void {
   for (const type of types.values()) {
     const structured = csdl.structuredTypes.get(type.name);
     if (type.kind === "object" && structured) mergeStructured(type, structured, csdl, warnings);
@@ -25,33 +24,37 @@ export function mergeCsdl(types: Map<string, ModelType>, operations: Operation[]
       type.origins.push(`csdl:EnumType ${type.name}`);
     }
   }
-  // Add derived and referenced types until nothing changes.
-  for (let added = true; added; ) {
-    added = false;
-    const declared = declaredTypeNames(types, operations);
-    for (const name of sortedKeys(Object.fromEntries(csdl.structuredTypes))) {
-      if (types.has(name)) continue;
-      const structured = csdl.structuredTypes.get(name)!;
-      if (declared.has(name) || derivesFrom(structured, declared, csdl)) {
-        types.set(name, typeFromCsdl(structured, csdl, warnings));
-        added = true;
-      }
-    }
-    for (const name of sortedBy(declared, (n) => n)) {
+}
+
+/**
+ * The CSDL as a source of types the OpenAPI lacks, made on demand when the slice reaches them
+ * (a property's type, or a type derived from a declared type; see prune.ts).
+ */
+export function csdlTypeSource(csdl: CsdlDocument, warnings: string[]): { typeNamed(name: string): ModelType | undefined; baseOf(name: string): string | undefined; derived: Map<string, string[]> } {
+  const derived = new Map<string, string[]>();
+  for (const name of sortedKeys(Object.fromEntries(csdl.structuredTypes))) {
+    const base = csdl.structuredTypes.get(name)!.baseType;
+    if (base) derived.set(base, [...(derived.get(base) ?? []), name]);
+  }
+  return {
+    derived,
+    baseOf: (name) => csdl.structuredTypes.get(name)?.baseType,
+    typeNamed(name) {
+      const structured = csdl.structuredTypes.get(name);
+      if (structured) return typeFromCsdl(structured, csdl, warnings);
       const enumType = csdl.enumTypes.get(name);
-      if (types.has(name) || !enumType) continue;
-      types.set(name, {
+      if (!enumType) return undefined;
+      return {
         kind: "enum",
         name,
-        tsName: typeNameOf(name),
+        tsName: "",
         members: enumType.members.map((value) => ({ value })),
         flags: enumType.flags,
         description: csdlDescription(enumType.annotations),
         origins: [`csdl:EnumType ${name}`],
-      });
-      added = true;
-    }
-  }
+      };
+    },
+  };
 }
 
 function mergeStructured(type: ObjectType, structured: CsdlStructuredType, csdl: CsdlDocument, warnings: string[]): void {
@@ -82,7 +85,7 @@ function typeFromCsdl(structured: CsdlStructuredType, csdl: CsdlDocument, warnin
   const type: ObjectType = {
     kind: "object",
     name: structured.name,
-    tsName: typeNameOf(structured.name),
+    tsName: "",
     category: structured.kind,
     abstract: false,
     properties: [],
@@ -140,27 +143,4 @@ export function edmType(name: string): TypeRef {
       return { kind: "primitive", name: "string", format: "base64url" };
   }
   return name.startsWith("Edm.") ? { kind: "unknown" } : { kind: "named", name };
-}
-
-/** Names used as declared types anywhere: property types, body and response types. */
-export function declaredTypeNames(types: Map<string, ModelType>, operations: Operation[]): Set<string> {
-  const names = new Set<string>();
-  const add = (ref: TypeRef | undefined): void => {
-    if (!ref) return;
-    if (ref.kind === "named") names.add(ref.name);
-    if (ref.kind === "array") add(ref.items);
-    if (ref.kind === "union") ref.members.forEach(add);
-  };
-  for (const type of types.values()) if (type.kind === "object") type.properties.forEach((p) => add(p.type));
-  for (const op of operations) {
-    add(op.body?.type);
-    if (op.response.kind === "json") add(op.response.type);
-    if (op.response.kind === "collection") add(op.response.items);
-  }
-  return names;
-}
-
-function derivesFrom(type: CsdlStructuredType, declared: Set<string>, csdl: CsdlDocument): boolean {
-  for (let base = type.baseType; base; base = csdl.structuredTypes.get(base)?.baseType) if (declared.has(base)) return true;
-  return false;
 }

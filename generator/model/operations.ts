@@ -1,33 +1,52 @@
 /**
- * Model stage: the sliced document's operations. Each gets a kind (list, create, get, update, delete,
- * count, action, function), grouped parameters with code-friendly names, a body type and a response
- * shape. Inline action bodies become named inline types (`…AssignRequestBody`).
+ * Model stage: the sliced document's operations. Each gets a kind (list, create, get, update,
+ * replace, delete, count, action, function), grouped parameters (path, query, header, and the
+ * parameters written inside a function's segment), a request body (JSON or binary) and a response
+ * shape (page, JSON value, count, stream or nothing). Inline action bodies become inline types, named
+ * later by the naming stage from the hint they carry.
  */
 import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type SchemaOrRef } from "../load/openapi.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
-import { SYSTEM_QUERY_OPTIONS } from "../../templates/url.js";
-import { objectTypeFrom, typeRefOf } from "./from-openapi.js";
-import type { ModelType, Operation, OperationKind, Parameter, ResponseShape, SchemaPointerTarget, TypeRef } from "./ir.js";
-import { camelCase, localName, pascalCase } from "./names.js";
+import { parseBoundCall } from "./bound-call.js";
+import { objectTypeFrom, SCHEMA_PREFIX, typeRefOf } from "./from-openapi.js";
+import type { ModelType, Operation, OperationKind, Parameter, RequestBodyShape, ResponseShape, SchemaPointerTarget, TypeRef } from "./ir.js";
+import { structuralKey } from "./structural-key.js";
 
 const METHODS = ["get", "post", "patch", "put", "delete"] as const;
+/** Success statuses, in the order a response is looked for. */
+const SUCCESS = ["2XX", "200", "201", "202", "204", "206"];
 
 export interface OpenApiOperations {
   operations: Operation[];
-  /** Inline schemas that became named types (action parameter objects; request bodies are typed by marker, see emit/paths.ts). */
+  /** Inline schemas that became types (action parameter objects); equal ones are shared. */
   inlineTypes: ModelType[];
   /** Inline schema pointers (as openapi-typescript reports them) → the model type they stand for. */
   inlinePointers: Map<string, SchemaPointerTarget>;
 }
 
+interface Context {
+  sliced: SlicedOpenApi;
+  warnings: string[];
+  result: OpenApiOperations;
+  /** Inline body types by structural key, so the same body on many paths is one type. */
+  inlineByKey: Map<string, ModelType>;
+}
+
 export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[]): OpenApiOperations {
   const result: OpenApiOperations = { operations: [], inlineTypes: [], inlinePointers: new Map() };
-  for (const [path, item] of Object.entries(sliced.document.paths)) {
+  const context: Context = { sliced, warnings, result, inlineByKey: new Map() };
+  for (const path of Object.keys(sliced.document.paths).sort()) {
+    const item = sliced.document.paths[path];
     if (!item) continue;
+    const nested = path.split("/").slice(1, -1).find((s) => s.includes("("));
+    if (nested) {
+      warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (a composable function or an alternate key); its operations are left out`);
+      continue;
+    }
     for (const method of METHODS) {
       const op = item[method];
-      if (op) result.operations.push(operationOf(path, method, op, item.parameters ?? [], sliced, warnings, result));
+      if (op) result.operations.push(operationOf(path, method, op, item.parameters ?? [], context));
     }
   }
   return result;
@@ -38,58 +57,61 @@ function operationOf(
   method: (typeof METHODS)[number],
   op: OpenAPIV3.OperationObject & { "x-ms-docs-operation-type"?: string },
   shared: (OpenAPIV3.ParameterObject | OpenAPIV3.ReferenceObject)[],
-  sliced: SlicedOpenApi,
-  warnings: string[],
-  result: OpenApiOperations,
+  context: Context,
 ): Operation {
+  const { sliced, warnings } = context;
   const where = `${method.toUpperCase()} ${path}`;
-  const parameters = [...shared, ...(op.parameters ?? [])].map((p) => (isRef(p) ? resolvePointer<OpenAPIV3.ParameterObject>(sliced.document, p.$ref, sliced.source) : p));
+  const parameters = mergeParameters(shared, op.parameters ?? [], sliced);
   const group = (location: string) => parameters.filter((p) => p.in === location).map((p) => parameterOf(p, sliced, `${where} ${p.name}`, warnings));
   const lastSegment = path.slice(path.lastIndexOf("/") + 1);
   const docsType = op["x-ms-docs-operation-type"];
-  const actionName = docsType === "action" || docsType === "function" ? localName(lastSegment) : undefined;
-  const response = responseOf(op, sliced, where, warnings);
+  const isCall = docsType === "action" || docsType === "function" || lastSegment.startsWith("microsoft.graph.");
+  const pathParameters = group("path");
+  const call = isCall ? parseBoundCall(lastSegment, pathParameters, where) : undefined;
+  // Segment parameters are method arguments, not keys of the path.
+  const placeholders = new Set(call?.parameters.map((p) => p.placeholder));
+  for (const p of group("cookie")) warnings.push(`${sliced.source}: ${where}: cookie parameter ${p.wireName} is not supported; set it with options.headers`);
+
+  const response = responseOf(op, path, sliced, where, warnings);
   const responsePointer = `${pointerOf(path, method)}/responses/2XX/content/application~1json`;
   if (response.kind === "collection" && response.items.kind === "named" && !isRef(successSchema(op, sliced) ?? { $ref: "" })) {
-    result.inlinePointers.set(responsePointer, { name: response.items.name, page: true });
+    context.result.inlinePointers.set(responsePointer, { name: response.items.name, page: true });
   }
   const operation: Operation = {
-    operationId: op.operationId ?? `${method}${pascalCase(path)}`,
+    operationId: op.operationId ?? `${method}${path}`,
     method: method.toUpperCase() as Operation["method"],
     path,
-    kind: kindOf(method, lastSegment, docsType, response),
+    kind: kindOf(method, lastSegment, call ? (method === "get" ? "function" : "action") : undefined, response),
     summary: op.summary,
     description: op.description,
-    pathParameters: group("path"),
+    pathParameters: pathParameters.filter((p) => !placeholders.has(p.wireName)),
     query: group("query"),
     headers: group("header"),
     response,
-    actionName,
+    successStatus: SUCCESS.find((k) => op.responses?.[k]) ?? "default",
+    error: errorOf(op, sliced, where, warnings),
+    call,
+    methodName: "",
   };
-  const body = op.requestBody && (isRef(op.requestBody) ? resolvePointer<OpenAPIV3.RequestBodyObject>(sliced.document, op.requestBody.$ref, sliced.source) : op.requestBody);
-  const bodySchema = body?.content?.["application/json"]?.schema;
-  if (body && bodySchema) {
-    operation.body = { type: bodyTypeOf(bodySchema, body.description, operation, path, sliced, warnings, result), required: body.required === true, description: body.description };
-  }
+  operation.body = bodyOf(op, operation, context);
   return operation;
 }
 
-function parameterOf(p: OpenAPIV3.ParameterObject, sliced: SlicedOpenApi, where: string, warnings: string[]): Parameter {
-  const bare = p.name.startsWith("$") ? p.name.slice(1) : p.name;
-  const isSystem = p.in === "query" && p.name.startsWith("$") && (SYSTEM_QUERY_OPTIONS as readonly string[]).includes(bare);
-  if (p.in === "query" && !isSystem) warnings.push(`${sliced.source}: ${where}: query parameter is not an OData system option; sent under its own name`);
-  return {
-    wireName: p.name,
-    name: isSystem ? bare : camelCase(p.name),
-    type: p.schema ? typeRefOf(p.schema, sliced, where, warnings).type : { kind: "primitive", name: "string" },
-    required: p.required === true,
-    description: p.description,
-  };
+/** Path-item parameters overridden by the operation's own of the same name and location. */
+function mergeParameters(shared: (OpenAPIV3.ParameterObject | OpenAPIV3.ReferenceObject)[], own: (OpenAPIV3.ParameterObject | OpenAPIV3.ReferenceObject)[], sliced: SlicedOpenApi): OpenAPIV3.ParameterObject[] {
+  const resolve = (p: OpenAPIV3.ParameterObject | OpenAPIV3.ReferenceObject) => (isRef(p) ? resolvePointer<OpenAPIV3.ParameterObject>(sliced.document, p.$ref, sliced.source) : p);
+  const byKey = new Map<string, OpenAPIV3.ParameterObject>();
+  for (const p of [...shared, ...own].map(resolve)) byKey.set(`${p.in} ${p.name}`, p);
+  return [...byKey.values()];
 }
 
-function kindOf(method: string, lastSegment: string, docsType: string | undefined, response: ResponseShape): OperationKind {
-  if (docsType === "action") return "action";
-  if (docsType === "function") return "function";
+function parameterOf(p: OpenAPIV3.ParameterObject, sliced: SlicedOpenApi, where: string, warnings: string[]): Parameter {
+  const typed = p.schema ? typeRefOf(p.schema, sliced, where, warnings) : { type: { kind: "primitive", name: "string" } as TypeRef, nullable: false };
+  return { wireName: p.name, name: "", type: typed.type, nullable: typed.nullable, required: p.required === true, description: p.description };
+}
+
+function kindOf(method: string, lastSegment: string, callKind: "action" | "function" | undefined, response: ResponseShape): OperationKind {
+  if (callKind) return callKind;
   if (lastSegment === "$count") return "count";
   switch (method) {
     case "get":
@@ -110,24 +132,38 @@ function pointerOf(path: string, method: string): string {
   return `#/paths/${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${method}`;
 }
 
-function successSchema(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi): SchemaOrRef | undefined {
-  const raw = op.responses?.["2XX"] ?? op.responses?.["200"] ?? op.responses?.["201"];
-  const response = raw && (isRef(raw) ? resolvePointer<OpenAPIV3.ResponseObject>(sliced.document, raw.$ref, sliced.source) : raw);
-  return response?.content?.["application/json"]?.schema;
+function successResponse(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi): OpenAPIV3.ResponseObject | undefined {
+  const key = SUCCESS.find((k) => op.responses?.[k]);
+  const raw = key ? op.responses[key]! : undefined;
+  return raw && (isRef(raw) ? resolvePointer<OpenAPIV3.ResponseObject>(sliced.document, raw.$ref, sliced.source) : raw);
 }
 
-/** The success response: a collection page (`value` + `@odata.nextLink`), a JSON value, a `$count` number, or nothing. */
-function responseOf(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi, where: string, warnings: string[]): ResponseShape {
-  const key = ["2XX", "200", "201", "204"].find((k) => op.responses?.[k]);
-  const raw = key ? op.responses[key]! : undefined;
-  const response = raw && (isRef(raw) ? resolvePointer<OpenAPIV3.ResponseObject>(sliced.document, raw.$ref, sliced.source) : raw);
-  if (!response?.content) return { kind: "none" };
-  if (response.content["text/plain"]) return { kind: "count" };
-  const schema = response.content["application/json"]?.schema;
-  if (!schema) return { kind: "none" };
+function successSchema(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi): SchemaOrRef | undefined {
+  return successResponse(op, sliced)?.content?.["application/json"]?.schema;
+}
+
+/** The success response: a page (`value` + `@odata.nextLink`), a JSON value, a `$count` number, binary content, or nothing. */
+function responseOf(op: OpenAPIV3.OperationObject, path: string, sliced: SlicedOpenApi, where: string, warnings: string[]): ResponseShape {
+  const content = successResponse(op, sliced)?.content;
+  if (!content || Object.keys(content).length === 0) return { kind: "none" };
+  const schema = content["application/json"]?.schema;
+  if (!schema) {
+    if (path.endsWith("/$count") && content["text/plain"]) return { kind: "count" };
+    return { kind: "stream", contentType: Object.keys(content).sort()[0]! };
+  }
   const items = collectionItems(schema, sliced);
-  if (items) return { kind: "collection", items: typeRefOf(items, sliced, `${where} response value`, warnings).type };
+  const wrapper = isRef(schema) && schema.$ref.startsWith(SCHEMA_PREFIX) ? schema.$ref.slice(SCHEMA_PREFIX.length) : undefined;
+  if (items) return { kind: "collection", items: typeRefOf(items, sliced, `${where} response value`, warnings).type, ...(wrapper ? { wrapper } : {}) };
   return { kind: "json", type: typeRefOf(schema, sliced, `${where} response`, warnings).type };
+}
+
+/** The JSON body of the error responses (Graph's `default` → `ODataError`). */
+function errorOf(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi, where: string, warnings: string[]): Operation["error"] {
+  const status = ["default", "4XX", "5XX"].find((k) => op.responses?.[k]);
+  const raw = status ? op.responses[status]! : undefined;
+  const response = raw && (isRef(raw) ? resolvePointer<OpenAPIV3.ResponseObject>(sliced.document, raw.$ref, sliced.source) : raw);
+  const schema = response?.content?.["application/json"]?.schema;
+  return schema ? { status: status!, type: typeRefOf(schema, sliced, `${where} error response`, warnings).type } : undefined;
 }
 
 /** Graph's collection shape: an object whose `value` is an array and which carries `@odata.nextLink`. */
@@ -138,23 +174,43 @@ function collectionItems(schema: SchemaOrRef, sliced: SlicedOpenApi): SchemaOrRe
   return value.items;
 }
 
-function bodyTypeOf(schema: SchemaOrRef, description: string | undefined, operation: Operation, path: string, sliced: SlicedOpenApi, warnings: string[], result: OpenApiOperations): TypeRef {
-  if (isRef(schema)) return typeRefOf(schema, sliced, `${operation.method} ${path} body`, warnings).type;
-  const owner = keyTypeOf(path, sliced, operation);
-  const tsName = `${pascalCase(owner)}${pascalCase(operation.actionName ?? operation.kind)}RequestBody`;
-  const pointer = `${pointerOf(path, operation.method.toLowerCase())}/requestBody/content/application~1json/schema`;
-  const type = objectTypeFrom(tsName, schema as never, undefined, `openapi:${pointer}`, sliced, warnings);
-  type.category = "inline";
-  type.tsName = tsName;
-  type.description = description ?? `The parameters of ${operation.actionName ?? operation.operationId}.`;
-  result.inlineTypes.push(type);
-  return { kind: "named", name: tsName };
+function bodyOf(op: OpenAPIV3.OperationObject, operation: Operation, context: Context): RequestBodyShape | undefined {
+  const { sliced } = context;
+  const body = op.requestBody && (isRef(op.requestBody) ? resolvePointer<OpenAPIV3.RequestBodyObject>(sliced.document, op.requestBody.$ref, sliced.source) : op.requestBody);
+  if (!body?.content || Object.keys(body.content).length === 0) return undefined;
+  const required = body.required === true;
+  const schema = body.content["application/json"]?.schema;
+  if (!schema) return { kind: "binary", contentType: Object.keys(body.content).sort()[0]!, required, description: body.description };
+  return { kind: "json", type: jsonBodyType(schema, body.description, operation, context), required, description: body.description };
 }
 
-/** The entity a bound operation belongs to: the `x-ms-docs-key-type` of the last key in its path. */
+function jsonBodyType(schema: SchemaOrRef, description: string | undefined, operation: Operation, context: Context): TypeRef {
+  const { sliced, warnings, result, inlineByKey } = context;
+  const { method, path } = operation;
+  if (isRef(schema) || (schema as OpenAPIV3.SchemaObject).type !== "object") return typeRefOf(schema, sliced, `${method} ${path} body`, warnings).type;
+  const pointer = `${pointerOf(path, method.toLowerCase())}/requestBody/content/application~1json/schema`;
+  const hint = { owner: keyTypeOf(path, sliced, operation), operation: operation.call?.name ?? operation.kind, suffix: "RequestBody" };
+  const type = objectTypeFrom(`inline:${pointer}`, schema as never, undefined, `openapi:${pointer}`, sliced, warnings);
+  type.category = "inline";
+  type.description = description ?? `The parameters of ${operation.call?.name ?? operation.operationId}.`;
+  // The same action on many paths (`accept` on every event) has one body: one type serves them all.
+  const key = `${hint.owner} ${hint.operation} ${structuralKey(type)}`;
+  const shared = inlineByKey.get(key);
+  if (shared) {
+    shared.origins.push(...type.origins);
+    return { kind: "named", name: shared.name };
+  }
+  type.nameHint = hint;
+  inlineByKey.set(key, type);
+  result.inlineTypes.push(type);
+  return { kind: "named", name: type.name };
+}
+
+/** The entity a bound operation belongs to: the `x-ms-docs-key-type` of the last key in its path, else the segment it is bound to. */
 function keyTypeOf(path: string, sliced: SlicedOpenApi, operation: Operation): string {
   const item = sliced.document.paths[path] as OpenAPIV3.PathItemObject & Record<string, OpenAPIV3.OperationObject>;
   const params = [...(item.parameters ?? []), ...(item[operation.method.toLowerCase()]?.parameters ?? [])] as (OpenAPIV3.ParameterObject & { "x-ms-docs-key-type"?: string })[];
-  const keys = params.filter((p) => !isRef(p) && p.in === "path");
-  return keys.at(-1)?.["x-ms-docs-key-type"] ?? operation.operationId;
+  const keys = params.filter((p) => !isRef(p) && p.in === "path" && p["x-ms-docs-key-type"]);
+  const segments = path.split("/").filter((s) => s && !s.includes("(") && !s.startsWith("microsoft.graph."));
+  return keys.at(-1)?.["x-ms-docs-key-type"] ?? segments.at(-1) ?? operation.operationId;
 }

@@ -7,11 +7,11 @@ import { compareStrings, sortedBy } from "../util/order.js";
 import type { Operation, ResourceNode } from "./ir.js";
 
 export function buildResourceTree(operations: Operation[]): ResourceNode {
-  const root: ResourceNode = { segment: "", kind: "root", path: "", operations: [], children: [] };
+  const root: ResourceNode = { segment: "", kind: "root", path: "", builderName: "", memberName: "", operations: [], children: [] };
   for (const op of sortedBy(operations, (o) => `${o.path} ${o.method}`)) {
     const segments = op.path.split("/").filter(Boolean);
     const last = segments.at(-1)!;
-    const attachesToParent = last === "$count" || op.kind === "action" || op.kind === "function";
+    const attachesToParent = last === "$count" || op.call !== undefined;
     let node = root;
     for (const segment of attachesToParent ? segments.slice(0, -1) : segments) node = childFor(node, segment, op);
     node.operations.push(op);
@@ -28,7 +28,7 @@ function childFor(parent: ResourceNode, segment: string, op: Operation): Resourc
     const isKey = segment.startsWith("{") && segment.endsWith("}");
     const key = isKey ? op.pathParameters.find((p) => `{${p.wireName}}` === segment) : undefined;
     if (isKey && !key) throw new Error(`${op.method} ${op.path}: path segment ${segment} has no matching path parameter`);
-    child = { segment, kind: isKey ? "key" : "static", key, path: `${parent.path}/${segment}`, operations: [], children: [] };
+    child = { segment, kind: isKey ? "key" : "static", key, path: `${parent.path}/${segment}`, builderName: "", memberName: "", operations: [], children: [] };
     if (isKey && parent.children.some((c) => c.kind === "key")) throw new Error(`${op.path}: two different key segments under ${parent.path || "/"}`);
     parent.children.push(child);
   }

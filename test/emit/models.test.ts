@@ -81,8 +81,8 @@ export type Group = (GroupBase & { "@odata.type"?: "#microsoft.graph.group" }) |
   [
     "wrapper types carry no @odata.type; arrays of nullable items are parenthesised",
     {
-      given: typeMap(object("page", { category: "wrapper", properties: [prop("value", { kind: "array", items: named("note"), itemsNullable: true }, { required: true })] }), object("note")),
-      want: `export interface Page extends ODataAnnotations {
+      given: typeMap(object("notePage", { category: "wrapper", properties: [prop("value", { kind: "array", items: named("note"), itemsNullable: true }, { required: true })] }), object("note")),
+      want: `export interface NotePage extends ODataAnnotations {
   value: (Note | null)[];
 }`,
     },

@@ -3,25 +3,35 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { builderName, clientStatements } from "../../generator/emit/request-builders.js";
+import { clientStatements } from "../../generator/emit/request-builders.js";
 import { printStatements } from "../../generator/emit/print.js";
-import type { ApiModel, Operation, ResourceNode } from "../../generator/model/ir.js";
+import type { ApiModel, Operation, Parameter, ResourceNode, SegmentParameter } from "../../generator/model/ir.js";
+import { planNames } from "../../generator/names/plan-names.js";
 import { named, object, typeMap } from "../helpers/model-fixtures.js";
 
-const key = { wireName: "note-id", name: "noteId", type: { kind: "primitive", name: "string" } as const, required: true, description: "The note's id" };
+const string = { kind: "primitive", name: "string" } as const;
+const key: Parameter = { wireName: "note-id", name: "", type: string, nullable: false, required: true, description: "The note's id" };
+const param = (wireName: string, extra: Partial<Parameter> = {}): Parameter => ({ wireName, name: "", type: string, nullable: false, required: false, ...extra });
+const segmentParam = (wireName: string, quoted: boolean): SegmentParameter => ({ ...param(wireName, { required: true }), placeholder: wireName, quoted });
 
 function op(method: Operation["method"], kind: Operation["kind"], extra: Partial<Operation> = {}): Operation {
-  return { operationId: `${method}${kind}`, method, path: "/notes", kind, pathParameters: [], query: [], headers: [], response: { kind: "none" }, ...extra };
+  return { operationId: `${method}${kind}`, method, path: "/notes", kind, pathParameters: [], query: [], headers: [], response: { kind: "none" }, successStatus: "200", methodName: "", ...extra };
 }
 
+const call = (prefix: string, parameters: SegmentParameter[] = [], parenthesised = parameters.length > 0) => ({ qualifiedName: prefix, name: prefix.slice(prefix.lastIndexOf(".") + 1), prefix, parameters, parenthesised });
+
 function tree(collectionOps: Operation[], itemOps: Operation[]): ResourceNode {
-  const item: ResourceNode = { segment: "{note-id}", kind: "key", key, path: "/notes/{note-id}", operations: itemOps, children: [] };
-  const notes: ResourceNode = { segment: "notes", kind: "static", path: "/notes", operations: collectionOps, children: [item] };
-  return { segment: "", kind: "root", path: "", operations: [], children: [notes] };
+  const node = (segment: string, kind: ResourceNode["kind"], path: string, operations: Operation[], children: ResourceNode[]): ResourceNode => ({ segment, kind, path, operations, children, builderName: "", memberName: "" });
+  const item = { ...node("{note-id}", "key", "/notes/{note-id}", itemOps, []), key };
+  return node("", "root", "", [], [node("notes", "static", "/notes", collectionOps, [item])]);
 }
 
 const types = typeMap(object("note", { category: "entity" }), object("noteList", { category: "inline" }));
-const model = (root: ResourceNode): ApiModel => ({ name: "notes", types, root, schemaPointers: new Map(), warnings: [] });
+const model = (root: ResourceNode): ApiModel => {
+  const m: ApiModel = { name: "notes", types, root, schemaPointers: new Map(), warnings: [] };
+  planNames(m);
+  return m;
+};
 const print = (root: ResourceNode) => printStatements("", clientStatements(model(root)));
 
 const cases: [string, { given: ResourceNode; want: string[] }][] = [
@@ -33,20 +43,22 @@ const cases: [string, { given: ResourceNode; want: string[] }][] = [
   [
     "a list is get + iterate + iteratePages over pages of the item type",
     {
-      given: tree([op("GET", "list", { response: { kind: "collection", items: named("note") }, query: [{ wireName: "$top", name: "top", type: { kind: "primitive", name: "integer" }, required: false }] })], []),
+      given: tree([op("GET", "list", { response: { kind: "collection", items: named("note") }, query: [param("$top", { type: { kind: "primitive", name: "integer" } })] })], []),
       want: [
         "get(query?: NotesListQuery, options?: RequestOptions): Promise<Page<Note>>",
         "iterate(query?: NotesListQuery, options?: PagingOptions): AsyncGenerator<Note, void, undefined>",
         "iteratePages(query?: NotesListQuery, options?: PagingOptions)",
         "export interface NotesListQuery {",
         "top?: number;",
+        'const queryNames = { top: "$top" } as const;',
+        "query, queryNames",
       ],
     },
   ],
   [
     "create and update take RequestBody<T> and name the body type for validation",
     {
-      given: tree([op("POST", "create", { body: { type: named("note"), required: true }, response: { kind: "json", type: named("note") } })], [op("PATCH", "update", { body: { type: named("note"), required: true }, response: { kind: "json", type: named("note") } })]),
+      given: tree([op("POST", "create", { body: { kind: "json", type: named("note"), required: true }, response: { kind: "json", type: named("note") } })], [op("PATCH", "update", { body: { kind: "json", type: named("note"), required: true }, response: { kind: "json", type: named("note") } })]),
       want: [
         "post(body: RequestBody<Note>, options?: RequestOptions): Promise<Note>",
         "patch(body: RequestBody<Note>, options?: RequestOptions): Promise<Note>",
@@ -57,18 +69,66 @@ const cases: [string, { given: ResourceNode; want: string[] }][] = [
   [
     "$count is count() with its query options folded into the options, answering a number",
     {
-      given: tree([op("GET", "count", { path: "/notes/$count", response: { kind: "count" }, query: [{ wireName: "$filter", name: "filter", type: { kind: "primitive", name: "string" }, required: false }] })], []),
+      given: tree([op("GET", "count", { path: "/notes/$count", response: { kind: "count" }, query: [param("$filter")] })], []),
       want: ["count(options: RequestOptions & { filter?: string } = {}): Promise<number>", 'path: `${this.path}/$count`', 'expect: "count"'],
     },
   ],
   [
     "a bound action is a method named after it, posting to the qualified segment",
     {
-      given: tree([], [op("POST", "action", { path: "/notes/{note-id}/microsoft.graph.archive", actionName: "archive", response: { kind: "none" } })]),
+      given: tree([], [op("POST", "action", { path: "/notes/{note-id}/microsoft.graph.archive", call: call("microsoft.graph.archive"), response: { kind: "none" } })]),
       want: ["archive(options?: RequestOptions): Promise<void>", 'path: `${this.path}/microsoft.graph.archive`', 'expect: "none"'],
     },
   ],
   ["delete answers nothing", { given: tree([], [op("DELETE", "delete")]), want: ["delete(options?: RequestOptions): Promise<void>"] }],
+  [
+    "a header parameter is a typed option sent under its wire name",
+    {
+      given: tree([], [op("DELETE", "delete", { path: "/notes/{note-id}", headers: [param("If-Match", { description: "ETag" })] })]),
+      want: ["export interface NotesItemDeleteOptions extends RequestOptions {", "ifMatch?: string;", "delete(options?: NotesItemDeleteOptions): Promise<void>", 'headers: { "If-Match": options?.ifMatch }'],
+    },
+  ],
+  [
+    "PUT with binary content takes a BinaryBody and sends its content type",
+    {
+      given: tree([], [op("PUT", "replace", { path: "/notes/{note-id}", body: { kind: "binary", contentType: "application/octet-stream", required: true }, response: { kind: "none" } })]),
+      want: ["put(body: BinaryBody, options?: RequestOptions): Promise<void>", 'contentType: "application/octet-stream"'],
+    },
+  ],
+  [
+    "PUT with JSON replaces with a validated RequestBody",
+    {
+      given: tree([], [op("PUT", "replace", { path: "/notes/{note-id}", body: { kind: "json", type: named("note"), required: true }, response: { kind: "json", type: named("note") } })]),
+      want: ["put(body: RequestBody<Note>, options?: RequestOptions): Promise<Note>", 'bodyType: "microsoft.graph.note"'],
+    },
+  ],
+  [
+    "binary content answers a Blob",
+    {
+      given: tree([], [op("GET", "get", { path: "/notes/{note-id}", response: { kind: "stream", contentType: "application/octet-stream" } })]),
+      want: ["get(options?: RequestOptions): Promise<Blob>", 'expect: "stream"'],
+    },
+  ],
+  [
+    "a function's segment parameters are typed arguments, encoded as OData literals",
+    {
+      given: tree([], [op("GET", "function", { path: "/notes/{note-id}/microsoft.graph.within(start='{start}',days={days})", call: call("microsoft.graph.within", [segmentParam("start", true), { ...segmentParam("days", false), type: { kind: "primitive", name: "integer" }, nullable: true }]), response: { kind: "json", type: named("note") } })]),
+      want: [
+        "within(params: { start: string; days: number | null }, options?: RequestOptions): Promise<Note>",
+        "path: `${this.path}/microsoft.graph.within(start=${encodeLiteral(params.start, true, \"start\")},days=${encodeLiteral(params.days, false, \"days\")})`",
+      ],
+    },
+  ],
+  [
+    "overloads of one function on one node get distinct names; the one without parameters keeps the bare name",
+    {
+      given: tree([], [
+        op("GET", "function", { path: "/notes/{note-id}/microsoft.graph.report()", call: call("microsoft.graph.report", [], true), response: { kind: "json", type: named("note") } }),
+        op("GET", "function", { path: "/notes/{note-id}/microsoft.graph.report(period='{period}')", call: call("microsoft.graph.report", [segmentParam("period", true)]), response: { kind: "json", type: named("note") } }),
+      ]),
+      want: ["report(options?: RequestOptions): Promise<Note>", "reportWithPeriod(params: { period: string }, options?: RequestOptions): Promise<Note>", "/microsoft.graph.report()`"],
+    },
+  ],
 ];
 
 const test = suite("emit/request-builders");
@@ -79,10 +139,10 @@ for (const [name, { given, want }] of cases) {
   });
 }
 test("builder names follow the path, keys as Item", () => {
-  const root = tree([], []);
-  assert.is(builderName(root), "GraphClient");
-  assert.is(builderName(root.children[0]!), "NotesRequestBuilder");
-  assert.is(builderName(root.children[0]!.children[0]!), "NotesItemRequestBuilder");
+  const root = model(tree([], [])).root;
+  assert.is(root.builderName, "GraphClient");
+  assert.is(root.children[0]!.builderName, "NotesRequestBuilder");
+  assert.is(root.children[0]!.children[0]!.builderName, "NotesItemRequestBuilder");
 });
 test("createGraphClient passes the slice's validation table to the runtime", () => {
   assert.ok(print(tree([], [])).includes("return new GraphClient(createRuntime(options, schema));"));

@@ -26,8 +26,8 @@ const cases: [string, Parameters<typeof typeSpecOf>, string][] = [
 for (const [name, args, want] of cases) test(`typeSpecOf: ${name}`, () => assert.is(typeSpecOf(...args), want));
 
 test("the table holds the body types, their property types and derived types, with inherited properties flattened", () => {
-  const root = { segment: "", kind: "root" as const, path: "", children: [], operations: [
-    { operationId: "x", method: "POST" as const, path: "/x", kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, body: { type: named("target"), required: true } },
+  const root = { segment: "", kind: "root" as const, path: "", builderName: "", memberName: "", children: [], operations: [
+    { operationId: "x", method: "POST" as const, path: "/x", kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, successStatus: "201", methodName: "", body: { kind: "json" as const, type: named("target"), required: true } },
   ] };
   const model: ApiModel = { name: "t", types, root, schemaPointers: new Map(), warnings: [] };
   const text = emitSchemaFile(model, "");

@@ -71,7 +71,7 @@ test("arranges operations into the URL tree of PRODUCT.md", () => {
   const root = models.get("assignments")!.root;
   const item = root.children[0]!.children[0]!.children[0]!;
   assert.is(item.kind, "key");
-  assert.equal(item.operations.map((o) => o.actionName), ["assign"]);
+  assert.equal(item.operations.map((o) => o.call?.name), ["assign"]);
   const assignments = item.children[0]!;
   assert.equal(assignments.operations.map((o) => o.kind).sort(), ["count", "create", "list"]);
   assert.equal(assignments.children[0]!.operations.map((o) => o.kind).sort(), ["delete", "get", "update"]);

@@ -2,7 +2,8 @@
  * Small hand-built model fragments for emitter tests: the IR in, printed TypeScript out.
  */
 import type { EnumType, ModelType, ObjectType, Property, TypeRef } from "../../generator/model/ir.js";
-import { typeNameOf } from "../../generator/model/names.js";
+import { typeIdentifier } from "../../generator/names/identifiers.js";
+import { planNames } from "../../generator/names/plan-names.js";
 
 export function prop(name: string, type: TypeRef, extra: Partial<Property> = {}): Property {
   return { name, type, nullable: false, required: false, readOnly: false, navigation: false, ...extra };
@@ -13,14 +14,17 @@ export const named = (name: string): TypeRef => ({ kind: "named", name: `microso
 
 export function object(local: string, extra: Partial<ObjectType> = {}): ObjectType {
   const name = `microsoft.graph.${local}`;
-  return { kind: "object", name, tsName: typeNameOf(name), category: "complex", abstract: false, properties: [], origins: [], ...extra };
+  return { kind: "object", name, tsName: typeIdentifier(name), category: "complex", abstract: false, properties: [], origins: [], ...extra };
 }
 
 export function enumType(local: string, members: string[], extra: Partial<EnumType> = {}): EnumType {
   const name = `microsoft.graph.${local}`;
-  return { kind: "enum", name, tsName: typeNameOf(name), members: members.map((value) => ({ value })), flags: false, origins: [], ...extra };
+  return { kind: "enum", name, tsName: typeIdentifier(name), members: members.map((value) => ({ value })), flags: false, origins: [], ...extra };
 }
 
+/** The types by name, named by the naming stage (as emitters get them). */
 export function typeMap(...types: ModelType[]): Map<string, ModelType> {
-  return new Map(types.map((t) => [t.name, t]));
+  const map = new Map(types.map((t) => [t.name, t]));
+  planNames({ name: "fixture", types: map, root: { segment: "", kind: "root", path: "", builderName: "", memberName: "", operations: [], children: [] }, schemaPointers: new Map(), warnings: [] });
+  return map;
 }

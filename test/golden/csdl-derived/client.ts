@@ -5,7 +5,7 @@ import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../ru
 import { RequestBuilder } from "../runtime/request-builder.js";
 import type { RequestBody, RequestOptions } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
-import type { Shelter } from "./models.js";
+import type { TestShelter } from "./models.js";
 import { schema } from "./schema.js";
 /**
  * Creates a client for the csdl-derived slice of Microsoft Graph.
@@ -48,7 +48,7 @@ export class SheltersItemRequestBuilder extends RequestBuilder {
    * `PATCH /shelters/{shelter-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  patch(body: RequestBody<Shelter>, options?: RequestOptions): Promise<Shelter> {
+  patch(body: RequestBody<TestShelter>, options?: RequestOptions): Promise<TestShelter> {
     return this.runtime.send({
       method: "PATCH",
       path: this.path,
@@ -56,6 +56,6 @@ export class SheltersItemRequestBuilder extends RequestBuilder {
       bodyType: "test.shelter",
       expect: "json",
       options,
-    }) as Promise<Shelter>;
+    }) as Promise<TestShelter>;
   }
 }

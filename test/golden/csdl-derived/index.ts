@@ -2,7 +2,15 @@
 // Source: spec/fixtures/csdl-derived.yaml
 // Source: spec/fixtures/csdl-derived.xml
 export { createGraphClient, GraphClient, SheltersRequestBuilder, SheltersItemRequestBuilder } from "./client.js";
-export type { Address, AddressBase, GeoAddress, PostalAddress, Shelter, Size, UnknownAddress } from "./models.js";
+export type {
+  TestAddress,
+  TestAddressBase,
+  TestGeoAddress,
+  TestPostalAddress,
+  TestShelter,
+  TestSize,
+  UnknownTestAddress,
+} from "./models.js";
 export { createLowLevelClient } from "./low-level.js";
 export type { components, operations, paths } from "./paths.js";
 export { GraphError, type GraphErrorDetail, type GraphErrorInit } from "../runtime/errors.js";
@@ -12,6 +20,7 @@ export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "..
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type {
   AcceptWithoutHash,
+  BinaryBody,
   Flags,
   ODataAnnotations,
   Page,

@@ -6,40 +6,40 @@ import type { Flags, ODataAnnotations, UnknownODataType } from "../runtime/types
  * Where a shelter is.
  * A value declared as test.address (abstract): one of the types below, told apart by `"@odata.type"`.
  */
-export type Address = GeoAddress | PostalAddress | UnknownAddress;
+export type TestAddress = TestGeoAddress | TestPostalAddress | UnknownTestAddress;
 
-/** The properties every {@link Address} has. */
-export interface AddressBase extends ODataAnnotations {
+/** The properties every {@link TestAddress} has. */
+export interface TestAddressBase extends ODataAnnotations {
   street?: string | null;
 }
 
-/** A value whose type derives from Address but is unknown to this SDK (newer than its spec). Every property is kept and sent back unchanged. */
-export interface UnknownAddress extends AddressBase {
+/** A value whose type derives from TestAddress but is unknown to this SDK (newer than its spec). Every property is kept and sent back unchanged. */
+export interface UnknownTestAddress extends TestAddressBase {
   [property: string]: unknown;
   /** A type derived from test.address that this SDK does not know (newer than its spec). */
   "@odata.type": UnknownODataType;
 }
 
-export interface GeoAddress extends AddressBase {
+export interface TestGeoAddress extends TestAddressBase {
   /** The OData type; required, since the declared type of the property holding this value is a base type. */
   "@odata.type": "#test.geoAddress";
   /** Format: double. */
   lat?: number | null;
 }
 
-export interface PostalAddress extends AddressBase {
+export interface TestPostalAddress extends TestAddressBase {
   /** The OData type; required, since the declared type of the property holding this value is a base type. */
   "@odata.type": "#test.postalAddress";
   /** Out-of-line text is used when there is no inline one. */
   postcode?: string;
 }
 
-export interface Shelter extends ODataAnnotations {
+export interface TestShelter extends ODataAnnotations {
   /** The OData type; optional, since the URL or the declared type already says it. */
   "@odata.type"?: "#test.shelter";
   /** From OpenAPI. Read-only. */
   readonly id?: string;
-  address?: Address | null;
+  address?: TestAddress | null;
   /** Inline CSDL text wins. */
   city?: string | null;
   /**
@@ -47,9 +47,9 @@ export interface Shelter extends ODataAnnotations {
    * Format: int32.
    */
   readonly capacity?: number;
-  sizes?: Size | null;
+  sizes?: TestSize | null;
   tags?: (string | null)[];
 }
 
 /** A flags enum: one member, or several joined by commas. */
-export type Size = Flags<"small" | "large">;
+export type TestSize = Flags<"small" | "large">;

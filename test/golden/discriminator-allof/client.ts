@@ -3,7 +3,7 @@
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
 import type { RequestBody, RequestOptions } from "../runtime/types.js";
-import type { Pet } from "./models.js";
+import type { TestPet } from "./models.js";
 import { schema } from "./schema.js";
 /**
  * Creates a client for the discriminator-allof slice of Microsoft Graph.
@@ -35,7 +35,7 @@ export class PetsRequestBuilder extends RequestBuilder {
    * `POST /pets`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  post(body: RequestBody<Pet>, options?: RequestOptions): Promise<Pet> {
+  post(body: RequestBody<TestPet>, options?: RequestOptions): Promise<TestPet> {
     return this.runtime.send({
       method: "POST",
       path: this.path,
@@ -43,6 +43,6 @@ export class PetsRequestBuilder extends RequestBuilder {
       bodyType: "test.pet",
       expect: "json",
       options,
-    }) as Promise<Pet>;
+    }) as Promise<TestPet>;
   }
 }

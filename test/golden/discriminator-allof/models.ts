@@ -2,20 +2,20 @@
 // Source: spec/fixtures/discriminator-allof.yaml
 import type { ODataAnnotations, UnknownODataType } from "../runtime/types.js";
 
-export interface Cat extends PetBase {
+export interface TestCat extends TestPetBase {
   /** The OData type; required, since the declared type of the property holding this value is a base type. */
   "@odata.type": "#test.cat";
   livesLeft?: number;
 }
 
-export interface Dog extends PetBase {
+export interface TestDog extends TestPetBase {
   /** The OData type; required, since the declared type of the property holding this value is a base type. */
   "@odata.type": "#test.goodDog";
   breed?: string | null;
 }
 
 /** Only the discriminator mapping says this derives from pet. */
-export interface Parrot extends PetBase {
+export interface TestParrot extends TestPetBase {
   /** The OData type; required, since the declared type of the property holding this value is a base type. */
   "@odata.type": "#test.parrot";
   words?: string[];
@@ -25,15 +25,15 @@ export interface Parrot extends PetBase {
  * Any pet.
  * A value declared as test.pet: one of the types below, told apart by `"@odata.type"`.
  */
-export type Pet = (PetBase & { "@odata.type"?: "#test.pet" }) | Cat | Dog | Parrot | UnknownPet;
+export type TestPet = (TestPetBase & { "@odata.type"?: "#test.pet" }) | TestCat | TestDog | TestParrot | UnknownTestPet;
 
-/** The properties every {@link Pet} has. */
-export interface PetBase extends ODataAnnotations {
+/** The properties every {@link TestPet} has. */
+export interface TestPetBase extends ODataAnnotations {
   name?: string;
 }
 
-/** A value whose type derives from Pet but is unknown to this SDK (newer than its spec). Every property is kept and sent back unchanged. */
-export interface UnknownPet extends PetBase {
+/** A value whose type derives from TestPet but is unknown to this SDK (newer than its spec). Every property is kept and sent back unchanged. */
+export interface UnknownTestPet extends TestPetBase {
   [property: string]: unknown;
   /** A type derived from test.pet that this SDK does not know (newer than its spec). */
   "@odata.type": UnknownODataType;

@@ -4,7 +4,7 @@ import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../ru
 import { RequestBuilder } from "../runtime/request-builder.js";
 import type { RequestOptions } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
-import type { Note } from "./models.js";
+import type { TestNote } from "./models.js";
 import { schema } from "./schema.js";
 /**
  * Creates a client for the openapi-31-nullability slice of Microsoft Graph.
@@ -47,7 +47,7 @@ export class NotesItemRequestBuilder extends RequestBuilder {
    * `GET /notes/{note-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(options?: RequestOptions): Promise<Note> {
-    return this.runtime.send({ method: "GET", path: this.path, expect: "json", options }) as Promise<Note>;
+  get(options?: RequestOptions): Promise<TestNote> {
+    return this.runtime.send({ method: "GET", path: this.path, expect: "json", options }) as Promise<TestNote>;
   }
 }

@@ -3,17 +3,17 @@
 import type { Flags, ODataAnnotations } from "../runtime/types.js";
 
 /** Anything at all. */
-export interface Bag extends ODataAnnotations {
+export interface TestBag extends ODataAnnotations {
   [property: string]: unknown;
   /** The OData type; optional, since the URL or the declared type already says it. */
   "@odata.type"?: "#test.bag";
 }
 
 /** A flags enum: one member, or several joined by commas. */
-export type Channels = Flags<"mail" | "sms">;
-export type Color = "red" | "green";
+export type TestChannels = Flags<"mail" | "sms">;
+export type TestColor = "red" | "green";
 
-export interface Note extends ODataAnnotations {
+export interface TestNote extends ODataAnnotations {
   /** The OData type; optional, since the URL or the declared type already says it. */
   "@odata.type"?: "#test.note";
   text: string | null;
@@ -22,9 +22,9 @@ export interface Note extends ODataAnnotations {
    * Format: date-time.
    */
   readonly stamp?: string;
-  color?: Color | null;
-  channels?: Channels;
-  extra?: Bag;
+  color?: TestColor | null;
+  channels?: TestChannels;
+  extra?: TestBag;
   /** Format: int32. */
   weight?: number;
 }

@@ -5,7 +5,7 @@ import { iterateItems, iteratePages } from "../runtime/paging.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
 import type { Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
-import type { Box, BoxSealRequestBody } from "./models.js";
+import type { BoxSealRequestBody, TestBox } from "./models.js";
 import { schema } from "./schema.js";
 /**
  * Creates a client for the paging-count-action slice of Microsoft Graph.
@@ -16,6 +16,9 @@ import { schema } from "./schema.js";
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
   return new GraphClient(createRuntime(options, schema));
 }
+
+/** The wire name of each query option whose name in code differs (`top` is sent as `$top`). */
+const queryNames = { select: "$select", top: "$top" } as const;
 
 /** The root of the API: navigate from here to a resource, then call a method. */
 export class GraphClient {
@@ -53,24 +56,34 @@ export class BoxesRequestBuilder extends RequestBuilder {
    * `GET /boxes`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(query?: BoxesListQuery, options?: RequestOptions): Promise<Page<Box>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, expect: "json", options }) as Promise<Page<Box>>;
+  get(query?: BoxesListQuery, options?: RequestOptions): Promise<Page<TestBox>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
+      Page<TestBox>
+    >;
   }
 
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /boxes`
    */
-  iterate(query?: BoxesListQuery, options?: PagingOptions): AsyncGenerator<Box, void, undefined> {
-    return iterateItems<Box>(this.runtime, { method: "GET", path: this.path, query, expect: "json" }, options);
+  iterate(query?: BoxesListQuery, options?: PagingOptions): AsyncGenerator<TestBox, void, undefined> {
+    return iterateItems<TestBox>(
+      this.runtime,
+      { method: "GET", path: this.path, query, queryNames, expect: "json" },
+      options,
+    );
   }
 
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /boxes`
    */
-  iteratePages(query?: BoxesListQuery, options?: PagingOptions): AsyncGenerator<Page<Box>, void, undefined> {
-    return iteratePages<Box>(this.runtime, { method: "GET", path: this.path, query, expect: "json" }, options);
+  iteratePages(query?: BoxesListQuery, options?: PagingOptions): AsyncGenerator<Page<TestBox>, void, undefined> {
+    return iteratePages<TestBox>(
+      this.runtime,
+      { method: "GET", path: this.path, query, queryNames, expect: "json" },
+      options,
+    );
   }
 
   /**
@@ -93,7 +106,7 @@ export class BoxesItemRequestBuilder extends RequestBuilder {
    * `POST /boxes/{box-id}/test.seal`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  seal(body: RequestBody<BoxSealRequestBody>, options?: RequestOptions): Promise<Page<Box>> {
+  seal(body: RequestBody<BoxSealRequestBody>, options?: RequestOptions): Promise<Page<TestBox>> {
     return this.runtime.send({
       method: "POST",
       path: `${this.path}/test.seal`,
@@ -101,6 +114,6 @@ export class BoxesItemRequestBuilder extends RequestBuilder {
       bodyType: "BoxSealRequestBody",
       expect: "json",
       options,
-    }) as Promise<Page<Box>>;
+    }) as Promise<Page<TestBox>>;
   }
 }

@@ -2,7 +2,7 @@
 // Source: spec/fixtures/paging-count-action.yaml
 export { createGraphClient, GraphClient, BoxesRequestBuilder, BoxesItemRequestBuilder } from "./client.js";
 export type { BoxesListQuery } from "./client.js";
-export type { Box, BoxCollectionResponse, BoxSealRequestBody } from "./models.js";
+export type { BoxCollectionResponse, BoxSealRequestBody, TestBox } from "./models.js";
 export { createLowLevelClient } from "./low-level.js";
 export type { components, operations, paths } from "./paths.js";
 export { GraphError, type GraphErrorDetail, type GraphErrorInit } from "../runtime/errors.js";
@@ -12,6 +12,7 @@ export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "..
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type {
   AcceptWithoutHash,
+  BinaryBody,
   Flags,
   ODataAnnotations,
   Page,

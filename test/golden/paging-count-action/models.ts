@@ -2,18 +2,18 @@
 // Source: spec/fixtures/paging-count-action.yaml
 import type { ODataAnnotations } from "../runtime/types.js";
 
-export interface Box extends ODataAnnotations {
-  /** The OData type; optional, since the URL or the declared type already says it. */
-  "@odata.type"?: "#test.box";
-  id?: string;
-}
-
 export interface BoxCollectionResponse extends ODataAnnotations {
-  value?: Box[];
+  value?: TestBox[];
   "@odata.nextLink"?: string | null;
 }
 
 /** The parameters of seal. */
 export interface BoxSealRequestBody extends ODataAnnotations {
   labels?: string[];
+}
+
+export interface TestBox extends ODataAnnotations {
+  /** The OData type; optional, since the URL or the declared type already says it. */
+  "@odata.type"?: "#test.box";
+  id?: string;
 }
