@@ -77,7 +77,13 @@ function pathExpression(op: Operation): string {
   const call = op.call;
   if (!call) return "this.path";
   if (!call.parenthesised) return `\`\${this.path}/${call.prefix}\``;
-  const list = call.parameters.map((p) => `${p.wireName}=\${encodeLiteral(params.${p.name}, ${p.quoted}, ${JSON.stringify(p.wireName)})}`).join(",");
+  const list = call.entries
+    .map((entry) => {
+      if ("text" in entry) return entry.text.replace(/[`$\\]/g, "\\$&");
+      const p = call.parameters[entry.parameter]!;
+      return `${p.wireName}=\${encodeLiteral(params.${p.name}, ${p.quoted}, ${JSON.stringify(p.wireName)})}`;
+    })
+    .join(",");
   return `\`\${this.path}/${call.prefix}(${list})\``;
 }
 

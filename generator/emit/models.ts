@@ -62,7 +62,7 @@ export function objectStatements(type: ObjectType, types: Map<string, ModelType>
   const extendsBase = parent?.kind === "object" ? [parent.baseName ?? parent.tsName] : ["ODataAnnotations"];
   const properties = type.properties.map((p) => propertySignature(p, types));
   if (!hasHierarchy(type, types)) {
-    const own = isODataType(type) ? [odataTypeSignature(type, requiresODataType(type))] : [];
+    const own = isODataType(type) && !type.properties.some((p) => p.name === "@odata.type") ? [odataTypeSignature(type, requiresODataType(type))] : [];
     return [interfaceOf(type.tsName, extendsBase, [...own, ...properties], docs(type.description), type.freeForm)];
   }
   const members = [

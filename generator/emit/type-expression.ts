@@ -2,6 +2,7 @@
  * Model type references as TypeScript type expressions.
  */
 import type { ModelType, TypeRef } from "../model/ir.js";
+import { propertyKey } from "../names/identifiers.js";
 
 export function typeExpression(ref: TypeRef, types: Map<string, ModelType>): string {
   switch (ref.kind) {
@@ -15,6 +16,8 @@ export function typeExpression(ref: TypeRef, types: Map<string, ModelType>): str
     }
     case "union":
       return ref.members.map((m) => typeExpression(m, types)).join(" | ");
+    case "object":
+      return `{ ${ref.properties.map((p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeExpression(p.type, types)}${p.nullable ? " | null" : ""}`).join("; ")} }`;
     case "unknown":
       return "unknown";
   }
@@ -31,6 +34,8 @@ export function referencedTypeNames(ref: TypeRef, types: Map<string, ModelType>)
       return referencedTypeNames(ref.items, types);
     case "union":
       return ref.members.flatMap((m) => referencedTypeNames(m, types));
+    case "object":
+      return ref.properties.flatMap((p) => referencedTypeNames(p.type, types));
     default:
       return [];
   }

@@ -7,7 +7,8 @@
  *   microsoft.graph.getEmailActivityUserDetail(date={date})
  *
  * A parameter in quotes is an OData string literal; a bare one is any other literal (a date, a
- * number, a boolean). Each `{placeholder}` must be one of the operation's path parameters, which
+ * number, a boolean). `name=@alias` names a parameter alias, whose value is a query option: it is
+ * kept as written. Each `{placeholder}` must be one of the operation's path parameters, which
  * gives its type and description.
  */
 import type { BoundCall, Parameter, SegmentParameter } from "./ir.js";
@@ -17,12 +18,19 @@ export function parseBoundCall(segment: string, pathParameters: Parameter[], whe
   const prefix = open < 0 ? segment : segment.slice(0, open);
   if (open >= 0 && !segment.endsWith(")")) throw new Error(`${where}: the segment ${segment} opens a parameter list it does not close`);
   const list = open < 0 ? "" : segment.slice(open + 1, -1);
-  const parameters = list === "" ? [] : splitParameters(list).map((entry) => segmentParameter(entry, pathParameters, segment, where));
+  const parameters: SegmentParameter[] = [];
+  const entries: BoundCall["entries"] = [];
+  for (const entry of list === "" ? [] : splitParameters(list)) {
+    // `name=@alias`: the value is the query option `@alias`, so the entry is sent as written.
+    if (/^[^=]+='?@[A-Za-z0-9_]+'?$/.test(entry)) entries.push({ text: entry });
+    else entries.push({ parameter: parameters.push(segmentParameter(entry, pathParameters, segment, where)) - 1 });
+  }
   return {
     qualifiedName: prefix,
     name: prefix.slice(prefix.lastIndexOf(".") + 1),
     prefix,
     parameters,
+    entries,
     parenthesised: open >= 0,
   };
 }

@@ -12,6 +12,7 @@ import { describedAsReadOnly } from "./descriptions.js";
 import type { EnumType, ModelType, ObjectType, Property, TypeRef } from "./ir.js";
 
 export const SCHEMA_PREFIX = "#/components/schemas/";
+const ENTITY = "microsoft.graph.entity";
 
 type Schema = OpenAPIV3.SchemaObject & {
   "x-ms-enum"?: { values?: { value: string; description?: string }[] };
@@ -40,7 +41,23 @@ export function typesFromOpenApi(sliced: SlicedOpenApi): OpenApiTypes {
     result.pointers.set(SCHEMA_PREFIX + key, type.name);
   }
   applyDiscriminators(schemas, result.types);
+  markEntities(result.types);
   return result;
+}
+
+/**
+ * The OpenAPI does not say which types are entities; in Graph they are exactly `microsoft.graph.entity`
+ * and the types derived from it (a CSDL, when there is one, says it for every type).
+ */
+function markEntities(types: Map<string, ModelType>): void {
+  for (const type of types.values()) {
+    if (type.kind !== "object" || type.category !== "complex") continue;
+    const seen = new Set<string>();
+    for (let current: ModelType | undefined = type; current?.kind === "object" && !seen.has(current.name); current = current.base ? types.get(current.base) : undefined) {
+      seen.add(current.name);
+      if (current.name === ENTITY) type.category = "entity";
+    }
+  }
 }
 
 function typeFromSchema(key: string, schema: Schema, sliced: SlicedOpenApi, warnings: string[]): ModelType | undefined {
@@ -70,11 +87,12 @@ function typeFromSchema(key: string, schema: Schema, sliced: SlicedOpenApi, warn
 }
 
 /**
- * Graph's OpenAPI converter adds schemas that are not OData types: collection responses and the
- * OData error bodies. They never carry `@odata.type`.
+ * Graph's OpenAPI converter adds schemas that are not OData types: collection responses, the OData
+ * error bodies, and shapes outside any namespace (`ReferenceUpdate`, `ODataCountResponse`). They
+ * never get an `@odata.type` of their own.
  */
 function isTransportWrapper(key: string): boolean {
-  return key.endsWith("CollectionResponse") || key.includes(".ODataErrors.");
+  return key.endsWith("CollectionResponse") || key.includes(".ODataErrors.") || !key.includes(".");
 }
 
 export function objectTypeFrom(name: string, own: Schema, base: string | undefined, origin: string, sliced: SlicedOpenApi, warnings: string[]): ObjectType {
@@ -88,7 +106,8 @@ export function objectTypeFrom(name: string, own: Schema, base: string | undefin
       nullable,
       required: required.has(propertyName),
       readOnly: schema.readOnly === true || describedAsReadOnly(schema.description),
-      navigation: schema["x-ms-navigationProperty"] === true,
+      // Read beside a $ref too (ignored by OpenAPI 3.0 itself, but it is what the converter means).
+      navigation: (raw as Schema)["x-ms-navigationProperty"] === true,
       description: schema.description,
     };
   });
@@ -145,6 +164,10 @@ export function typeRefOf(raw: SchemaOrRef, sliced: SlicedOpenApi, where: string
       const items = typeRefOf((schema as OpenAPIV3.ArraySchemaObject).items ?? {}, sliced, `${where}/items`, warnings);
       return { type: { kind: "array", items: items.type, itemsNullable: items.nullable }, nullable };
     }
+  }
+  if (schema.properties && Object.keys(schema.properties).length > 0) {
+    const inline = objectTypeFrom("inline", schema, undefined, where, sliced, warnings);
+    return { type: { kind: "object", properties: inline.properties }, nullable };
   }
   if (primary === "object" || schema.properties || schema.additionalProperties) return { type: { kind: "unknown" }, nullable };
   warnings.push(`${sliced.source}: ${where}: schema has no type the generator understands; typed as unknown`);

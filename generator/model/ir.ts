@@ -15,6 +15,8 @@ export type TypeRef =
   | { kind: "named"; name: string }
   | { kind: "array"; items: TypeRef; itemsNullable: boolean }
   | { kind: "union"; members: TypeRef[] }
+  /** An object schema written inline (no component of its own): `{ value: number }` of a function's result. */
+  | { kind: "object"; properties: Property[] }
   /** Anything: a schema the generator cannot type more precisely (reported as a warning). */
   | { kind: "unknown" };
 
@@ -110,6 +112,11 @@ export interface BoundCall {
   prefix: string;
   /** Parameters in the segment, in order; `()` and an action's bare name have none. */
   parameters: SegmentParameter[];
+  /**
+   * The parameter list as written: each entry a parameter (by index into `parameters`) or text
+   * kept as it is (`transitive=@transitive`, an OData parameter alias whose value is a query option).
+   */
+  entries: ({ parameter: number } | { text: string })[];
   /** Whether the segment has a parameter list (functions always do; `f()` has an empty one). */
   parenthesised: boolean;
 }

@@ -31,11 +31,13 @@ interface Context {
   result: OpenApiOperations;
   /** Inline body types by structural key, so the same body on many paths is one type. */
   inlineByKey: Map<string, ModelType>;
+  /** The resolved parameters of the operation being read. */
+  parameters: OpenAPIV3.ParameterObject[];
 }
 
 export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[]): OpenApiOperations {
   const result: OpenApiOperations = { operations: [], inlineTypes: [], inlinePointers: new Map() };
-  const context: Context = { sliced, warnings, result, inlineByKey: new Map() };
+  const context: Context = { sliced, warnings, result, inlineByKey: new Map(), parameters: [] };
   for (const path of Object.keys(sliced.document.paths).sort()) {
     const item = sliced.document.paths[path];
     if (!item) continue;
@@ -62,6 +64,7 @@ function operationOf(
   const { sliced, warnings } = context;
   const where = `${method.toUpperCase()} ${path}`;
   const parameters = mergeParameters(shared, op.parameters ?? [], sliced);
+  context.parameters = parameters;
   const group = (location: string) => parameters.filter((p) => p.in === location).map((p) => parameterOf(p, sliced, `${where} ${p.name}`, warnings));
   const lastSegment = path.slice(path.lastIndexOf("/") + 1);
   const docsType = op["x-ms-docs-operation-type"];
@@ -189,7 +192,7 @@ function jsonBodyType(schema: SchemaOrRef, description: string | undefined, oper
   const { method, path } = operation;
   if (isRef(schema) || (schema as OpenAPIV3.SchemaObject).type !== "object") return typeRefOf(schema, sliced, `${method} ${path} body`, warnings).type;
   const pointer = `${pointerOf(path, method.toLowerCase())}/requestBody/content/application~1json/schema`;
-  const hint = { owner: keyTypeOf(path, sliced, operation), operation: operation.call?.name ?? operation.kind, suffix: "RequestBody" };
+  const hint = { owner: keyTypeOf(path, context.parameters, operation), operation: operation.call?.name ?? operation.kind, suffix: "RequestBody" };
   const type = objectTypeFrom(`inline:${pointer}`, schema as never, undefined, `openapi:${pointer}`, sliced, warnings);
   type.category = "inline";
   type.description = description ?? `The parameters of ${operation.call?.name ?? operation.operationId}.`;
@@ -207,10 +210,8 @@ function jsonBodyType(schema: SchemaOrRef, description: string | undefined, oper
 }
 
 /** The entity a bound operation belongs to: the `x-ms-docs-key-type` of the last key in its path, else the segment it is bound to. */
-function keyTypeOf(path: string, sliced: SlicedOpenApi, operation: Operation): string {
-  const item = sliced.document.paths[path] as OpenAPIV3.PathItemObject & Record<string, OpenAPIV3.OperationObject>;
-  const params = [...(item.parameters ?? []), ...(item[operation.method.toLowerCase()]?.parameters ?? [])] as (OpenAPIV3.ParameterObject & { "x-ms-docs-key-type"?: string })[];
-  const keys = params.filter((p) => !isRef(p) && p.in === "path" && p["x-ms-docs-key-type"]);
-  const segments = path.split("/").filter((s) => s && !s.includes("(") && !s.startsWith("microsoft.graph."));
+function keyTypeOf(path: string, parameters: OpenAPIV3.ParameterObject[], operation: Operation): string {
+  const keys = (parameters as (OpenAPIV3.ParameterObject & { "x-ms-docs-key-type"?: string })[]).filter((p) => p.in === "path" && p["x-ms-docs-key-type"]);
+  const segments = path.split("/").filter((s) => s && !s.includes("(") && !s.startsWith("microsoft.graph.") && !s.startsWith("{"));
   return keys.at(-1)?.["x-ms-docs-key-type"] ?? segments.at(-1) ?? operation.operationId;
 }

@@ -56,6 +56,7 @@ export function pruneToOperations(types: Map<string, ModelType>, operations: Ope
     if (ref.kind === "named") reach(ref.name, true);
     else if (ref.kind === "array") reachRef(ref.items);
     else if (ref.kind === "union") ref.members.forEach(reachRef);
+    else if (ref.kind === "object") ref.properties.forEach((p) => reachRef(p.type));
   };
   for (const op of operations) {
     if (op.body?.kind === "json") reachRef(op.body.type);

@@ -18,7 +18,14 @@ function op(method: Operation["method"], kind: Operation["kind"], extra: Partial
   return { operationId: `${method}${kind}`, method, path: "/notes", kind, pathParameters: [], query: [], headers: [], response: { kind: "none" }, successStatus: "200", methodName: "", ...extra };
 }
 
-const call = (prefix: string, parameters: SegmentParameter[] = [], parenthesised = parameters.length > 0) => ({ qualifiedName: prefix, name: prefix.slice(prefix.lastIndexOf(".") + 1), prefix, parameters, parenthesised });
+const call = (prefix: string, parameters: SegmentParameter[] = [], parenthesised = parameters.length > 0) => ({
+  qualifiedName: prefix,
+  name: prefix.slice(prefix.lastIndexOf(".") + 1),
+  prefix,
+  parameters,
+  entries: parameters.map((_, parameter) => ({ parameter })),
+  parenthesised,
+});
 
 function tree(collectionOps: Operation[], itemOps: Operation[]): ResourceNode {
   const node = (segment: string, kind: ResourceNode["kind"], path: string, operations: Operation[], children: ResourceNode[]): ResourceNode => ({ segment, kind, path, operations, children, builderName: "", memberName: "" });

@@ -12,6 +12,7 @@ export const FIXTURES: { name: string; openapi: string; csdl?: string }[] = [
   { name: "csdl-derived", openapi: "csdl-derived.yaml", csdl: "csdl-derived.xml" },
   { name: "openapi-31-nullability", openapi: "openapi-31-nullability.yaml" },
   { name: "paging-count-action", openapi: "paging-count-action.yaml" },
+  { name: "module-constructs", openapi: "module-constructs.yaml" },
 ];
 
 export function fixtureConfig(fixture: (typeof FIXTURES)[number], output: string): GeneratorConfig {
