@@ -58,7 +58,9 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
     `expect: "${expectOf(op)}"`,
     "options",
   ];
-  return [method(op.methodName, parameters, `Promise<${result}>`, summary, `return this.runtime.send({ ${fields.join(", ")} }) as Promise<${result}>;`)];
+  const declaration = method(op.methodName, parameters, `Promise<${result}>`, summary, `return this.runtime.send({ ${fields.join(", ")} }) as Promise<${result}>;`);
+  // Encoding a segment parameter can fail; `async` makes that a rejected promise like every other error.
+  return [op.call?.parameters.length ? { ...declaration, isAsync: true } : declaration];
 }
 
 /** Path, query and header fields shared by every request of an operation. */

@@ -74,7 +74,7 @@ export class DrivesItemRequestBuilder extends RequestBuilder {
    * `GET /drives/{drive-id}/microsoft.graph.quotaUsed(unit={unit})`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  quotaUsed(params: { unit: string }, options?: RequestOptions): Promise<{ value?: number }> {
+  async quotaUsed(params: { unit: string }, options?: RequestOptions): Promise<{ value?: number }> {
     return this.runtime.send({
       method: "GET",
       path: `${this.path}/microsoft.graph.quotaUsed(unit=${encodeLiteral(params.unit, false, "unit")})`,
@@ -215,7 +215,7 @@ export class DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * `GET /drives/{drive-id}/items/{driveItem-id}/microsoft.graph.getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  getActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndInterval(
+  async getActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndInterval(
     params: { startDateTime: string | null; endDateTime: string | null; interval: string | null },
     query?: DrivesItemItemsItemGetActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndIntervalQuery,
     options?: RequestOptions,
