@@ -8,6 +8,7 @@ import type { BundleSize } from "./bundle-size.js";
 import type { ClientId } from "./clients.js";
 import type { ColdStart } from "./cold-start.js";
 import type { GeneratorResult } from "./generator-scaling.js";
+import type { ModuleScaleResult } from "./module-scale.js";
 import { generatorChart, ratiosChart, type RatioGroup } from "./report-charts.js";
 import type { RequestTiming } from "./request-overhead.js";
 import type { SerializationResult } from "./serialization.js";
@@ -32,6 +33,7 @@ export interface BenchResults {
   coldStart?: ColdStart[];
   typecheck?: TypecheckResult[];
   generator?: GeneratorResult;
+  moduleScale?: ModuleScaleResult;
 }
 
 const SHORT: Record<ClientId, string> = {
@@ -87,6 +89,8 @@ function targets(r: BenchResults): string {
     ["consumer type-check memory (tsc \"Memory used\")", "≤ 130 MiB", mib(memoryUsedMiB(tc)), verdict(memoryUsedMiB(tc), (v) => v <= 130)],
     ["both real slices generated", "< 2 s each", fmtMs(slowestReal, 0), verdict(slowestReal, (v) => v < 2000)],
     ["10× larger spec", "≤ 10× time", fmtRatio(worstGrowth), verdict(worstGrowth, (v) => v <= 10)],
+    ["whole beta Calendar.yml vs openapi-typescript", "≤ 1.0×", fmtRatio(r.moduleScale?.medianRatio ?? Number.NaN), verdict(r.moduleScale?.medianRatio ?? Number.NaN, (v) => v <= 1)],
+    ["whole beta Calendar.yml, peak RSS", "≤ 500 MiB", mib(r.moduleScale?.graphslice.medianRssMiB ?? Number.NaN), verdict(r.moduleScale?.graphslice.medianRssMiB ?? Number.NaN, (v) => v <= 500)],
   ];
   return table(["target", "bar", "graphslice", "verdict"], rows);
 }
@@ -161,6 +165,15 @@ export function writeReport(r: BenchResults, outDir: string): { markdown: string
     out.push("## (f) Generator", "", r.generator.status === "measured" ? `${s["generatorReps"]} repetitions per spec, interleaved.` : `**Not measured: ${r.generator.note}.**`, "");
     out.push(table(["spec", "entity types", "spec bytes", "median time", "peak RSS", "growth vs previous", "status"], r.generator.runs.map((x) => [x.name, x.entityTypes?.toString() ?? "real", fmtBytes(x.specBytes), fmtMs(x.medianMs, 0), mib(x.medianRssMiB), x.growth !== undefined ? `${fmtRatio(x.growth)} for ${x.sizeFactor}× size` : "", status(x.error)])), "");
     out.push("![generator](results-generator.svg)", "");
+  }
+  if (r.moduleScale) {
+    const m = r.moduleScale;
+    out.push("## (g) A whole module", "", `${m.module} (${fmtBytes(m.specBytes)}), the published graphslice command and openapi-typescript's CLI on the same file, in turn, ${m.ratios.length} pairs.${m.error ? ` **${m.error}**` : ""}`, "");
+    out.push(table(["tool", "median time", "peak RSS", "ratio to openapi-typescript (median of pairs)"], [
+      ["graphslice", fmtMs(m.graphslice.medianMs, 0), mib(m.graphslice.medianRssMiB), fmtRatio(m.medianRatio)],
+      ["openapi-typescript", fmtMs(m.openapiTypescript.medianMs, 0), mib(m.openapiTypescript.medianRssMiB), "1.00×"],
+    ]), "");
+    out.push(`graphslice by stage (one run): ${Object.entries(m.stages).map(([stage, ms]) => `${stage} ${ms} ms`).join(", ")}. openapi-typescript writes one types file; graphslice writes the SDK (client, models, paths, validation table, runtime).`, "");
   }
   const markdown = `${out.join("\n")}\n`;
   writeFileSync(join(outDir, "RESULTS.md"), markdown);

@@ -4,7 +4,7 @@
  *
  *   tsx bench/run.ts                 full run (a–f), results into bench/
  *   tsx bench/run.ts --quick         small N, results into bench/.work/quick/ (RESULTS.md untouched)
- *   --only a,b,c,d,e,f               a subset of measurements
+ *   --only a,b,c,d,e,f,g             a subset of measurements
  *   --clients bare-fetch,graphslice  a subset of clients (bare fetch is always kept: it is the baseline)
  *   --out DIR                        where the report goes
  */
@@ -16,6 +16,7 @@ import { measureBundleSizes } from "./bundle-size.js";
 import { BENCH_DIR, WORK_DIR, selectClients } from "./clients.js";
 import { measureColdStart } from "./cold-start.js";
 import { measureGenerator } from "./generator-scaling.js";
+import { measureModuleScale } from "./module-scale.js";
 import { startLoopback } from "./loopback.js";
 import { prepareOpenapiTypes } from "./openapi-types.js";
 import { writeReport, type BenchResults } from "./report.js";
@@ -135,6 +136,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log("(f) generator scaling");
     results.generator = await measureGenerator({ sizes: settings.sizes, reps: settings.generatorReps, log });
     if (results.generator.status !== "measured") log(`  ${results.generator.note}`);
+  }
+  if (only("g")) {
+    log("(g) a whole module: beta Calendar.yml, graphslice and openapi-typescript in turn");
+    results.moduleScale = await measureModuleScale({ reps: settings.generatorReps, log });
+    if (results.moduleScale.error) log(`  ${results.moduleScale.error}`);
   }
   const { files } = writeReport(results, options.outDir);
   log(`wrote ${files.join(", ")}`);

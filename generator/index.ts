@@ -92,9 +92,11 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
   files.push(...(await runtimeFiles(join(ROOT, "templates"), fileHeader(version, ["templates/"]))));
   files.push({ path: "index.ts", content: emitRootIndexFile(config.main, fileHeader(version, [`the "${config.main}" slice`])), format: true });
 
-  await timer("format", async () => {
-    for (const file of files) if (file.format) file.content = await formatTypeScript(file.path, file.content);
-  });
+  if (config.format === "prettier") {
+    await timer("format", async () => {
+      for (const file of files) if (file.format) file.content = await formatTypeScript(file.path, file.content);
+    });
+  }
   for (const file of files) manifest.files[file.path] = sha256(file.content);
   files.push({ path: "manifest.json", content: `${JSON.stringify(manifest, null, 2)}\n`, format: false });
 
