@@ -70,6 +70,7 @@ export interface UnknownDeviceAndAppManagementAssignmentTarget extends DeviceAnd
 
 /** Action parameters */
 export interface DeviceManagementConfigurationPolicyAssignRequestBody extends ODataAnnotations {
+  /** Navigation property: present only when requested with `expand`. */
   assignments?: DeviceManagementConfigurationPolicyAssignment[];
 }
 
@@ -86,6 +87,7 @@ export interface DeviceManagementConfigurationPolicyAssignment extends EntityBas
 }
 
 export interface DeviceManagementConfigurationPolicyAssignmentCollectionResponse extends ODataAnnotations {
+  /** Navigation property: present only when requested with `expand`. */
   value?: DeviceManagementConfigurationPolicyAssignment[];
   "@odata.nextLink"?: string | null;
 }

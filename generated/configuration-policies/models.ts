@@ -148,6 +148,7 @@ export interface DeviceManagementConfigurationPolicy extends EntityBase {
 
 /** Action parameters */
 export interface DeviceManagementConfigurationPolicyAssignRequestBody extends ODataAnnotations {
+  /** Navigation property: present only when requested with `expand`. */
   assignments?: DeviceManagementConfigurationPolicyAssignment[];
 }
 
@@ -164,11 +165,13 @@ export interface DeviceManagementConfigurationPolicyAssignment extends EntityBas
 }
 
 export interface DeviceManagementConfigurationPolicyAssignmentCollectionResponse extends ODataAnnotations {
+  /** Navigation property: present only when requested with `expand`. */
   value?: DeviceManagementConfigurationPolicyAssignment[];
   "@odata.nextLink"?: string | null;
 }
 
 export interface DeviceManagementConfigurationPolicyCollectionResponse extends ODataAnnotations {
+  /** Navigation property: present only when requested with `expand`. */
   value?: DeviceManagementConfigurationPolicy[];
   "@odata.nextLink"?: string | null;
 }

@@ -8,7 +8,7 @@ import { sortedBy } from "../util/order.js";
 import { typesFromOpenApi } from "./from-openapi.js";
 import type { ApiModel, ModelType, SchemaPointerTarget } from "./ir.js";
 import { csdlTypeSource, enrichFromCsdl } from "./merge-csdl.js";
-import { pruneToOperations } from "./prune.js";
+import { markNavigationProperties, pruneToOperations } from "./prune.js";
 import { operationsFromOpenApi } from "./operations.js";
 import { buildResourceTree } from "./resource-tree.js";
 
@@ -17,7 +17,9 @@ export function buildModel(name: string, sliced: SlicedOpenApi, csdl: CsdlDocume
   const { operations, inlineTypes, inlinePointers } = operationsFromOpenApi(sliced, warnings);
   for (const type of inlineTypes) types.set(type.name, type);
   if (csdl) enrichFromCsdl(types, csdl, warnings);
-  pruneToOperations(types, operations, csdl ? csdlTypeSource(csdl, warnings) : undefined);
+  const universe = csdl ? csdlTypeSource(csdl, warnings) : undefined;
+  markNavigationProperties(types, universe);
+  pruneToOperations(types, operations, universe);
   reportDanglingReferences(types, warnings, sliced.source);
 
   const schemaPointers = new Map<string, SchemaPointerTarget>(inlinePointers);

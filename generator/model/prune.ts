@@ -26,6 +26,26 @@ export interface TypeUniverse {
 
 const NO_UNIVERSE: TypeUniverse = { typeNamed: () => undefined, derived: new Map(), baseOf: () => undefined };
 
+/**
+ * In OData a property whose type is an entity type is a navigation property (structural properties
+ * hold primitive, enum and complex values only). The OpenAPI of Microsoft's modules often leaves
+ * `x-ms-navigationProperty` out, so the rule is applied here to every property.
+ */
+export function markNavigationProperties(types: Map<string, ModelType>, universe: TypeUniverse = NO_UNIVERSE): void {
+  const isEntity = (name: string): boolean => {
+    const type = types.get(name) ?? universe.typeNamed(name);
+    return type?.kind === "object" && type.category === "entity";
+  };
+  const target = (ref: TypeRef): string | undefined => (ref.kind === "named" ? ref.name : ref.kind === "array" ? target(ref.items) : undefined);
+  for (const type of types.values()) {
+    if (type.kind !== "object") continue;
+    for (const p of type.properties) {
+      const name = target(p.type);
+      if (!p.navigation && name && isEntity(name)) p.navigation = true;
+    }
+  }
+}
+
 export function pruneToOperations(types: Map<string, ModelType>, operations: Operation[], universe: TypeUniverse = NO_UNIVERSE): void {
   const derivedOf = new Map<string, Set<string>>();
   for (const [base, names] of universe.derived) derivedOf.set(base, new Set(names));

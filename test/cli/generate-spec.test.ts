@@ -29,7 +29,7 @@ const withoutSources = (text: string) => text.replace(/^\/\/ Source: .*\n/gm, ""
 
 test("from URLs: the same SDK as the committed config generates; --check passes, then fails on an edit", async ({ files }) => {
   const out = join(scratch, "from-url");
-  const args = ["generate", "--spec", `${files.url}/${SPEC}`, "--csdl", `${files.url}/${CSDL}`, "--include", ...INCLUDE, "--out", out, "--quiet"];
+  const args = ["generate", "--spec", `${files.url}/${SPEC}`, "--csdl", `${files.url}/${CSDL}`, "--include", ...INCLUDE, "--out", out, "--prettier", "--quiet"];
   const generated = await runCli(args);
   assert.is(generated.code, 0, generated.stderr);
   assert.match(generated.stdout, /^wrote \d+ files to /);

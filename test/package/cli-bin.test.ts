@@ -41,7 +41,7 @@ test("the bin runs with plain node: no tsx anywhere the consumer can see", async
 
 test("graphslice generate --spec … writes the same SDK as this repo generates", async ({ dir }) => {
   const result = await graphslice(
-    dir, "generate", "--spec", join(ROOT, SLICE.openapi), "--csdl", join(ROOT, SLICE.csdl), "--include", ...SLICE.include, "--out", "sdk", "--name", SLICE.name, "--quiet",
+    dir, "generate", "--spec", join(ROOT, SLICE.openapi), "--csdl", join(ROOT, SLICE.csdl), "--include", ...SLICE.include, "--out", "sdk", "--name", SLICE.name, "--prettier", "--quiet",
   );
   assert.is(result.code, 0, result.stderr);
   const withoutSources = (text: string) => text.replace(/^\/\/ Source: .*\n/gm, "");

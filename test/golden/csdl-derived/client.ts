@@ -23,7 +23,8 @@ export class GraphClient {
    * Made by `createGraphClient()`.
    * @internal
    */
-  constructor(private readonly runtime: GraphRuntime) {}
+  constructor(private readonly runtime: GraphRuntime) {
+  }
 
   /** `/shelters` */
   get shelters(): SheltersRequestBuilder {
@@ -49,13 +50,6 @@ export class SheltersItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   patch(body: RequestBody<TestShelter>, options?: RequestOptions): Promise<TestShelter> {
-    return this.runtime.send({
-      method: "PATCH",
-      path: this.path,
-      body,
-      bodyType: "test.shelter",
-      expect: "json",
-      options,
-    }) as Promise<TestShelter>;
+    return this.runtime.send({ method: "PATCH", path: this.path, body, bodyType: "test.shelter", expect: "json", options }) as Promise<TestShelter>;
   }
 }

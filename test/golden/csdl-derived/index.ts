@@ -2,15 +2,7 @@
 // Source: spec/fixtures/csdl-derived.yaml
 // Source: spec/fixtures/csdl-derived.xml
 export { createGraphClient, GraphClient, SheltersRequestBuilder, SheltersItemRequestBuilder } from "./client.js";
-export type {
-  TestAddress,
-  TestAddressBase,
-  TestGeoAddress,
-  TestPostalAddress,
-  TestShelter,
-  TestSize,
-  UnknownTestAddress,
-} from "./models.js";
+export type { TestAddress, TestAddressBase, TestGeoAddress, TestPostalAddress, TestShelter, TestSize, UnknownTestAddress } from "./models.js";
 export { createLowLevelClient } from "./low-level.js";
 export type { components, operations, paths } from "./paths.js";
 export { GraphError, type GraphErrorDetail, type GraphErrorInit } from "../runtime/errors.js";
@@ -18,15 +10,4 @@ export { parseODataJson, serializeODataJson, unknownODataType } from "../runtime
 export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";
 export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
 export type { GraphClientOptions } from "../runtime/runtime.js";
-export type {
-  AcceptWithoutHash,
-  BinaryBody,
-  Flags,
-  ODataAnnotations,
-  Page,
-  PagingOptions,
-  RequestBody,
-  RequestOptions,
-  ResponseInfo,
-  UnknownODataType,
-} from "../runtime/types.js";
+export type { AcceptWithoutHash, BinaryBody, Flags, ODataAnnotations, Page, PagingOptions, RequestBody, RequestOptions, ResponseInfo, UnknownODataType } from "../runtime/types.js";

@@ -37,7 +37,7 @@ export interface components {
 
 /** The operations of the slice, by `operationId` (ids the spec repeats are only under `paths`). */
 export interface operations {
-  shelters_Update: {
+  "shelters_Update": {
     parameters: {
       query?: never;
       header?: never;

@@ -4,22 +4,9 @@
 import type { Schema } from "../runtime/validate.js";
 /** Every type a request body of this slice can hold, for validation before sending. */
 export const schema: Schema = {
-  "test.address": {
-    abstract: true,
-    properties: { street: "string?" },
-    derived: ["test.geoAddress", "test.postalAddress"],
-  },
-  "test.geoAddress": { properties: { street: "string?", lat: "number?" } },
-  "test.postalAddress": { properties: { street: "string?", postcode: "string" } },
-  "test.shelter": {
-    properties: {
-      id: "string",
-      address: "test.address?",
-      city: "string?",
-      capacity: "integer",
-      sizes: "test.size?",
-      tags: "[string?]",
-    },
-  },
-  "test.size": { members: ["small", "large"], flags: true },
+  "test.address": {"abstract":true,"properties":{"street":"string?"},"derived":["test.geoAddress","test.postalAddress"]},
+  "test.geoAddress": {"properties":{"street":"string?","lat":"number?"}},
+  "test.postalAddress": {"properties":{"street":"string?","postcode":"string"}},
+  "test.shelter": {"properties":{"id":"string","address":"test.address?","city":"string?","capacity":"integer","sizes":"test.size?","tags":"[string?]"}},
+  "test.size": {"members":["small","large"],"flags":true},
 };

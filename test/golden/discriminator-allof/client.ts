@@ -21,7 +21,8 @@ export class GraphClient {
    * Made by `createGraphClient()`.
    * @internal
    */
-  constructor(private readonly runtime: GraphRuntime) {}
+  constructor(private readonly runtime: GraphRuntime) {
+  }
 
   /** `/pets` */
   get pets(): PetsRequestBuilder {
@@ -36,13 +37,6 @@ export class PetsRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   post(body: RequestBody<TestPet>, options?: RequestOptions): Promise<TestPet> {
-    return this.runtime.send({
-      method: "POST",
-      path: this.path,
-      body,
-      bodyType: "test.pet",
-      expect: "json",
-      options,
-    }) as Promise<TestPet>;
+    return this.runtime.send({ method: "POST", path: this.path, body, bodyType: "test.pet", expect: "json", options }) as Promise<TestPet>;
   }
 }

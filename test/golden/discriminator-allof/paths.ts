@@ -35,7 +35,7 @@ export interface components {
 
 /** The operations of the slice, by `operationId` (ids the spec repeats are only under `paths`). */
 export interface operations {
-  pets_Create: {
+  "pets_Create": {
     parameters: {
       query?: never;
       header?: never;

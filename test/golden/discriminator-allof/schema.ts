@@ -3,8 +3,8 @@
 import type { Schema } from "../runtime/validate.js";
 /** Every type a request body of this slice can hold, for validation before sending. */
 export const schema: Schema = {
-  "test.cat": { properties: { name: "string", livesLeft: "integer" } },
-  "test.goodDog": { properties: { name: "string", breed: "string?" } },
-  "test.parrot": { properties: { name: "string", words: "[string]" } },
-  "test.pet": { properties: { name: "string" }, derived: ["test.cat", "test.goodDog", "test.parrot"] },
+  "test.cat": {"properties":{"name":"string","livesLeft":"integer"}},
+  "test.goodDog": {"properties":{"name":"string","breed":"string?"}},
+  "test.parrot": {"properties":{"name":"string","words":"[string]"}},
+  "test.pet": {"properties":{"name":"string"},"derived":["test.cat","test.goodDog","test.parrot"]},
 };

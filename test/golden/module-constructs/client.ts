@@ -5,14 +5,7 @@ import { iterateItems, iteratePages } from "../runtime/paging.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
 import type { BinaryBody, Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
 import { encodeKey, encodeLiteral } from "../runtime/url.js";
-import type {
-  DriveItem,
-  DriveItemApplyLabelRequestBody,
-  DriveItemCheckinRequestBody,
-  ItemActivityStat,
-  Label,
-  SecurityLabel,
-} from "./models.js";
+import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, ItemActivityStat, Label, SecurityLabel } from "./models.js";
 import { schema } from "./schema.js";
 /**
  * Creates a client for the module-constructs slice of Microsoft Graph.
@@ -25,13 +18,7 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
 }
 
 /** The wire name of each query option whose name in code differs (`top` is sent as `$top`). */
-const queryNames = {
-  deltatoken: "$deltatoken",
-  id: "@id",
-  select: "$select",
-  skiptoken: "$skiptoken",
-  top: "$top",
-} as const;
+const queryNames = { deltatoken: "$deltatoken", id: "@id", select: "$select", skiptoken: "$skiptoken", top: "$top" } as const;
 
 /** The root of the API: navigate from here to a resource, then call a method. */
 export class GraphClient {
@@ -39,7 +26,8 @@ export class GraphClient {
    * Made by `createGraphClient()`.
    * @internal
    */
-  constructor(private readonly runtime: GraphRuntime) {}
+  constructor(private readonly runtime: GraphRuntime) {
+  }
 
   /** `/drives` */
   get drives(): DrivesRequestBuilder {
@@ -75,12 +63,7 @@ export class DrivesItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   async quotaUsed(params: { unit: string }, options?: RequestOptions): Promise<{ value?: number }> {
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/microsoft.graph.quotaUsed(unit=${encodeLiteral(params.unit, false, "unit")})`,
-      expect: "json",
-      options,
-    }) as Promise<{ value?: number }>;
+    return this.runtime.send({ method: "GET", path: `${this.path}/microsoft.graph.quotaUsed(unit=${encodeLiteral(params.unit, false, "unit")})`, expect: "json", options }) as Promise<{ value?: number }>;
   }
 
   /**
@@ -88,12 +71,7 @@ export class DrivesItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   recent(options?: RequestOptions): Promise<Page<ItemActivityStat>> {
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/microsoft.graph.recent()`,
-      expect: "json",
-      options,
-    }) as Promise<Page<ItemActivityStat>>;
+    return this.runtime.send({ method: "GET", path: `${this.path}/microsoft.graph.recent()`, expect: "json", options }) as Promise<Page<ItemActivityStat>>;
   }
 }
 
@@ -104,10 +82,7 @@ export class DrivesItemItemsRequestBuilder extends RequestBuilder {
    * `/drives/{drive-id}/items/{driveItem-id}`
    */
   byId(driveItemId: string): DrivesItemItemsItemRequestBuilder {
-    return new DrivesItemItemsItemRequestBuilder(
-      this.runtime,
-      `${this.path}/${encodeKey(driveItemId, "driveItem-id")}`,
-    );
+    return new DrivesItemItemsItemRequestBuilder(this.runtime, `${this.path}/${encodeKey(driveItemId, "driveItem-id")}`);
   }
 }
 
@@ -144,13 +119,7 @@ export class DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   delete(options?: DrivesItemItemsItemDeleteOptions): Promise<void> {
-    return this.runtime.send({
-      method: "DELETE",
-      path: this.path,
-      headers: { "If-Match": options?.ifMatch },
-      expect: "none",
-      options,
-    }) as Promise<void>;
+    return this.runtime.send({ method: "DELETE", path: this.path, headers: { "If-Match": options?.ifMatch }, expect: "none", options }) as Promise<void>;
   }
 
   /**
@@ -158,14 +127,7 @@ export class DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   get(query?: DrivesItemItemsItemGetQuery, options?: RequestOptions): Promise<DriveItem> {
-    return this.runtime.send({
-      method: "GET",
-      path: this.path,
-      query,
-      queryNames,
-      expect: "json",
-      options,
-    }) as Promise<DriveItem>;
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<DriveItem>;
   }
 
   /**
@@ -173,14 +135,7 @@ export class DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   put(body: RequestBody<DriveItem>, options?: RequestOptions): Promise<void> {
-    return this.runtime.send({
-      method: "PUT",
-      path: this.path,
-      body,
-      bodyType: "microsoft.graph.driveItem",
-      expect: "none",
-      options,
-    }) as Promise<void>;
+    return this.runtime.send({ method: "PUT", path: this.path, body, bodyType: "microsoft.graph.driveItem", expect: "none", options }) as Promise<void>;
   }
 
   /**
@@ -188,14 +143,7 @@ export class DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   checkin(body: RequestBody<DriveItemCheckinRequestBody>, options?: RequestOptions): Promise<void> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.checkin`,
-      body,
-      bodyType: "DriveItemCheckinRequestBody",
-      expect: "none",
-      options,
-    }) as Promise<void>;
+    return this.runtime.send({ method: "POST", path: `${this.path}/microsoft.graph.checkin`, body, bodyType: "DriveItemCheckinRequestBody", expect: "none", options }) as Promise<void>;
   }
 
   /**
@@ -203,31 +151,15 @@ export class DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   getActivitiesByInterval(options?: RequestOptions): Promise<Page<ItemActivityStat>> {
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/microsoft.graph.getActivitiesByInterval()`,
-      expect: "json",
-      options,
-    }) as Promise<Page<ItemActivityStat>>;
+    return this.runtime.send({ method: "GET", path: `${this.path}/microsoft.graph.getActivitiesByInterval()`, expect: "json", options }) as Promise<Page<ItemActivityStat>>;
   }
 
   /**
    * `GET /drives/{drive-id}/items/{driveItem-id}/microsoft.graph.getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  async getActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndInterval(
-    params: { startDateTime: string | null; endDateTime: string | null; interval: string | null },
-    query?: DrivesItemItemsItemGetActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndIntervalQuery,
-    options?: RequestOptions,
-  ): Promise<Page<ItemActivityStat>> {
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/microsoft.graph.getActivitiesByInterval(startDateTime=${encodeLiteral(params.startDateTime, true, "startDateTime")},endDateTime=${encodeLiteral(params.endDateTime, true, "endDateTime")},interval=${encodeLiteral(params.interval, true, "interval")})`,
-      query,
-      queryNames,
-      expect: "json",
-      options,
-    }) as Promise<Page<ItemActivityStat>>;
+  async getActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndInterval(params: { startDateTime: string | null; endDateTime: string | null; interval: string | null }, query?: DrivesItemItemsItemGetActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndIntervalQuery, options?: RequestOptions): Promise<Page<ItemActivityStat>> {
+    return this.runtime.send({ method: "GET", path: `${this.path}/microsoft.graph.getActivitiesByInterval(startDateTime=${encodeLiteral(params.startDateTime, true, "startDateTime")},endDateTime=${encodeLiteral(params.endDateTime, true, "endDateTime")},interval=${encodeLiteral(params.interval, true, "interval")})`, query, queryNames, expect: "json", options }) as Promise<Page<ItemActivityStat>>;
   }
 
   /**
@@ -235,14 +167,7 @@ export class DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   applyLabel(body: RequestBody<DriveItemApplyLabelRequestBody>, options?: RequestOptions): Promise<SecurityLabel> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.security.applyLabel`,
-      body,
-      bodyType: "DriveItemApplyLabelRequestBody",
-      expect: "json",
-      options,
-    }) as Promise<SecurityLabel>;
+    return this.runtime.send({ method: "POST", path: `${this.path}/microsoft.graph.security.applyLabel`, body, bodyType: "DriveItemApplyLabelRequestBody", expect: "json", options }) as Promise<SecurityLabel>;
   }
 }
 
@@ -261,14 +186,7 @@ export class DrivesItemItemsItemContentRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   put(body: BinaryBody, options?: RequestOptions): Promise<void> {
-    return this.runtime.send({
-      method: "PUT",
-      path: this.path,
-      body,
-      contentType: "application/octet-stream",
-      expect: "none",
-      options,
-    }) as Promise<void>;
+    return this.runtime.send({ method: "PUT", path: this.path, body, contentType: "application/octet-stream", expect: "none", options }) as Promise<void>;
   }
 }
 
@@ -300,58 +218,22 @@ export class DrivesItemLabelsRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   get(query?: DrivesItemLabelsListQuery, options?: DrivesItemLabelsListOptions): Promise<Page<Label>> {
-    return this.runtime.send({
-      method: "GET",
-      path: this.path,
-      query,
-      queryNames,
-      headers: { ConsistencyLevel: options?.consistencyLevel },
-      expect: "json",
-      options,
-    }) as Promise<Page<Label>>;
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, headers: { "ConsistencyLevel": options?.consistencyLevel }, expect: "json", options }) as Promise<Page<Label>>;
   }
 
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /drives/{drive-id}/labels`
    */
-  iterate(
-    query?: DrivesItemLabelsListQuery,
-    options?: DrivesItemLabelsListOptions,
-  ): AsyncGenerator<Label, void, undefined> {
-    return iterateItems<Label>(
-      this.runtime,
-      {
-        method: "GET",
-        path: this.path,
-        query,
-        queryNames,
-        headers: { ConsistencyLevel: options?.consistencyLevel },
-        expect: "json",
-      },
-      options,
-    );
+  iterate(query?: DrivesItemLabelsListQuery, options?: DrivesItemLabelsListOptions): AsyncGenerator<Label, void, undefined> {
+    return iterateItems<Label>(this.runtime, { method: "GET", path: this.path, query, queryNames, headers: { "ConsistencyLevel": options?.consistencyLevel }, expect: "json" }, options);
   }
 
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /drives/{drive-id}/labels`
    */
-  iteratePages(
-    query?: DrivesItemLabelsListQuery,
-    options?: DrivesItemLabelsListOptions,
-  ): AsyncGenerator<Page<Label>, void, undefined> {
-    return iteratePages<Label>(
-      this.runtime,
-      {
-        method: "GET",
-        path: this.path,
-        query,
-        queryNames,
-        headers: { ConsistencyLevel: options?.consistencyLevel },
-        expect: "json",
-      },
-      options,
-    );
+  iteratePages(query?: DrivesItemLabelsListQuery, options?: DrivesItemLabelsListOptions): AsyncGenerator<Page<Label>, void, undefined> {
+    return iteratePages<Label>(this.runtime, { method: "GET", path: this.path, query, queryNames, headers: { "ConsistencyLevel": options?.consistencyLevel }, expect: "json" }, options);
   }
 }

@@ -2,8 +2,7 @@
 // Source: spec/fixtures/module-constructs.yaml
 import type { ODataAnnotations, UnknownODataType } from "../runtime/types.js";
 /** A value declared as microsoft.graph.attachment: one of the types below, told apart by `"@odata.type"`. */
-export type Attachment =
-  (AttachmentProperties & { "@odata.type"?: "#microsoft.graph.attachment" }) | FileAttachment | UnknownAttachment;
+export type Attachment = (AttachmentProperties & { "@odata.type"?: "#microsoft.graph.attachment" }) | FileAttachment | UnknownAttachment;
 
 /** The properties every {@link Attachment} has. */
 export interface AttachmentProperties extends ODataAnnotations {
@@ -49,8 +48,7 @@ export interface DriveItemCheckinRequestBody extends ODataAnnotations {
 }
 
 /** A value declared as microsoft.graph.entity: one of the types below, told apart by `"@odata.type"`. */
-export type Entity =
-  (EntityBase & { "@odata.type"?: "#microsoft.graph.entity" }) | DriveItem | ItemActivityStat | UnknownEntity;
+export type Entity = (EntityBase & { "@odata.type"?: "#microsoft.graph.entity" }) | DriveItem | ItemActivityStat | UnknownEntity;
 
 /** The properties every {@link Entity} has. */
 export interface EntityBase extends ODataAnnotations {

@@ -3,28 +3,14 @@
 import type { Schema } from "../runtime/validate.js";
 /** Every type a request body of this slice can hold, for validation before sending. */
 export const schema: Schema = {
-  DriveItemApplyLabelRequestBody: { properties: { label: "microsoft.graph.security.label" } },
-  DriveItemCheckinRequestBody: { properties: { comment: "string?" } },
-  "microsoft.graph.attachment": { properties: { contentType: "string?" }, derived: ["microsoft.graph.fileAttachment"] },
-  "microsoft.graph.attachmentBase": { properties: { size: "integer" } },
-  "microsoft.graph.driveItem": {
-    properties: {
-      id: "string",
-      name: "string?",
-      attachment: "microsoft.graph.attachment",
-      lastLabel: "microsoft.graph.label",
-      securityLabel: "microsoft.graph.security.label",
-      baseInfo: "microsoft.graph.attachmentBase",
-      activities: "[microsoft.graph.itemActivityStat]",
-      related: "microsoft.graph.entity",
-    },
-  },
-  "microsoft.graph.entity": {
-    properties: { id: "string" },
-    derived: ["microsoft.graph.driveItem", "microsoft.graph.itemActivityStat"],
-  },
-  "microsoft.graph.fileAttachment": { properties: { contentType: "string?", contentBytes: "string" } },
-  "microsoft.graph.itemActivityStat": { properties: { id: "string", startDateTime: "string?" } },
-  "microsoft.graph.label": { properties: { name: "string" } },
-  "microsoft.graph.security.label": { properties: { sensitivity: "integer" } },
+  "DriveItemApplyLabelRequestBody": {"properties":{"label":"microsoft.graph.security.label"}},
+  "DriveItemCheckinRequestBody": {"properties":{"comment":"string?"}},
+  "microsoft.graph.attachment": {"properties":{"contentType":"string?"},"derived":["microsoft.graph.fileAttachment"]},
+  "microsoft.graph.attachmentBase": {"properties":{"size":"integer"}},
+  "microsoft.graph.driveItem": {"properties":{"id":"string","name":"string?","attachment":"microsoft.graph.attachment","lastLabel":"microsoft.graph.label","securityLabel":"microsoft.graph.security.label","baseInfo":"microsoft.graph.attachmentBase","activities":"[microsoft.graph.itemActivityStat]","related":"microsoft.graph.entity"}},
+  "microsoft.graph.entity": {"properties":{"id":"string"},"derived":["microsoft.graph.driveItem","microsoft.graph.itemActivityStat"]},
+  "microsoft.graph.fileAttachment": {"properties":{"contentType":"string?","contentBytes":"string"}},
+  "microsoft.graph.itemActivityStat": {"properties":{"id":"string","startDateTime":"string?"}},
+  "microsoft.graph.label": {"properties":{"name":"string"}},
+  "microsoft.graph.security.label": {"properties":{"sensitivity":"integer"}},
 };

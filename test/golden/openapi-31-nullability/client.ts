@@ -22,7 +22,8 @@ export class GraphClient {
    * Made by `createGraphClient()`.
    * @internal
    */
-  constructor(private readonly runtime: GraphRuntime) {}
+  constructor(private readonly runtime: GraphRuntime) {
+  }
 
   /** `/notes` */
   get notes(): NotesRequestBuilder {

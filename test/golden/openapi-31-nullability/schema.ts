@@ -2,4 +2,6 @@
 // Source: spec/fixtures/openapi-31-nullability.yaml
 import type { Schema } from "../runtime/validate.js";
 /** Every type a request body of this slice can hold, for validation before sending. */
-export const schema: Schema = {};
+export const schema: Schema = {
+
+};

@@ -26,7 +26,8 @@ export class GraphClient {
    * Made by `createGraphClient()`.
    * @internal
    */
-  constructor(private readonly runtime: GraphRuntime) {}
+  constructor(private readonly runtime: GraphRuntime) {
+  }
 
   /** `/boxes` */
   get boxes(): BoxesRequestBuilder {
@@ -57,9 +58,7 @@ export class BoxesRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   get(query?: BoxesListQuery, options?: RequestOptions): Promise<Page<TestBox>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<TestBox>
-    >;
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<Page<TestBox>>;
   }
 
   /**
@@ -67,11 +66,7 @@ export class BoxesRequestBuilder extends RequestBuilder {
    * `GET /boxes`
    */
   iterate(query?: BoxesListQuery, options?: PagingOptions): AsyncGenerator<TestBox, void, undefined> {
-    return iterateItems<TestBox>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
+    return iterateItems<TestBox>(this.runtime, { method: "GET", path: this.path, query, queryNames, expect: "json" }, options);
   }
 
   /**
@@ -79,11 +74,7 @@ export class BoxesRequestBuilder extends RequestBuilder {
    * `GET /boxes`
    */
   iteratePages(query?: BoxesListQuery, options?: PagingOptions): AsyncGenerator<Page<TestBox>, void, undefined> {
-    return iteratePages<TestBox>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
+    return iteratePages<TestBox>(this.runtime, { method: "GET", path: this.path, query, queryNames, expect: "json" }, options);
   }
 
   /**
@@ -91,12 +82,7 @@ export class BoxesRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   count(options?: RequestOptions): Promise<number> {
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/$count`,
-      expect: "count",
-      options,
-    }) as Promise<number>;
+    return this.runtime.send({ method: "GET", path: `${this.path}/$count`, expect: "count", options }) as Promise<number>;
   }
 }
 
@@ -107,13 +93,6 @@ export class BoxesItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   seal(body: RequestBody<BoxSealRequestBody>, options?: RequestOptions): Promise<Page<TestBox>> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/test.seal`,
-      body,
-      bodyType: "BoxSealRequestBody",
-      expect: "json",
-      options,
-    }) as Promise<Page<TestBox>>;
+    return this.runtime.send({ method: "POST", path: `${this.path}/test.seal`, body, bodyType: "BoxSealRequestBody", expect: "json", options }) as Promise<Page<TestBox>>;
   }
 }

@@ -10,15 +10,4 @@ export { parseODataJson, serializeODataJson, unknownODataType } from "../runtime
 export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";
 export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
 export type { GraphClientOptions } from "../runtime/runtime.js";
-export type {
-  AcceptWithoutHash,
-  BinaryBody,
-  Flags,
-  ODataAnnotations,
-  Page,
-  PagingOptions,
-  RequestBody,
-  RequestOptions,
-  ResponseInfo,
-  UnknownODataType,
-} from "../runtime/types.js";
+export type { AcceptWithoutHash, BinaryBody, Flags, ODataAnnotations, Page, PagingOptions, RequestBody, RequestOptions, ResponseInfo, UnknownODataType } from "../runtime/types.js";

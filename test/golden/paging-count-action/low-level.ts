@@ -18,9 +18,5 @@ import { schema } from "./schema.js";
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
   const runtime = createRuntime(options, schema);
   // OData wants $select=a,b (explode: false), not $select=a&$select=b.
-  return createClient<paths>({
-    baseUrl: runtime.baseUrl,
-    fetch: lowLevelFetch(runtime),
-    querySerializer: { array: { style: "form", explode: false } },
-  });
+  return createClient<paths>({ baseUrl: runtime.baseUrl, fetch: lowLevelFetch(runtime), querySerializer: { array: { style: "form", explode: false } } });
 }

@@ -43,7 +43,7 @@ export interface paths {
 /** The model type of each schema, by its name in the spec. */
 export interface components {
   schemas: {
-    BoxSealRequestBody: BoxSealRequestBody;
+    "BoxSealRequestBody": BoxSealRequestBody;
     "test.box": TestBox;
     "test.boxCollectionResponse": BoxCollectionResponse;
   };
@@ -56,7 +56,7 @@ export interface components {
 
 /** The operations of the slice, by `operationId` (ids the spec repeats are only under `paths`). */
 export interface operations {
-  boxes_Count: {
+  "boxes_Count": {
     parameters: {
       query?: never;
       header?: never;
@@ -68,11 +68,11 @@ export interface operations {
       "2XX": { headers: { [name: string]: unknown }; content: { "text/plain": number } };
     };
   };
-  boxes_List: {
+  "boxes_List": {
     parameters: {
       query?: {
-        $top?: number;
-        $select?: string[];
+        "$top"?: number;
+        "$select"?: string[];
       };
       header?: never;
       path?: never;
@@ -83,7 +83,7 @@ export interface operations {
       "2XX": { headers: { [name: string]: unknown }; content: { "application/json": Page<TestBox> } };
     };
   };
-  boxes_seal: {
+  "boxes_seal": {
     parameters: {
       query?: never;
       header?: never;

@@ -3,5 +3,5 @@
 import type { Schema } from "../runtime/validate.js";
 /** Every type a request body of this slice can hold, for validation before sending. */
 export const schema: Schema = {
-  BoxSealRequestBody: { properties: { labels: "[string]" } },
+  "BoxSealRequestBody": {"properties":{"labels":"[string]"}},
 };
