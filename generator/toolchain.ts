@@ -9,7 +9,6 @@
 export const GENERATOR_TOOLCHAIN = {
   "@apidevtools/swagger-parser": "12.1.0",
   "fast-xml-parser": "5.12.1",
-  "openapi-typescript": "7.13.0",
   prettier: "3.10.1",
   "ts-morph": "28.0.0",
   typescript: "5.9.3",

@@ -6,15 +6,15 @@ import type { CsdlDocument } from "../load/csdl.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
 import { sortedBy } from "../util/order.js";
 import { typesFromOpenApi } from "./from-openapi.js";
-import type { ApiModel, ModelType, SchemaPointerTarget } from "./ir.js";
+import type { ApiModel, ModelType } from "./ir.js";
 import { csdlTypeSource, enrichFromCsdl } from "./merge-csdl.js";
 import { markNavigationProperties, pruneToOperations } from "./prune.js";
 import { operationsFromOpenApi } from "./operations.js";
 import { buildResourceTree } from "./resource-tree.js";
 
 export function buildModel(name: string, sliced: SlicedOpenApi, csdl: CsdlDocument | undefined): ApiModel {
-  const { types, pointers, warnings } = typesFromOpenApi(sliced);
-  const { operations, inlineTypes, inlinePointers } = operationsFromOpenApi(sliced, warnings);
+  const { types, warnings } = typesFromOpenApi(sliced);
+  const { operations, inlineTypes } = operationsFromOpenApi(sliced, warnings);
   for (const type of inlineTypes) types.set(type.name, type);
   if (csdl) enrichFromCsdl(types, csdl, warnings);
   const universe = csdl ? csdlTypeSource(csdl, warnings) : undefined;
@@ -22,9 +22,7 @@ export function buildModel(name: string, sliced: SlicedOpenApi, csdl: CsdlDocume
   pruneToOperations(types, operations, universe);
   reportDanglingReferences(types, warnings, sliced.source);
 
-  const schemaPointers = new Map<string, SchemaPointerTarget>(inlinePointers);
-  for (const [pointer, name] of pointers) schemaPointers.set(pointer, { name });
-  return { name, types, root: buildResourceTree(operations), schemaPointers, warnings };
+  return { name, types, root: buildResourceTree(operations), warnings };
 }
 
 function reportDanglingReferences(types: Map<string, ModelType>, warnings: string[], source: string): void {

@@ -24,21 +24,18 @@ type Schema = OpenAPIV3.SchemaObject & {
 
 export interface OpenApiTypes {
   types: Map<string, ModelType>;
-  /** Component pointer → qualified type name. */
-  pointers: Map<string, string>;
   warnings: string[];
 }
 
 export function typesFromOpenApi(sliced: SlicedOpenApi): OpenApiTypes {
   const schemas = (sliced.document.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
-  const result: OpenApiTypes = { types: new Map(), pointers: new Map(), warnings: [] };
+  const result: OpenApiTypes = { types: new Map(), warnings: [] };
   for (const key of sortedKeys(schemas)) {
     const schema = schemas[key]!;
     if (isRef(schema)) continue;
     const type = typeFromSchema(key, schema as Schema, sliced, result.warnings);
     if (!type) continue;
     result.types.set(type.name, type);
-    result.pointers.set(SCHEMA_PREFIX + key, type.name);
   }
   applyDiscriminators(schemas, result.types);
   markEntities(result.types);

@@ -182,18 +182,10 @@ export interface ResourceNode {
   children: ResourceNode[];
 }
 
-/** A model type by qualified name, or a page (`value` + `@odata.nextLink`) of it. */
-export interface SchemaPointerTarget {
-  name: string;
-  page?: boolean;
-}
-
 export interface ApiModel {
   /** The slice name from the config. */
   name: string;
   types: Map<string, ModelType>;
   root: ResourceNode;
-  /** OpenAPI schema pointers (as openapi-typescript reports them) → the model type each stands for. */
-  schemaPointers: Map<string, SchemaPointerTarget>;
   warnings: string[];
 }

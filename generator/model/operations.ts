@@ -10,7 +10,7 @@ import { isRef, resolvePointer, type SchemaOrRef } from "../load/openapi.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
 import { parseBoundCall } from "./bound-call.js";
 import { objectTypeFrom, SCHEMA_PREFIX, typeRefOf } from "./from-openapi.js";
-import type { ModelType, Operation, OperationKind, Parameter, RequestBodyShape, ResponseShape, SchemaPointerTarget, TypeRef } from "./ir.js";
+import type { ModelType, Operation, OperationKind, Parameter, RequestBodyShape, ResponseShape, TypeRef } from "./ir.js";
 import { structuralKey } from "./structural-key.js";
 
 const METHODS = ["get", "post", "patch", "put", "delete"] as const;
@@ -21,8 +21,6 @@ export interface OpenApiOperations {
   operations: Operation[];
   /** Inline schemas that became types (action parameter objects); equal ones are shared. */
   inlineTypes: ModelType[];
-  /** Inline schema pointers (as openapi-typescript reports them) → the model type they stand for. */
-  inlinePointers: Map<string, SchemaPointerTarget>;
 }
 
 interface Context {
@@ -36,7 +34,7 @@ interface Context {
 }
 
 export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[]): OpenApiOperations {
-  const result: OpenApiOperations = { operations: [], inlineTypes: [], inlinePointers: new Map() };
+  const result: OpenApiOperations = { operations: [], inlineTypes: [] };
   const context: Context = { sliced, warnings, result, inlineByKey: new Map(), parameters: [] };
   for (const path of Object.keys(sliced.document.paths).sort()) {
     const item = sliced.document.paths[path];
@@ -49,6 +47,9 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
     for (const method of METHODS) {
       const op = item[method];
       if (op) result.operations.push(operationOf(path, method, op, item.parameters ?? [], context));
+    }
+    for (const method of ["head", "options", "trace"] as const) {
+      if (item[method]) warnings.push(`${sliced.source}: ${method.toUpperCase()} ${path}: ${method.toUpperCase()} operations are not generated`);
     }
   }
   return result;
@@ -76,10 +77,7 @@ function operationOf(
   for (const p of group("cookie")) warnings.push(`${sliced.source}: ${where}: cookie parameter ${p.wireName} is not supported; set it with options.headers`);
 
   const response = responseOf(op, path, sliced, where, warnings);
-  const responsePointer = `${pointerOf(path, method)}/responses/2XX/content/application~1json`;
-  if (response.kind === "collection" && response.items.kind === "named" && !isRef(successSchema(op, sliced) ?? { $ref: "" })) {
-    context.result.inlinePointers.set(responsePointer, { name: response.items.name, page: true });
-  }
+  reportUnusedResponses(op, sliced, where, warnings);
   const operation: Operation = {
     operationId: op.operationId ?? `${method}${path}`,
     method: method.toUpperCase() as Operation["method"],
@@ -135,6 +133,19 @@ function pointerOf(path: string, method: string): string {
   return `#/paths/${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${method}`;
 }
 
+/** Success responses besides the one the method returns, and content types it does not read, are reported. */
+function reportUnusedResponses(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi, where: string, warnings: string[]): void {
+  const used = SUCCESS.find((k) => op.responses?.[k]);
+  for (const status of Object.keys(op.responses ?? {})) {
+    if (status === used || !/^2/.test(status)) continue;
+    const raw = op.responses[status]!;
+    const other = isRef(raw) ? resolvePointer<OpenAPIV3.ResponseObject>(sliced.document, raw.$ref, sliced.source) : raw;
+    if (other.content && Object.keys(other.content).length > 0) warnings.push(`${sliced.source}: ${where}: the ${status} response is not typed (the method returns the ${used} one)`);
+  }
+  const content = Object.keys(successResponse(op, sliced)?.content ?? {});
+  if (content.length > 1) warnings.push(`${sliced.source}: ${where}: the response offers ${content.join(", ")}; the method reads ${content.includes("application/json") ? "application/json" : content.sort()[0]}`);
+}
+
 function successResponse(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi): OpenAPIV3.ResponseObject | undefined {
   const key = SUCCESS.find((k) => op.responses?.[k]);
   const raw = key ? op.responses[key]! : undefined;
@@ -182,6 +193,8 @@ function bodyOf(op: OpenAPIV3.OperationObject, operation: Operation, context: Co
   const body = op.requestBody && (isRef(op.requestBody) ? resolvePointer<OpenAPIV3.RequestBodyObject>(sliced.document, op.requestBody.$ref, sliced.source) : op.requestBody);
   if (!body?.content || Object.keys(body.content).length === 0) return undefined;
   const required = body.required === true;
+  const types = Object.keys(body.content);
+  if (types.length > 1) context.warnings.push(`${sliced.source}: ${operation.method} ${operation.path}: the request body accepts ${types.join(", ")}; the method sends ${types.includes("application/json") ? "application/json" : types.sort()[0]}`);
   const schema = body.content["application/json"]?.schema;
   if (!schema) return { kind: "binary", contentType: Object.keys(body.content).sort()[0]!, required, description: body.description };
   return { kind: "json", type: jsonBodyType(schema, body.description, operation, context), required, description: body.description };

@@ -35,7 +35,7 @@ function tree(collectionOps: Operation[], itemOps: Operation[]): ResourceNode {
 
 const types = typeMap(object("note", { category: "entity" }), object("noteList", { category: "inline" }));
 const model = (root: ResourceNode): ApiModel => {
-  const m: ApiModel = { name: "notes", types, root, schemaPointers: new Map(), warnings: [] };
+  const m: ApiModel = { name: "notes", types, root, warnings: [] };
   planNames(m);
   return m;
 };

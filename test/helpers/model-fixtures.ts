@@ -25,6 +25,6 @@ export function enumType(local: string, members: string[], extra: Partial<EnumTy
 /** The types by name, named by the naming stage (as emitters get them). */
 export function typeMap(...types: ModelType[]): Map<string, ModelType> {
   const map = new Map(types.map((t) => [t.name, t]));
-  planNames({ name: "fixture", types: map, root: { segment: "", kind: "root", path: "", builderName: "", memberName: "", operations: [], children: [] }, schemaPointers: new Map(), warnings: [] });
+  planNames({ name: "fixture", types: map, root: { segment: "", kind: "root", path: "", builderName: "", memberName: "", operations: [], children: [] }, warnings: [] });
   return map;
 }
