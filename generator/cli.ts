@@ -87,7 +87,8 @@ function reportGenerate(result: GenerateResult): number {
     console.log(`${shown}/ is stale; regenerate it:\n${stale.map((s) => `  ${s}`).join("\n")}`);
     return 1;
   }
-  console.log(`wrote ${result.files.length} files to ${shown}/`);
+  const removed = result.written?.removed ?? [];
+  console.log(`wrote ${result.files.length} files to ${shown}/${removed.length > 0 ? `; removed ${removed.length} the previous generation wrote: ${removed.join(", ")}` : ""}`);
   return 0;
 }
 

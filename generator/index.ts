@@ -21,7 +21,7 @@ import { loadSlice } from "./load/index.js";
 import { isUrl } from "./load/read-source.js";
 import { buildModel } from "./model/build-model.js";
 import { selectPaths } from "./slice/select-paths.js";
-import { checkOutput, writeOutput, type Drift } from "./write/output.js";
+import { checkOutput, writeOutput, type Drift, type WriteResult } from "./write/output.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -40,6 +40,8 @@ export interface GenerateResult {
   files: OutputFile[];
   warnings: string[];
   drift?: Drift;
+  /** What the write stage changed on disk (absent with `check`). */
+  written?: WriteResult;
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -94,8 +96,8 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
     const drift = await timer("check", () => checkOutput(outDir, files));
     return { outDir, files, warnings, drift };
   }
-  await timer("write", () => writeOutput(outDir, files));
-  return { outDir, files, warnings };
+  const written = await timer("write", () => writeOutput(outDir, files, log));
+  return { outDir, files, warnings, written };
 }
 
 async function generatorVersion(): Promise<string> {
