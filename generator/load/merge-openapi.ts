@@ -9,6 +9,7 @@
  *   components of beta Users + Users.Actions + Users.Functions), so a difference means files of two
  *   snapshots were mixed, and either choice would give an SDK that contradicts half of its inputs.
  * - `openapi`, `info`, `servers` and `security` come from the first file; `tags` are unioned by name.
+ *   Files of different OpenAPI versions (3.0, 3.1) or different servers (beta, v1.0) are refused.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { OpenAPIV3 } from "openapi-types";
@@ -24,6 +25,10 @@ export function mergeOpenApi(parts: LoadedOpenApi[]): LoadedOpenApi {
   for (const part of rest) {
     if (minorVersion(part.document.openapi) !== minorVersion(first.document.openapi)) {
       throw new Error(`${part.source} is OpenAPI ${part.document.openapi} but ${first.source} is ${first.document.openapi}: files merged into one slice must share the OpenAPI version`);
+    }
+    // Graph's beta and v1.0 share most names; the servers are what tells their files apart.
+    if (first.document.servers && part.document.servers && !isDeepStrictEqual(first.document.servers, part.document.servers)) {
+      throw new Error(`${part.source} is served from ${urls(part.document)} but ${first.source} from ${urls(first.document)}: files merged into one slice must share their servers (a beta file with a v1.0 one?)`);
     }
   }
 
@@ -81,6 +86,10 @@ function unionTags(lists: OpenAPIV3.TagObject[][]): OpenAPIV3.TagObject[] {
   const byName = new Map<string, OpenAPIV3.TagObject>();
   for (const tag of lists.flat()) if (!byName.has(tag.name)) byName.set(tag.name, tag);
   return [...byName.values()];
+}
+
+function urls(document: OpenApiDocument): string {
+  return (document.servers ?? []).map((s) => s.url).join(", ") || "(no server)";
 }
 
 function minorVersion(version: string): string {

@@ -2,8 +2,8 @@
  * Several module files (a PowerShell module and its `*.Actions.yml` / `*.Functions.yml` companions)
  * read as one full description for update-spec, block by block, so that every block a slice keeps is
  * still the text of the file it came from. The rules are the generator's (generator/load/merge-openapi.ts):
- * paths and components are unioned, a name in two files must be the same block in both, and the
- * top-level entries come from the first file.
+ * paths and components are unioned, a name in two files must be the same block in both, the files
+ * must share their servers, and the other top-level entries come from the first file.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { OpenApiDocument } from "../../generator/load/openapi.js";
@@ -14,6 +14,12 @@ export function mergeDescriptions(parts: FullDescription[]): FullDescription {
   if (parts.length === 1) return parts[0]!;
   const first = parts[0]!;
   const differences: string[] = [];
+  const servers = (part: FullDescription) => part.top.find((b) => b.key === "servers")?.value;
+  for (const part of parts.slice(1)) {
+    if (servers(first) && servers(part) && !isDeepStrictEqual(servers(first), servers(part))) {
+      throw new Error(`the module files disagree: servers differ between ${first.source} and ${part.source} (a beta file with a v1.0 one?)`);
+    }
+  }
   const union = (lists: { source: string; blocks: Block[] }[], where: string): Block[] => {
     const kept = new Map<string, { source: string; block: Block }>();
     for (const { source, blocks } of lists) {

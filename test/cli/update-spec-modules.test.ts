@@ -53,12 +53,16 @@ test("then the 2023-01 trio: rewritten, regenerated, and the API diff printed", 
   assert.match(readFileSync(SLICE, "utf8"), /microsoft\.graph\.ODataErrors\.ODataError:/);
 });
 
-test("a 2022-03 module with 2023-01 companions is refused, naming both, and nothing is written", async () => {
+test("a 2022-03 module with 2023-01 companions, or a beta module with a v1.0 one, is refused, naming both, and nothing is written", async () => {
   const before = readFileSync(SLICE, "utf8");
   const result = await updateSpec([trio("2022-03")[0]!, ...trio("2023-01").slice(1)]);
   assert.is(result.code, 1);
   assert.match(result.stderr, /the module files disagree on \d+ entries of the same name/);
   assert.match(result.stderr, /differs between .*2022-03\/beta\/DeviceManagement\.yml\.br and .*2023-01\/beta\/DeviceManagement\.(Actions|Functions)\.yml\.br/);
+  assert.is(readFileSync(SLICE, "utf8"), before);
+  const versions = await updateSpec([trio("2023-01")[0]!, join(MODULES, "2023-01/v1.0/DeviceManagement.Actions.yml.br")]);
+  assert.is(versions.code, 1);
+  assert.match(versions.stderr, /servers differ between .*beta\/DeviceManagement\.yml\.br and .*v1\.0\/DeviceManagement\.Actions\.yml\.br \(a beta file with a v1\.0 one\?\)/);
   assert.is(readFileSync(SLICE, "utf8"), before);
 });
 

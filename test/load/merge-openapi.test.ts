@@ -54,10 +54,13 @@ test("components of one name that differ: every one listed with where it first d
   assert.match(message, /different snapshots/);
 });
 
-test("files of OpenAPI 3.0 and 3.1 are not merged", () => {
-  const a = part("A.yml", {}, {});
+test("files of OpenAPI 3.0 and 3.1, or of beta and v1.0 (their servers), are not merged", () => {
+  const a = part("A.yml", {}, {}, { servers: [{ url: "https://graph.microsoft.com/beta/" }] });
   const b = part("B.yml", {}, {}, { openapi: "3.1.0" });
   assert.throws(() => mergeOpenApi([a, b]), /B\.yml is OpenAPI 3\.1\.0 but A\.yml is 3\.0\.1/);
+  const v1 = part("V1.yml", {}, {}, { servers: [{ url: "https://graph.microsoft.com/v1.0/" }] });
+  assert.throws(() => mergeOpenApi([a, v1]), /V1\.yml is served from https:\/\/graph\.microsoft\.com\/v1\.0\/ but A\.yml from https:\/\/graph\.microsoft\.com\/beta\/: .*a beta file with a v1\.0 one/);
+  assert.not.throws(() => mergeOpenApi([a, part("C.yml", {}, {}, { servers: structuredClone(a.document.servers) })]));
 });
 
 test("firstDifference: a dotted path, or empty at the top", () => {
