@@ -4,6 +4,8 @@
  * time.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
@@ -41,6 +43,19 @@ test("a .br URL is read decompressed too", async ({ files }) => {
   const url = `${files.url}/assignments.yaml.br`;
   assert.equal((await loadOpenApi(url)).document, (await loadOpenApi(PLAIN)).document);
   assert.ok(files.asked.includes("/assignments.yaml.br"));
+});
+
+test("a .br URL served with Content-Encoding: br is decompressed once (fetch already undid the encoding)", async () => {
+  const body = brotliCompressSync(readFileSync(PLAIN));
+  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/yaml", "content-encoding": "br" }).end(body));
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/assignments.yaml.br`;
+    assert.is(await readSource(url, "spec"), readFileSync(PLAIN, "utf8"));
+  } finally {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  }
 });
 
 test("errors name the .br file: bad YAML inside (with its line), bytes that are not brotli", async () => {
