@@ -18,7 +18,7 @@ import { compareSlices } from "../generator/diff/compare.js";
 import { makeReport, renderMarkdown } from "../generator/diff/report.js";
 import type { Manifest } from "../generator/emit/manifest.js";
 import { generate } from "../generator/index.js";
-import { isUrl, readSource } from "../generator/load/read-source.js";
+import { isBrotli, isUrl, readSource } from "../generator/load/read-source.js";
 import { mergeDescriptions } from "./update-spec/merge-descriptions.js";
 import { readFullDescription, sliceYaml } from "./update-spec/slice-yaml.js";
 
@@ -39,6 +39,7 @@ export async function updateSpec(argv: string[]): Promise<number> {
     const files = openApiFiles(slice);
     if (files.length > 1) throw new Error(`${configPath}: slice "${slice.name}" reads ${files.length} OpenAPI files; update-spec writes one cut file per slice, so give it one`);
     if (isUrl(files[0]!)) throw new Error(`${configPath}: slice "${slice.name}" reads its OpenAPI from a URL; update-spec writes files, so give it a path`);
+    if (isBrotli(files[0]!)) throw new Error(`${configPath}: slice "${slice.name}" reads ${files[0]}; update-spec writes a plain YAML cut, so give it a .yaml path`);
     const file = resolve(baseDir, files[0]!);
     targets.set(file, [...new Set([...(targets.get(file) ?? []), ...slice.include])]);
   }
