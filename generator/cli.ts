@@ -2,7 +2,7 @@
  * `graphslice` command line.
  *
  *   graphslice generate [--config graphslice.config.json] [--out dir] [--check] [--quiet]
- *   graphslice generate --spec <file|url> [--csdl <file|url>] --include <pattern>... --out <dir> [--name <slice>] [--prettier] [--check] [--quiet]
+ *   graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... --out <dir> [--name <slice>] [--prettier] [--check] [--quiet]
  *   graphslice diff <old> <new> [--include <pattern>...] [--format markdown|json] [--current-version x.y.z] [--fail-on-breaking]
  *
  * Run from source with tsx (`npm run generate`), or built (`dist/cli.js`, started by `dist/bin.js`).
@@ -33,14 +33,14 @@ export async function main(argv: string[]): Promise<number> {
 
 async function generateCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args, {
-    config: "value", spec: "value", csdl: "value", include: "list", name: "value", out: "value", check: "boolean", quiet: "boolean", prettier: "boolean",
+    config: "value", spec: "list", csdl: "value", include: "list", name: "value", out: "value", check: "boolean", quiet: "boolean", prettier: "boolean",
   });
   const log = flags.quiet === true ? undefined : (line: string) => console.error(line);
   const check = flags.check === true;
   let result: GenerateResult;
-  if (typeof flags.spec === "string") {
+  if (flags.spec !== undefined) {
     if (flags.config !== undefined) throw new UsageError("give either --config or --spec, not both");
-    const config = configFromFlags(flags.spec, flags);
+    const config = configFromFlags(flags.spec as string[], flags);
     result = await generateFromConfig(config, process.cwd(), { check, log });
   } else {
     for (const only of ["csdl", "include", "name", "prettier"]) if (flags[only] !== undefined) throw new UsageError(`--${only} goes with --spec`);
@@ -49,8 +49,8 @@ async function generateCommand(args: string[]): Promise<number> {
   return reportGenerate(result);
 }
 
-/** The `--spec` form: one slice, configured on the command line. */
-function configFromFlags(spec: string, flags: Flags): GeneratorConfig {
+/** The `--spec` form: one slice, configured on the command line; several `--spec` files are merged. */
+function configFromFlags(specs: string[], flags: Flags): GeneratorConfig {
   const include = (flags.include as string[] | undefined) ?? [];
   if (include.length === 0) throw new UsageError("--spec needs at least one --include <pattern>, such as --include '/deviceManagement/configurationPolicies/**'");
   for (const pattern of include) {
@@ -58,11 +58,12 @@ function configFromFlags(spec: string, flags: Flags): GeneratorConfig {
   }
   if (typeof flags.out !== "string") throw new UsageError("--spec needs --out <dir>");
   const name = typeof flags.name === "string" ? flags.name : sliceNameFor(include[0]!);
-  const slice = { name, openapi: spec, include, ...(typeof flags.csdl === "string" ? { csdl: flags.csdl } : {}) };
+  const slice = { name, openapi: specs.length === 1 ? specs[0]! : specs, include, ...(typeof flags.csdl === "string" ? { csdl: flags.csdl } : {}) };
   try {
     return checkConfig({ output: flags.out, main: name, slices: [slice], ...(flags.prettier === true ? { format: "prettier" } : {}) }, "command line");
   } catch (error) {
-    throw new UsageError((error as Error).message.replace("command line: slices[0].name", "--name"));
+    const message = (error as Error).message.replace("command line: slices[0].name", "--name").replace(/command line: slices\[0\]\.openapi(\[\d+\])?/, "--spec");
+    throw new UsageError(message);
   }
 }
 
@@ -86,7 +87,8 @@ function reportGenerate(result: GenerateResult): number {
     console.log(`${shown}/ is stale; regenerate it:\n${stale.map((s) => `  ${s}`).join("\n")}`);
     return 1;
   }
-  console.log(`wrote ${result.files.length} files to ${shown}/`);
+  const removed = result.written?.removed ?? [];
+  console.log(`wrote ${result.files.length} files to ${shown}/${removed.length > 0 ? `; removed ${removed.length} the previous generation wrote: ${removed.join(", ")}` : ""}`);
   return 0;
 }
 

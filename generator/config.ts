@@ -7,8 +7,11 @@ import { readFile } from "node:fs/promises";
 export interface SliceConfig {
   /** Folder name under the output directory, and the package subpath (`graphslice/<name>`). */
   name: string;
-  /** OpenAPI file or URL. */
-  openapi: string;
+  /**
+   * OpenAPI file or URL (`.br` files are read decompressed), or several, merged into one description:
+   * a module and its companion `*.Actions.yml` / `*.Functions.yml` files.
+   */
+  openapi: string | string[];
   /** Optional CSDL ($metadata) file or URL, merged into the model. */
   csdl?: string;
   /** Path patterns: `*` matches within one segment, `**` across segments. */
@@ -27,6 +30,11 @@ export interface GeneratorConfig {
   /** The slice the package root (`graphslice`) exports. */
   main: string;
   slices: SliceConfig[];
+}
+
+/** A slice's OpenAPI inputs as a list, whether the config gives one or several. */
+export function openApiFiles(slice: Pick<SliceConfig, "openapi">): string[] {
+  return Array.isArray(slice.openapi) ? slice.openapi : [slice.openapi];
 }
 
 export async function loadConfig(path: string): Promise<GeneratorConfig> {
@@ -53,7 +61,13 @@ export function checkConfig(raw: unknown, path: string): GeneratorConfig {
     if (typeof slice?.name !== "string" || !/^[a-z][a-z0-9-]*$/.test(slice.name)) fail(`${at}.name`, "must be a kebab-case name such as \"assignments\"");
     if (names.has(slice.name)) fail(`${at}.name`, `repeats the slice name "${slice.name}"`);
     names.add(slice.name);
-    if (typeof slice.openapi !== "string" || !slice.openapi) fail(`${at}.openapi`, "must name an OpenAPI file or URL");
+    const files: unknown[] = Array.isArray(slice.openapi) ? slice.openapi : [slice.openapi];
+    if (files.length === 0) fail(`${at}.openapi`, "must name an OpenAPI file or URL, or a non-empty list of them");
+    files.forEach((file, j) => {
+      const where = Array.isArray(slice.openapi) ? `${at}.openapi[${j}]` : `${at}.openapi`;
+      if (typeof file !== "string" || !file) fail(where, "must name an OpenAPI file or URL");
+      if (files.indexOf(file) !== j) fail(where, `repeats ${JSON.stringify(file)}`);
+    });
     if (slice.csdl !== undefined && (typeof slice.csdl !== "string" || !slice.csdl)) fail(`${at}.csdl`, "must name a CSDL file or URL when present");
     if (!Array.isArray(slice.include) || slice.include.length === 0) fail(`${at}.include`, "must be a non-empty array of path patterns");
     slice.include.forEach((p, j) => {

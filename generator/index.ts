@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfig, type GeneratorConfig } from "./config.js";
+import { loadConfig, openApiFiles, type GeneratorConfig } from "./config.js";
 import { fileHeader } from "./emit/header.js";
 import { emitRootIndexFile, emitSliceIndexFile } from "./emit/index-file.js";
 import { emitLowLevelFile } from "./emit/low-level-client.js";
@@ -17,13 +17,12 @@ import { emitClientFile } from "./emit/request-builders.js";
 import { runtimeFiles, type OutputFile } from "./emit/runtime-files.js";
 import { emitSchemaFile } from "./emit/schema-table.js";
 import { formatTypeScript } from "./format/prettier.js";
-import { loadCsdl } from "./load/csdl.js";
-import { loadOpenApi } from "./load/openapi.js";
-import { isUrl, readSource } from "./load/read-source.js";
+import { loadSlice } from "./load/index.js";
+import { isUrl } from "./load/read-source.js";
 import { buildModel } from "./model/build-model.js";
 import { planNames } from "./names/plan-names.js";
 import { selectPaths } from "./slice/select-paths.js";
-import { checkOutput, writeOutput, type Drift } from "./write/output.js";
+import { checkOutput, writeOutput, type Drift, type WriteResult } from "./write/output.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -42,6 +41,8 @@ export interface GenerateResult {
   files: OutputFile[];
   warnings: string[];
   drift?: Drift;
+  /** What the write stage changed on disk (absent with `check`). */
+  written?: WriteResult;
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -62,17 +63,11 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
   for (const slice of config.slices) {
     const where = (source: string) => (isUrl(source) ? source : resolve(baseDir, source));
     const shown = (source: string) => (isUrl(source) ? source : relative(baseDir, where(source)).split("\\").join("/"));
-    const sources = [slice.openapi, ...(slice.csdl ? [slice.csdl] : [])];
+    const sources = [...openApiFiles(slice), ...(slice.csdl ? [slice.csdl] : [])];
 
-    // Each source is read once for its hash; the CSDL is parsed from that text, the OpenAPI by
-    // swagger-parser from its location (which it needs to resolve relative references).
-    const { openapi, csdl, texts } = await timer(`${slice.name}: load`, async () => {
-      const [openapi, texts] = await Promise.all([
-        loadOpenApi(where(slice.openapi)),
-        Promise.all(sources.map(async (s) => ({ path: shown(s), content: await readSource(where(s), "spec") }))),
-      ]);
-      return { openapi, texts, csdl: slice.csdl ? await loadCsdl(where(slice.csdl), texts[1]!.content) : undefined };
-    });
+    // Each source is read once: hashed for the manifest and parsed from that text.
+    const inputs = { openapi: openApiFiles(slice).map(where), ...(slice.csdl ? { csdl: where(slice.csdl) } : {}) };
+    const { openapi, csdl, texts } = await timer(`${slice.name}: load`, () => loadSlice(inputs, shown));
     const sliced = await timer(`${slice.name}: slice`, async () => selectPaths(openapi, slice.include));
     const model = await timer(`${slice.name}: model`, async () => buildModel(slice.name, sliced, csdl));
     warnings.push(...model.warnings);
@@ -105,8 +100,8 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
     const drift = await timer("check", () => checkOutput(outDir, files));
     return { outDir, files, warnings, drift };
   }
-  await timer("write", () => writeOutput(outDir, files));
-  return { outDir, files, warnings };
+  const written = await timer("write", () => writeOutput(outDir, files, log));
+  return { outDir, files, warnings, written };
 }
 
 async function generatorVersion(): Promise<string> {

@@ -1,44 +1,52 @@
 /**
- * `npm run update-spec -- <full description: file or URL> [--config graphslice.config.json]`
+ * `npm run update-spec -- <full description: file or URL>... [--config graphslice.config.json]`
  *
  * Given a newer full Graph OpenAPI description, re-slices it with the committed config (each slice's
  * include patterns), rewrites the slices' OpenAPI files under spec/ in the verbatim style (every kept
  * path item and component copied unchanged), regenerates, and prints the API diff against the
  * previous generation as markdown for the pull request. The CSDL files are left as they are.
+ * Several files (a module and its `*.Actions.yml` / `*.Functions.yml` companions; `.br` files are read
+ * decompressed) are read as one description, each kept block copied from the file it is in.
  * Every slice is computed before anything is written: a pattern that matches nothing changes nothing.
  */
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfig } from "../generator/config.js";
+import { loadConfig, openApiFiles } from "../generator/config.js";
 import { compareSlices } from "../generator/diff/compare.js";
 import { makeReport, renderMarkdown } from "../generator/diff/report.js";
 import type { Manifest } from "../generator/emit/manifest.js";
 import { generate } from "../generator/index.js";
-import { isUrl, readSource } from "../generator/load/read-source.js";
+import { isBrotli, isUrl, readSource } from "../generator/load/read-source.js";
+import { mergeDescriptions } from "./update-spec/merge-descriptions.js";
 import { readFullDescription, sliceYaml } from "./update-spec/slice-yaml.js";
 
-const USAGE = "usage: npm run update-spec -- <full OpenAPI description: file or URL> [--config graphslice.config.json] [--date YYYY-MM-DD]";
+const USAGE = "usage: npm run update-spec -- <full OpenAPI description: file or URL>... [--config graphslice.config.json] [--date YYYY-MM-DD]";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function updateSpec(argv: string[]): Promise<number> {
-  const { source, configPath, date } = parseArgs(argv);
+  const { sources, configPath, date } = parseArgs(argv);
   const config = await loadConfig(configPath);
   const baseDir = dirname(configPath);
   const outDir = resolve(baseDir, config.output);
   const before = await readManifest(join(outDir, "manifest.json"));
 
-  const full = readFullDescription(source, await readSource(source, "full OpenAPI description"));
+  const texts = await Promise.all(sources.map((source) => readSource(source, "full OpenAPI description")));
+  const full = mergeDescriptions(sources.map((source, i) => readFullDescription(source, texts[i]!)));
   const targets = new Map<string, string[]>(); // one spec file may serve several slices: union of their patterns
   for (const slice of config.slices) {
-    if (isUrl(slice.openapi)) throw new Error(`${configPath}: slice "${slice.name}" reads its OpenAPI from a URL; update-spec writes files, so give it a path`);
-    const file = resolve(baseDir, slice.openapi);
+    const files = openApiFiles(slice);
+    if (files.length > 1) throw new Error(`${configPath}: slice "${slice.name}" reads ${files.length} OpenAPI files; update-spec writes one cut file per slice, so give it one`);
+    if (isUrl(files[0]!)) throw new Error(`${configPath}: slice "${slice.name}" reads its OpenAPI from a URL; update-spec writes files, so give it a path`);
+    if (isBrotli(files[0]!)) throw new Error(`${configPath}: slice "${slice.name}" reads ${files[0]}; update-spec writes a plain YAML cut, so give it a .yaml path`);
+    const file = resolve(baseDir, files[0]!);
     targets.set(file, [...new Set([...(targets.get(file) ?? []), ...slice.include])]);
   }
+  const sourceName = sources.map((source) => (isUrl(source) ? source : basename(source)));
   const written: [string, string][] = [];
   for (const [file, include] of targets) {
-    written.push([file, sliceYaml(full, { sourceName: isUrl(source) ? source : basename(source), include, extractedOn: date })]);
+    written.push([file, sliceYaml(full, { sourceName, include, extractedOn: date })]);
   }
   for (const [file, text] of written) {
     await writeFile(file, text);
@@ -59,8 +67,8 @@ export async function updateSpec(argv: string[]): Promise<number> {
   return 0;
 }
 
-function parseArgs(argv: string[]): { source: string; configPath: string; date: string } {
-  let source: string | undefined;
+function parseArgs(argv: string[]): { sources: string[]; configPath: string; date: string } {
+  const sources: string[] = [];
   let config = "graphslice.config.json";
   let date = new Date().toISOString().slice(0, 10);
   for (let i = 0; i < argv.length; i++) {
@@ -70,12 +78,13 @@ function parseArgs(argv: string[]): { source: string; configPath: string; date: 
       if (!value) throw new Error(`${arg} needs a value\n${USAGE}`);
       if (arg === "--config") config = value;
       else date = value;
-    } else if (arg.startsWith("--") || source !== undefined) throw new Error(`unexpected argument "${arg}"\n${USAGE}`);
-    else source = arg;
+    } else if (arg.startsWith("--")) throw new Error(`unexpected argument "${arg}"\n${USAGE}`);
+    else if (sources.includes(arg)) throw new Error(`"${arg}" is given twice`);
+    else sources.push(arg);
   }
-  if (!source) throw new Error(USAGE);
+  if (sources.length === 0) throw new Error(USAGE);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date must be YYYY-MM-DD, got "${date}"`);
-  return { source, configPath: resolve(config), date };
+  return { sources, configPath: resolve(config), date };
 }
 
 async function readManifest(path: string): Promise<Manifest | undefined> {

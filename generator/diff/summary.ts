@@ -40,7 +40,7 @@ export async function readSummary(source: string, options: SpecSummaryOptions = 
 
 async function summariseSpec(source: string, text: string, options: SpecSummaryOptions): Promise<ApiSummary> {
   const include = options.include ?? ["/**"];
-  const model = buildModel(SPEC_SLICE_NAME, selectPaths(await loadOpenApi(source), include), undefined);
+  const model = buildModel(SPEC_SLICE_NAME, selectPaths(await loadOpenApi(source, text), include), undefined);
   const { operations, types } = manifestSlice(model, [{ path: source, content: text }], include);
   return { operations, types };
 }

@@ -12,8 +12,10 @@ import { selectPaths } from "../../generator/slice/select-paths.js";
 import { childLines, lazyRecord, splitBlocks, type Block } from "./yaml-blocks.js";
 
 export interface FullDescription {
+  /** The file or URL; for several module files read as one, their names joined by " + ". */
   source: string;
-  text: string;
+  /** Each file's own text, in order (one, unless several module files were merged). */
+  files: { source: string; text: string }[];
   /** Top-level entries in source order. */
   top: Block[];
   paths: Block[];
@@ -41,12 +43,12 @@ export function readFullDescription(source: string, text: string): FullDescripti
   const document = Object.fromEntries(top.filter((b) => b.key !== "paths" && b.key !== "components").map((b) => [b.key, b.value])) as unknown as OpenApiDocument;
   document.paths = lazyRecord(paths) as OpenApiDocument["paths"];
   document.components = Object.fromEntries(components.map(({ section, entries }) => [section.key, lazyRecord(entries)]));
-  return { source, text, top, paths, components, document };
+  return { source, files: [{ source, text }], top, paths, components, document };
 }
 
 export interface SliceInfo {
-  /** Where the full description came from, as recorded in x-slice. */
-  sourceName: string;
+  /** Where the full description came from, as recorded in x-slice: one name per file of `full.files`. */
+  sourceName: string | string[];
   include: string[];
   extractedOn: string;
 }
@@ -72,9 +74,7 @@ export function sliceYaml(full: FullDescription, info: SliceInfo): string {
   const xSlice = {
     description:
       "Slice of a Microsoft Graph OpenAPI description, written by scripts/update-spec.ts. Every path item and component below was copied unchanged from the source; only the selection of paths and components differs (the included paths, the components they reach, and the derived types of declared types). This x-slice object is the only added content.",
-    source: info.sourceName,
-    sourceSha256: createHash("sha256").update(full.text).digest("hex"),
-    sourceChars: full.text.length,
+    ...sourceRecord(full, info.sourceName),
     extractedOn: info.extractedOn,
     include: info.include,
   };
@@ -82,6 +82,15 @@ export function sliceYaml(full: FullDescription, info: SliceInfo): string {
   const text = `${out.join("\n")}\n`;
   checkVerbatim(full, text);
   return text;
+}
+
+/** One file: `source`, `sourceSha256`, `sourceChars`; several: `sources`, a list of the same per file. */
+function sourceRecord(full: FullDescription, names: string | string[]): Record<string, unknown> {
+  const list = typeof names === "string" ? [names] : names;
+  if (list.length !== full.files.length) throw new Error(`x-slice: ${list.length} source names for ${full.files.length} files`);
+  const records = full.files.map((file, i) => ({ source: list[i]!, sha256: createHash("sha256").update(file.text).digest("hex"), chars: file.text.length }));
+  if (records.length > 1) return { sources: records };
+  return { source: records[0]!.source, sourceSha256: records[0]!.sha256, sourceChars: records[0]!.chars };
 }
 
 /** Every path item and component in the slice equals the source's: the text round-trips. */

@@ -52,20 +52,27 @@ test("the manifest records the generator version, spec hashes and file hashes", 
   assert.ok(manifest.slices.assignments.operations["PATCH /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}"]);
 });
 
-test("--check exits non-zero and lists stale, missing and orphaned files without writing", async () => {
+test("--check exits non-zero and lists stale, missing and orphaned (listed by the manifest) files without writing", async () => {
   const dir = scratchDir("graphslice-check-");
   try {
     cpSync(join(REPO, "generated"), dir, { recursive: true });
     writeFileSync(join(dir, "assignments/models.ts"), "// edited by hand\n");
     rmSync(join(dir, "assignments/schema.ts"));
-    writeFileSync(join(dir, "leftover.ts"), "");
+    writeFileSync(join(dir, "mine.ts"), "// the user's own\n");
+    // A file an earlier generation wrote (its manifest lists it) that this one no longer does.
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+    manifest.files["old-slice/models.ts"] = sha256("");
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+    mkdirSync(join(dir, "old-slice"));
+    writeFileSync(join(dir, "old-slice/models.ts"), "");
     const cli = run(process.execPath, ["--import", "tsx", join(REPO, "generator/cli.ts"), "generate", "--config", CONFIG, "--out", dir, "--check", "--quiet"], { cwd: REPO });
     const failure = await cli.then(() => undefined, (e: { code: number; stdout: string }) => e);
     assert.ok(failure, "--check must fail on a stale tree");
     assert.is(failure!.code, 1);
     assert.match(failure!.stdout, /changed\s+assignments\/models\.ts/);
     assert.match(failure!.stdout, /missing\s+assignments\/schema\.ts/);
-    assert.match(failure!.stdout, /orphaned\s+leftover\.ts/);
+    assert.match(failure!.stdout, /orphaned\s+old-slice\/models\.ts/);
+    assert.not.match(failure!.stdout, /mine\.ts/, "a file no manifest lists is the user's, not stale");
     assert.is(readFileSync(join(dir, "assignments/models.ts"), "utf8"), "// edited by hand\n", "check writes nothing");
   } finally {
     rmSync(dir, { recursive: true, force: true });
