@@ -6,7 +6,7 @@
  */
 import * as assert from "uvu/assert";
 import { createGraphClient, type AccessToken, type GraphClientOptions } from "../../generated/assignments/index.js";
-import { startRecordingServer, type RecordingServer } from "../server/recording-server.js";
+import { startRecordingServer, type RecordingResponse, type RecordingServer } from "../server/recording-server.js";
 import { graphError, POLICY, rejection, reliabilitySuite, until } from "./helpers.js";
 
 const test = reliabilitySuite("reliability: token refresh, claims and scope");
@@ -14,10 +14,10 @@ const test = reliabilitySuite("reliability: token refresh, claims and scope");
 /** A Graph base URL that accepts only `Bearer <good>`; others get 401 (with `challenge`, if given). */
 async function acceptOnly(good: () => string, challenge?: string): Promise<RecordingServer> {
   return startRecordingServer({
-    respond: async (req) => {
+    respond: async (req): Promise<RecordingResponse> => {
       if (req.headers.authorization === `Bearer ${good()}`) return { status: 200, body: JSON.stringify({ value: [] }) };
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20)); // 401s arrive one by one
-      return { status: 401, headers: challenge ? { "www-authenticate": challenge } : {}, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "expired" } }) };
+      return { status: 401, headers: challenge ? { "www-authenticate": challenge } : ({} as Record<string, string>), body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "expired" } }) };
     },
   });
 }
