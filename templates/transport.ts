@@ -26,7 +26,7 @@ export interface TransportConfig {
    * `manual` (redirects followed by hand), or `follow` where fetch hides redirects (a browser: an
    * `opaqueredirect`); set on first use, then remembered.
    */
-  redirect?: RequestRedirect;
+  redirect?: "manual" | "follow";
 }
 
 export interface Exchange {
@@ -97,7 +97,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   let retries = 0, redirects = 0, waited = 0, leftOrigin = false, refreshed = false;
   let freshToken: string | undefined;
   // A page's fetch hides manual redirects, and finding out costs a request: decide before the first.
-  let redirectMode: RequestRedirect = (config.redirect ??= hidesRedirects() ? "follow" : "manual");
+  let redirectMode: "manual" | "follow" = (config.redirect ??= hidesRedirects() ? "follow" : "manual");
   /** Waits before the next retry (dropping the answer that asked for it), if the budget allows it. */
   const retryAfter = async (delay: number, answer?: Response) => {
     if (retries >= maxRetries || waited + delay > config.retry.maxTotalDelayMs) return false;
