@@ -14,7 +14,7 @@ export {
 } from "../runtime/errors.js";
 export { parseODataJson, serializeODataJson, unknownODataType } from "../runtime/odata-type.js";
 export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";
-export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
+export type { AccessToken, GetTokenOptions, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type {
   AcceptWithoutHash,
