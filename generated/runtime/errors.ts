@@ -159,8 +159,17 @@ export function invalidResponse(response: { status: number; headers: Headers }, 
     message: `${context.method} ${context.url} answered ${response.status} with ${describeBody(response.headers, body)}; expected ${expected}`,
     headers: response.headers,
     body,
-    cause,
+    cause: cause instanceof SyntaxError ? withoutExcerpt(cause) : cause,
   });
+}
+
+/**
+ * JSON.parse's error without the excerpt of the text V8 quotes (`Unexpected token 'B', "Bearer eyJ0"...`):
+ * a few characters of an echoed token are too many, and the full text is in `body`, masked.
+ */
+function withoutExcerpt(error: SyntaxError): SyntaxError {
+  const message = error.message.replace(/"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, "(excerpt omitted)");
+  return message === error.message ? error : new SyntaxError(message);
 }
 
 /** A short description of a body that is not an OData error, for messages. */

@@ -80,6 +80,19 @@ test("a 2xx answer with truncated JSON that echoes the token: masked in body and
   );
 });
 
+test("a 2xx JSON answer that is just the echoed token: not even JSON.parse's excerpt of it stays in the cause", async () => {
+  await withServer(
+    () => ({ status: 200, body: TOKEN }),
+    async (server) => {
+      const error = await graphError(assignmentsAt(server).get());
+      assert.is(error.code, "invalidResponse");
+      assert.instance(error.cause, SyntaxError);
+      assert.not.match((error.cause as Error).message, TOKEN.slice(0, 6), "a prefix of the token is in the cause");
+      assertNoToken(error);
+    },
+  );
+});
+
 test("tokens echoed in request-id, x-ms-ags-diagnostic, any header and Graph's error fields are masked; no live Response", async () => {
   await withServer(
     (req) => ({
