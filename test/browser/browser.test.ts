@@ -12,6 +12,7 @@ import * as assert from "uvu/assert";
 import { installConsumer } from "../package/consumer.js";
 import { assertPatched, DOCUMENTED_TARGET, seed } from "../package/scenario.js";
 import { startGraphServer, type GraphServer } from "../server/graph-server.js";
+import { startRecordingServer } from "../server/recording-server.js";
 import { launchChromium, type Browser } from "./chromium.js";
 import { serveStatic, type StaticServer } from "./static-server.js";
 
@@ -109,11 +110,14 @@ test("Chromium never sends a POST twice: a 307 is followed by the browser, the o
   const list = `/beta/deviceManagement/configurationPolicies/${policyId}/assignments`;
   server.faults.push({ kind: "redirect", status: 307, location: `${server.url}${list}?moved=post` }, { method: "POST", path: list });
   server.faults.push({ kind: "redirect", status: 302, location: `${server.url}${list}?moved=get` }, { method: "GET", path: list });
+  const foreign = await startRecordingServer();
+  server.faults.push({ kind: "redirect", status: 307, location: `${foreign.url}/elsewhere` }, { method: "GET", path: `${list}/elsewhere` });
   const before = server.requests.length;
   const result = await runPage(browser, `${site.url}/redirect.html#${encodeURIComponent(JSON.stringify({ baseUrl: server.baseUrl, policyId }))}`);
+  await foreign.close();
   const sent = server.requests.slice(before).filter((r) => r.method !== "OPTIONS");
 
-  assert.equal(sent.map((r) => `${r.method} ${r.rawPath.slice(list.length)}`), ["POST ", "POST ?moved=post", "GET ", "GET ?moved=get"], JSON.stringify(result));
+  assert.equal(sent.map((r) => `${r.method} ${r.rawPath.slice(list.length)}`), ["POST ", "POST ?moved=post", "GET ", "GET ?moved=get", "GET /elsewhere"], JSON.stringify(result));
   assert.is(result.error, undefined, String(result.error));
   const posted = result.posted as { value?: { id?: string }; error?: unknown };
   assert.is(posted.error, undefined, JSON.stringify(posted.error));
@@ -122,6 +126,11 @@ test("Chromium never sends a POST twice: a 307 is followed by the browser, the o
   const listed = result.listed as { value?: { value: unknown[] } };
   assert.is(listed.value?.value.length, 1);
   assert.ok(sent.every((r) => r.headers.authorization === "Bearer browser-token"), "a same-origin redirect keeps the token");
+  // The browser, following a redirect to another origin, drops Authorization itself (Fetch standard).
+  const away = foreign.requests.filter((r) => r.method === "GET");
+  assert.is(away.length, 1, JSON.stringify(result.elsewhere));
+  assert.is(away[0]!.headers.authorization, undefined, "the token followed a redirect to another origin");
+  assert.equal((result.elsewhere as { value?: unknown }).value, { value: [] });
 });
 
 test.run();
