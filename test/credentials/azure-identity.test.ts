@@ -21,7 +21,9 @@ test.before(async (ctx) => {
   ctx.tokens = await startTokenEndpoint();
   ctx.graph = await startRecordingServer({
     respond: (req) =>
-      req.headers.authorization === "Bearer token-2"
+      req.rawPath.includes("/plain/")
+        ? { status: 401, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "Access token has expired or is not yet valid." } }) }
+        : req.headers.authorization === "Bearer token-2"
         ? { status: 200, body: JSON.stringify({ value: [{ id: "a1" }] }) }
         : { status: 401, headers: { "www-authenticate": CHALLENGE }, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "Continuous access evaluation resulted in challenge" } }) },
   });
@@ -61,6 +63,20 @@ test("a CAE challenge: the credential is asked again with the claims, gets a new
   assert.equal(claims.access_token.nbf, { essential: true, value: "1604106651" });
   assert.equal(graph.requests.map((r) => r.headers.authorization), ["Bearer token-1", "Bearer token-2"]);
   assert.is(graph.requests[0]!.headers["client-request-id"], graph.requests[1]!.headers["client-request-id"]);
+});
+
+test("a 401 without a challenge: the credential's cached token would not help, so no second attempt", async ({ tokens, graph }) => {
+  const before = { tokens: tokens.requests.length, graph: graph.requests.length };
+  const { code, stdout, stderr } = await runClient({ NODE_EXTRA_CA_CERTS: tokens.caFile, AUTHORITY_HOST: tokens.authorityHost, GRAPH_BASE_URL: `${graph.url}/beta`, POLICY_ID: "plain" });
+  assert.is(code, 0, stderr);
+  assert.equal(JSON.parse(stdout.trim().split("\n").at(-1)!).error, {
+    isGraphError: true,
+    code: "InvalidAuthenticationToken",
+    status: 401,
+    message: `GET ${graph.url}/beta/deviceManagement/configurationPolicies/plain/assignments failed: Access token has expired or is not yet valid.`,
+  });
+  assert.is(graph.requests.length - before.graph, 1, "retried with the same cached token");
+  assert.is(tokens.requests.length - before.tokens, 1, "a new process fetches its first token once");
 });
 
 test.run();
