@@ -22,7 +22,14 @@ export function cloudBaseUrl(cloud: NationalCloud, version: "beta" | "v1.0" = "b
   return `${host}/${version}`;
 }
 
-/** The default token scope for a base URL: `https://<host>/.default`. */
-export function defaultScope(baseUrl: string): string {
-  return `${new URL(baseUrl).origin}/.default`;
+/**
+ * The default token scope: `https://<Graph host>/.default` of the cloud the base URL points at. A base
+ * URL on a Graph host gives that cloud (`https://graph.microsoft.us/beta` → US Government L4); any
+ * other host (a proxy, a test server) gives the `cloud` option's host, by default the global one.
+ * Tokens are issued for Graph, never for a proxy's origin.
+ */
+export function defaultScope(baseUrl: string, cloud: NationalCloud = "global"): string {
+  const { hostname } = new URL(baseUrl);
+  const named = (Object.values(NATIONAL_CLOUDS) as string[]).find((host) => new URL(host).hostname === hostname);
+  return `${named ?? new URL(cloudBaseUrl(cloud)).origin}/.default`;
 }

@@ -2,8 +2,30 @@
  * GraphError: the one error type every failed call rejects with (except a caller's own abort, which
  * rejects with the signal's reason). Built from Graph's OData error body when there is one, and from
  * the raw text when there is not (an HTML page from a proxy, truncated JSON, an empty body).
- * It never holds the bearer token: nothing from the request headers is copied into it.
+ *
+ * It holds exactly the fields declared below, all plain data: no Response, no Headers, no request.
+ * Every text in it (message, stack, body, fields copied from headers, details, innerError, cause) is
+ * masked with the secrets of the call, so a token echoed back by a service never shows (see mask.ts).
  */
+import { maskCause, maskText, maskValue } from "./mask.js";
+
+/** The codes graphslice itself gives; Graph's own codes (`ResourceNotFound`, …) come on top. */
+export type GraphsliceErrorCode =
+  | "invalidRequest"
+  | "invalidRequestBody"
+  | "invalidResponse"
+  | "authenticationFailed"
+  | "foreignUrl"
+  | "invalidRedirect"
+  | "redirectNotFollowed"
+  | "tooManyRedirects"
+  | "tooManyPages"
+  | "timeout"
+  | "networkError"
+  | `http${number}`;
+
+/** A GraphError's code: one of graphslice's own, or any code Graph sends. */
+export type GraphErrorCode = GraphsliceErrorCode | (string & {});
 
 /** One entry of an OData error's `details`. */
 export interface GraphErrorDetail {
@@ -15,34 +37,42 @@ export interface GraphErrorDetail {
 
 export interface GraphErrorInit {
   status: number;
-  code: string;
+  code: GraphErrorCode;
   message: string;
   method?: string;
   url?: string;
   target?: string | null;
   details?: GraphErrorDetail[];
   innerError?: Record<string, unknown>;
+  /** Read for `request-id`, `date`, `Retry-After`, `x-ms-ags-diagnostic`; not kept. */
   headers?: Headers;
   clientRequestId?: string;
   body?: string;
   attempts?: number;
   throttled?: boolean;
   cause?: unknown;
+  /** Texts to mask wherever they appear (the call's tokens); not kept. */
+  secrets?: readonly string[];
 }
 
 export class GraphError extends Error {
   /** HTTP status; 0 when no response arrived (network failure, timeout, invalid input). */
   declare readonly status: number;
   /** Graph's error code (`ResourceNotFound`, `TooManyRequests`, …) or one of graphslice's own. */
-  declare readonly code: string;
+  declare readonly code: GraphErrorCode;
+  /** The method of the failed request (after redirects: a 303 turns a POST into a GET). */
   declare readonly method: string | undefined;
-  /** The request URL (never contains credentials). */
+  /** The request URL (never with credentials in it). */
   declare readonly url: string | undefined;
+  /** What the error is about: Graph's `target`, or the body path / parameter graphslice refused. */
   declare readonly target: string | null | undefined;
+  /** Graph's `details`, or `[]`. */
   declare readonly details: GraphErrorDetail[];
+  /** Graph's `innerError` (request-id, date, client-request-id, …). */
   declare readonly innerError: Record<string, unknown> | undefined;
   /** Graph's `request-id` for the failed attempt. */
   declare readonly requestId: string | undefined;
+  /** The `client-request-id` of the call (the same for every attempt). */
   declare readonly clientRequestId: string | undefined;
   /** The response's `date` header. */
   declare readonly date: string | undefined;
@@ -50,52 +80,63 @@ export class GraphError extends Error {
   declare readonly retryAfter: string | undefined;
   /** The response's `x-ms-ags-diagnostic` header (which Graph data centre answered). */
   declare readonly diagnostic: string | undefined;
-  /** The response body exactly as received (empty when there was none). */
+  /** The response body as received, tokens masked (empty when there was none). */
   declare readonly body: string;
   /** HTTP attempts made, including retries; 0 when nothing was sent (invalid input). */
   declare readonly attempts: number;
   /** True when any attempt was throttled (429, or 503/504 with Retry-After). */
   declare readonly throttled: boolean;
 
-  constructor({ headers, attempts = 0, throttled = false, innerError, cause, message, ...init }: GraphErrorInit) {
+  constructor(init: GraphErrorInit) {
+    const { headers, attempts = 0, throttled = false, innerError, cause, secrets = [] } = init;
     // Every message says when retries happened or throttling was seen, so a log line alone explains it.
     const note = attempts > 1 || throttled ? ` (${throttled ? "throttled, " : ""}${attempts} attempt${attempts === 1 ? "" : "s"})` : "";
-    super(message + note, { cause });
+    super(maskText(init.message + note, secrets), cause === undefined ? undefined : { cause: maskCause(cause, secrets) });
     // A header of the failed response, else a field of Graph's innerError (which repeats some of them).
     const pick = (name: string) => headers?.get(name) ?? (typeof innerError?.[name] === "string" ? (innerError[name] as string) : undefined);
-    Object.assign(this, {
-      name: "GraphError",
-      ...init,
+    const fields = {
+      status: init.status,
+      code: init.code,
+      method: init.method,
+      url: init.url,
+      target: init.target,
       details: init.details ?? [],
-      body: init.body ?? "",
       innerError,
-      attempts,
-      throttled,
       requestId: pick("request-id"),
       clientRequestId: headers?.get("client-request-id") ?? init.clientRequestId,
       date: pick("date"),
       retryAfter: pick("retry-after"),
       diagnostic: pick("x-ms-ags-diagnostic"),
-    });
+      body: init.body ?? "",
+      attempts,
+      throttled,
+    };
+    Object.assign(this, { name: "GraphError" }, maskValue(fields, secrets));
   }
 }
 
+/** What a failed exchange tells an error about the call. */
+export type CallContext = Pick<GraphErrorInit, "method" | "url" | "clientRequestId" | "attempts" | "throttled" | "secrets">;
+
+/** The call fields of an exchange result, and nothing else of it (no Response, no text). */
+export function callContext(result: CallContext): CallContext {
+  const { method, url, clientRequestId, attempts, throttled, secrets } = result;
+  return { method, url, clientRequestId, attempts, throttled, secrets };
+}
+
 /** Builds a GraphError from a non-success response's status, headers and raw body text. */
-export function errorFromResponse(
-  response: { status: number; statusText?: string; headers: Headers },
-  body: string,
-  context: Pick<GraphErrorInit, "method" | "url" | "clientRequestId" | "attempts" | "throttled">,
-): GraphError {
+export function errorFromResponse(response: { status: number; statusText?: string; headers: Headers }, body: string, context: CallContext): GraphError {
   let error: Record<string, unknown> | undefined;
   try {
-    error = JSON.parse(body).error;
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === "object") error = (parsed as { error?: Record<string, unknown> }).error;
   } catch {
     // Not JSON (proxy HTML page, truncated text, empty): the raw text is kept in `body`.
   }
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const { status, headers } = response;
   return new GraphError({
-    ...context,
+    ...callContext(context),
     status,
     code: text(error?.code) ?? `http${status}`,
     message: `${context.method} ${context.url} failed: ${text(error?.message) ?? `${status} ${response.statusText || "error"} with ${describeBody(headers, body)}`}`,
@@ -105,6 +146,28 @@ export function errorFromResponse(
     headers,
     body,
   });
+}
+
+/** A success response whose body is not what the call expects (`invalidResponse`). */
+export function invalidResponse(response: { status: number; headers: Headers }, body: string, context: CallContext, expected: string, cause?: unknown): GraphError {
+  return new GraphError({
+    ...callContext(context),
+    status: response.status,
+    code: "invalidResponse",
+    message: `${context.method} ${context.url} answered ${response.status} with ${describeBody(response.headers, body)}; expected ${expected}`,
+    headers: response.headers,
+    body,
+    cause: cause instanceof SyntaxError ? withoutExcerpt(cause) : cause,
+  });
+}
+
+/**
+ * JSON.parse's error without the excerpt of the text V8 quotes (`Unexpected token 'B', "Bearer eyJ0"...`):
+ * a few characters of an echoed token are too many, and the full text is in `body`, masked.
+ */
+function withoutExcerpt(error: SyntaxError): SyntaxError {
+  const message = error.message.replace(/"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, "(excerpt omitted)");
+  return message === error.message ? error : new SyntaxError(message);
 }
 
 /** A short description of a body that is not an OData error, for messages. */

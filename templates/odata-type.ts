@@ -11,6 +11,7 @@
  * whitespace) always opens a member name, never sits inside a string (inside a string every `"` is
  * escaped as `\"`), so only real `"@odata.type"` members are found.
  */
+import { findUnsendable, unsendablePrimitive } from "./json-check.js";
 import type { UnknownODataType } from "./types.js";
 
 const NAME = '@odata.type"';
@@ -55,22 +56,42 @@ export function normalizeODataTypes(json: string): string {
 /**
  * A value as JSON text for the wire, with every `@odata.type` in its `#` form. The caller's object is
  * never changed: objects that need a `#` (and their parents) are copied, everything else is reused,
- * so a body that is already right is stringified as it is.
+ * so a body that is already right is stringified as it is. A value JSON cannot carry (NaN, a
+ * function, …) is a TypeError naming its path below `root`, with the path in its `path` property.
  */
-export function serializeODataJson(value: unknown): string {
-  return JSON.stringify(withHashes(value));
+export function serializeODataJson(value: unknown, root = "$"): string {
+  try {
+    return JSON.stringify(withHashes(value, false));
+  } catch (error) {
+    // The walk only says that something is wrong; this slower one says where.
+    const found = findUnsendable(value, root);
+    if (found) throw Object.assign(new TypeError(found.message), { path: found.path });
+    throw error instanceof RangeError ? new TypeError(`${root} is nested too deeply to be sent as JSON`) : error;
+  }
 }
 
-function withHashes(node: unknown): unknown {
-  if (typeof node !== "object" || node === null) return node;
+const UNSENDABLE = new TypeError("a value cannot be sent as JSON");
+
+function withHashes(node: unknown, inArray: boolean): unknown {
+  if (typeof node !== "object" || node === null) {
+    if (typeof node !== "string" && typeof node !== "boolean" && node !== null && unsendablePrimitive(node, inArray)) throw UNSENDABLE;
+    return node;
+  }
   const record = node as Record<string, unknown>;
+  // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
+  if (typeof record.toJSON === "function") return node;
   let copy: Record<string, unknown> | undefined;
   const type = record["@odata.type"];
   if (typeof type === "string" && type.charCodeAt(0) !== 35 /* # */) copy = { ...record, "@odata.type": `#${type}` };
+  const isArray = Array.isArray(node);
+  if (isArray) {
+    // for-in skips holes, which JSON also sends as null.
+    for (let i = 0; i < node.length; i++) if (!(i in node)) throw UNSENDABLE;
+  }
   for (const key in record) {
     const child = record[key];
-    const fixed = withHashes(child);
-    if (fixed !== child) (copy ??= (Array.isArray(node) ? [...node] : { ...record }) as Record<string, unknown>)[key] = fixed;
+    const fixed = withHashes(child, isArray);
+    if (fixed !== child) (copy ??= (isArray ? [...node] : { ...record }) as Record<string, unknown>)[key] = fixed;
   }
   return copy ?? node;
 }
@@ -82,12 +103,20 @@ export function parseODataJson(text: string): unknown {
   return value;
 }
 
-function addHashes(node: unknown): void {
-  if (typeof node !== "object" || node === null) return;
-  const record = node as Record<string, unknown>;
-  const type = record["@odata.type"];
-  if (typeof type === "string" && type.charCodeAt(0) !== 35 /* # */) record["@odata.type"] = `#${type}`;
-  for (const key in record) addHashes(record[key]);
+/** Iterative: a response nested 200,000 levels deep is valid JSON and must not overflow the stack. */
+function addHashes(root: unknown): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    const record = node as Record<string, unknown>;
+    const type = record["@odata.type"];
+    if (typeof type === "string" && type.charCodeAt(0) !== 35 /* # */) record["@odata.type"] = `#${type}`;
+    for (const key in record) {
+      const child = record[key];
+      if (typeof child === "object" && child !== null) stack.push(child);
+    }
+  }
 }
 
 /** Makes an `@odata.type` value for a type this SDK does not know, such as one newer than the spec. */

@@ -4,10 +4,10 @@
  */
 import { createTokenSource, type TokenCredential, type TokenInput } from "./auth.js";
 import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
-import { describeBody, errorFromResponse, GraphError } from "./errors.js";
+import { errorFromResponse, GraphError, invalidResponse } from "./errors.js";
 import { parseODataJson, serializeODataJson } from "./odata-type.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
-import { exchange, parseUrl, type ExchangeResult, type TransportConfig } from "./transport.js";
+import { exchange, isJsonContentType, parseUrl, type ExchangeResult, type TransportConfig } from "./transport.js";
 import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
 import { validateValue, type Schema, type TypeSpec } from "./validate.js";
@@ -21,7 +21,7 @@ export interface GraphClientOptions {
   token?: TokenInput;
   /** An `@azure/identity` credential (or anything with `getToken(scopes)`). */
   credential?: TokenCredential;
-  /** Token scopes; default `https://<base URL host>/.default`. */
+  /** Token scopes; default `https://<Graph host>/.default` of the base URL's cloud (a proxy's host gives `cloud`'s). */
   scopes?: string[];
   /** The fetch to use; default `globalThis.fetch`. */
   fetch?: typeof fetch;
@@ -84,7 +84,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
   const config: TransportConfig = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     origin,
-    token: createTokenSource(options.token ?? options.credential, options.scopes ?? [defaultScope(baseUrl)]),
+    token: createTokenSource(options.token ?? options.credential, options.scopes ?? [defaultScope(baseUrl, options.cloud)]),
     headers: options.headers ?? {},
     retry,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -109,9 +109,10 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
       payload = body as BinaryBody;
     } else {
       try {
-        payload = body === undefined ? undefined : serializeODataJson(body);
+        payload = body === undefined ? undefined : serializeODataJson(body, "body");
       } catch (error) {
-        throw notSent("invalidRequestBody", `body: ${(error as Error).message}`, "body");
+        const { message, path } = error as Error & { path?: string };
+        throw notSent("invalidRequestBody", path ? message : `body: ${message}`, path ?? "body");
       }
     }
     const headers: Record<string, string> = {};
@@ -132,13 +133,13 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     if (expect === "none" || response.status === 204) return undefined;
     if (expect === "count") {
       if (/^\s*\d+\s*$/.test(text)) return Number(text);
-      throw invalidResponse(result, "a number (text/plain)");
+      throw unexpected(result, "a number (text/plain)");
     }
-    if (!text || !(response.headers.get("content-type") ?? "").includes("json")) throw invalidResponse(result, "a JSON body");
+    if (!text || !isJsonContentType(response.headers)) throw unexpected(result, "a JSON body");
     try {
       return parseODataJson(text);
     } catch (error) {
-      throw invalidResponse(result, "valid JSON", error);
+      throw unexpected(result, "valid JSON", error);
     }
   }
 
@@ -153,15 +154,6 @@ function describeValue(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }
 
-function invalidResponse(result: ExchangeResult, expected: string, cause?: unknown): GraphError {
-  const { response, text } = result;
-  return new GraphError({
-    ...result,
-    status: response.status,
-    code: "invalidResponse",
-    message: `${result.method} ${result.url} answered ${response.status} with ${describeBody(response.headers, text)}; expected ${expected}`,
-    headers: response.headers,
-    body: text,
-    cause,
-  });
+function unexpected(result: ExchangeResult, expected: string, cause?: unknown): GraphError {
+  return invalidResponse(result.response, result.text, result, expected, cause);
 }

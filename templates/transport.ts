@@ -3,10 +3,15 @@
  * refresh, all around a plain `fetch`. Used by the request builders (which then parse the body) and
  * by the low-level openapi-fetch client (which gets a Response made from it).
  */
+import { onAbort } from "./abort.js";
 import type { TokenSource } from "./auth.js";
-import { GraphError } from "./errors.js";
+import { claimsChallenge } from "./challenge.js";
+import { GraphError, type GraphErrorCode } from "./errors.js";
+import { headerSecrets, maskText } from "./mask.js";
 import { isCredentialHeader, isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
-import { isRetryableOnNetworkError, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from "./retry.js";
+import { headerProblem, isHttpUrl, isValidHeaderValue, urlProblem } from "./request-check.js";
+import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, serverDelayMs, sleep, type RetryPolicy } from "./retry.js";
+import { startTimer } from "./timer.js";
 import type { RequestOptions } from "./types.js";
 
 export interface TransportConfig {
@@ -17,6 +22,11 @@ export interface TransportConfig {
   headers: Record<string, string>;
   retry: RetryPolicy;
   timeoutMs: number;
+  /**
+   * `manual` (redirects followed by hand), or `follow` where fetch hides redirects (a browser: an
+   * `opaqueredirect`); set on first use, then remembered.
+   */
+  redirect?: "manual" | "follow";
 }
 
 export interface Exchange {
@@ -45,6 +55,8 @@ export interface ExchangeResult {
   clientRequestId: string;
   /** True when any attempt was throttled. */
   throttled: boolean;
+  /** The tokens and credential header values this call used: what an error about it must mask. */
+  secrets: readonly string[];
 }
 
 export async function exchange(config: TransportConfig, x: Exchange): Promise<ExchangeResult> {
@@ -54,10 +66,12 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
   const userHeaders: Record<string, string> = {};
   for (const source of [config.headers, x.headers, options.headers]) for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
+  const secrets: string[] = [];
+  for (const name in userHeaders) if (isCredentialHeader(name) && typeof userHeaders[name] === "string") secrets.push(...headerSecrets(userHeaders[name]!));
   // What the attempts so far have seen; also read by the timeout error, which fires from outside the loop.
   const progress = { attempts: 0, throttled: false, clientRequestId: userHeaders["client-request-id"] ?? newRequestId() };
-  const fail = (code: string, message: string, cause?: unknown, headers?: Headers) =>
-    new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, ...progress });
+  const fail = (code: GraphErrorCode, message: string, cause?: unknown, headers?: Headers) =>
+    new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, secrets, ...progress });
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   // One controller per call, for fetch and every wait. (A signal shared by many calls looks cheaper
   // but is not: fetch leaves a listener on it per request until garbage collection, and adding to a
@@ -65,20 +79,30 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const controller = new AbortController();
   const signal = controller.signal;
   const abort = () => controller.abort();
-  caller?.addEventListener("abort", abort);
+  const unsubscribe = caller ? onAbort(caller, abort) : undefined;
   let timedOut = false;
-  const timer = timeoutMs > 0 ? setTimeout(() => ((timedOut = true), abort()), timeoutMs) : undefined;
+  // Any length: Infinity or 2³¹ ms and more must not fire after 1 ms, as a bare setTimeout would.
+  const cancelTimer = timeoutMs > 0 ? startTimer(() => ((timedOut = true), abort()), timeoutMs) : undefined;
   // A caller's abort rejects with the caller's own reason; running out of time is a GraphError.
   const stopped = () => (timedOut ? fail("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`) : caller!.reason);
-  const getToken = (rejected?: string) =>
-    config.token(signal, rejected).catch((error) => {
+  const getToken = async (rejected?: string, claims?: string) => {
+    let token: string | undefined;
+    try {
+      token = await config.token(signal, rejected, claims);
+    } catch (error) {
       throw signal.aborted ? error : fail("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(error)}`, error);
-    });
+    }
+    if (token === undefined) return undefined;
+    secrets.push(token);
+    if (!isValidHeaderValue(token)) throw fail("authenticationFailed", `${x.method} ${x.url} not sent: the token cannot be sent in a header (it contains CR, LF, NUL or a character outside Latin-1)`);
+    return token;
+  };
   const maxRetries = options.maxRetries ?? config.retry.maxRetries;
   let { method, url, body } = x;
   let retries = 0, redirects = 0, waited = 0, leftOrigin = false, refreshed = false;
   let freshToken: string | undefined;
-  let redirectMode: RequestRedirect = "manual";
+  // A page's fetch hides manual redirects, and finding out costs a request: decide before the first.
+  let redirectMode: "manual" | "follow" = (config.redirect ??= hidesRedirects() ? "follow" : "manual");
   /** Waits before the next retry (dropping the answer that asked for it), if the budget allows it. */
   const retryAfter = async (delay: number, answer?: Response) => {
     if (retries >= maxRetries || waited + delay > config.retry.maxTotalDelayMs) return false;
@@ -91,23 +115,29 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
 
   try {
     for (;;) {
-      progress.attempts++;
       const trusted = !leftOrigin && isOnOrigin(url, config.origin);
       const headers: Record<string, string> = { accept: "application/json" };
       if (body !== undefined) headers["content-type"] = "application/json";
       for (const name in userHeaders) if (trusted || !isCredentialHeader(name)) headers[name] = userHeaders[name]!;
       headers["client-request-id"] = progress.clientRequestId;
+      // What fetch would refuse is the caller's mistake, not the network's: fail now, retry nothing.
+      const problem = urlProblem(url) ?? headerProblem(headers);
+      if (problem) throw fail("invalidRequest", `${method} ${url} not sent: ${problem}`);
       const token = trusted && !("authorization" in userHeaders) ? (freshToken ?? (await getToken())) : undefined;
       if (token) headers.authorization = `Bearer ${token}`;
       freshToken = undefined;
+      progress.attempts++;
 
       let response: Response | undefined;
       try {
         response = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, signal, redirect: redirectMode });
         const { status } = response;
         if (response.type === "opaqueredirect") {
-          // A browser hides manual redirects; let it follow them (it drops credentials across origins itself).
-          redirectMode = "follow";
+          // This fetch hides redirects (a browser): from now on it follows them itself, dropping
+          // credentials across origins. This request was already sent once: only a GET or DELETE,
+          // which cannot be applied twice, is sent again.
+          config.redirect = redirectMode = "follow";
+          if (!isRetryableOnNetworkError(method)) throw fail("redirectNotFollowed", `${method} ${url} was redirected, and this fetch hides where to; it is not sent again, since a ${method} may already have been applied`);
           continue;
         }
         const location = isRedirect(status) ? response.headers.get("location") : null;
@@ -116,6 +146,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           if (++redirects > MAX_REDIRECTS) throw fail("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`);
           const next = parseUrl(location, url);
           if (!next) throw fail("invalidRedirect", `${method} ${url} redirected to an invalid Location ${JSON.stringify(location)}`);
+          if (!isHttpUrl(next)) throw fail("invalidRedirect", `${method} ${url} redirected to a ${next.protocol} URL; only http and https redirects are followed`);
           // Once away from the base origin, nothing is trusted again, even on a redirect back.
           leftOrigin ||= next.origin !== config.origin;
           const nextMethod = methodAfterRedirect(status, method);
@@ -125,30 +156,31 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           continue;
         }
         if (status === 401 && token && !refreshed) {
-          // One fresh token, one retry; a source that hands back the same token gets no pointless retry.
+          // One fresh token, one retry: with the claims of a CAE challenge, the credential fetches a
+          // new token; a source that hands back the same token gets no pointless retry.
           refreshed = true;
-          freshToken = await getToken(token);
+          freshToken = await getToken(token, claimsChallenge(response.headers.get("www-authenticate")));
           if (freshToken && freshToken !== token) {
             discard(response);
             continue;
           }
         }
-        const wait = response.headers.get("retry-after");
-        if (isRetryableStatus(status, method, wait !== null)) {
-          progress.throttled ||= status === 429 || wait !== null;
+        const wait = serverDelayMs(response.headers);
+        if (isRetryableStatus(status, method, wait !== undefined)) {
+          progress.throttled ||= status === 429 || wait !== undefined;
           // A wait past the total budget ends the call now: waiting and then failing helps nobody.
-          if (await retryAfter(retryDelayMs(wait, retries + 1, config.retry), response)) continue;
+          if (await retryAfter(wait ?? backoffMs(retries + 1, config.retry), response)) continue;
         }
         const blob = x.read === "blob" && response.ok ? await response.blob() : undefined;
         let text = blob ? "" : await response.text();
-        // A service or proxy that echoes the request back must not put the token into an error
-        // (success bodies are data and stay untouched).
-        if (token && !response.ok && text.includes(token)) text = text.split(token).join("[token]");
-        return { response, text, blob, url, method, ...progress };
+        // A service or proxy that echoes the request back must not put the token into an error body
+        // the low-level client returns (success bodies are data and stay untouched).
+        if (!response.ok && secrets.length) text = maskText(text, secrets);
+        return { response, text, blob, url, method, secrets, ...progress };
       } catch (error) {
         if (signal.aborted || error instanceof GraphError) throw error;
         const retryable = isRetryableOnNetworkError(method);
-        if (retryable && (await retryAfter(retryDelayMs(null, retries + 1, config.retry)))) continue;
+        if (retryable && (await retryAfter(backoffMs(retries + 1, config.retry)))) continue;
         const why = retryable ? "" : ` (not retried: a ${method} may already have been applied)`;
         throw fail("networkError", `${method} ${url} failed: ${describeError(error)}${why}`, error, response?.headers);
       }
@@ -156,15 +188,26 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   } catch (error) {
     throw signal.aborted ? stopped() : error;
   } finally {
-    clearTimeout(timer);
-    caller?.removeEventListener("abort", abort);
+    cancelTimer?.();
+    unsubscribe?.();
   }
+}
+
+/** True in a browser page or worker, whose fetch answers `redirect: "manual"` with an opaque response. */
+function hidesRedirects(): boolean {
+  const scope = globalThis as { document?: unknown; importScripts?: unknown };
+  return typeof scope.document === "object" || typeof scope.importScripts === "function";
 }
 
 /** fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …). */
 function describeError(error: unknown): string {
   const e = error as { message?: string; cause?: { message?: string } } | undefined;
   return `${e?.message ?? error}${e?.cause?.message ? ` (${e.cause.message})` : ""}`;
+}
+
+/** True for `application/json` and `…+json`, with parameters, in any case (media types are case-insensitive). */
+export function isJsonContentType(headers: Headers): boolean {
+  return /^[^;]*json\s*(;|$)/i.test(headers.get("content-type") ?? "");
 }
 
 /** The URL, or undefined when it cannot be parsed (no try/catch at every use). */

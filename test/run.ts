@@ -1,14 +1,19 @@
 /**
  * Test entry point (`npm test`): runs every uvu suite under test/ in one process and ends with the
- * plain summary line CI reads: `N passed, N failed`.
+ * plain summary line CI reads: `N passed, N failed`. It exits non-zero, and prints why, when any test
+ * fails, any test file fails to load, or any suite's set-up (`before`) throws; uvu alone would swallow
+ * the last two and exit 0.
  *
  * Usage: `npm test` runs everything; `npm test -- runtime` runs only files whose path contains "runtime".
+ * GRAPHSLICE_TEST_DIR runs the suites of another directory (the runner's own test uses it).
  */
 import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { register } from "node:module";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { inspect } from "node:util";
 
-const root = fileURLToPath(new URL(".", import.meta.url));
+const root = process.env.GRAPHSLICE_TEST_DIR ? resolve(process.env.GRAPHSLICE_TEST_DIR) : fileURLToPath(new URL(".", import.meta.url));
 const filters = process.argv.slice(2);
 
 function findTestFiles(dir: string): string[] {
@@ -23,6 +28,9 @@ function findTestFiles(dir: string): string[] {
 
 const files = findTestFiles(root).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
 
+// Every test file's "uvu" becomes strict-uvu.ts, which records set-up failures.
+register(new URL("./helpers/uvu-resolve.mjs", import.meta.url));
+
 // uvu prints "Total: N" and "Passed: N" itself; keep a copy of what it writes to derive the summary line.
 let printed = "";
 const write = process.stdout.write.bind(process.stdout);
@@ -34,11 +42,17 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
 
 (globalThis as { UVU_DEFER?: number }).UVU_DEFER = 1;
 const uvu = await import("uvu");
+const { setupFailures } = await import("./helpers/strict-uvu.js");
 const queue = (globalThis as unknown as { UVU_QUEUE: unknown[][] }).UVU_QUEUE;
+const loadFailures: Array<{ file: string; error: unknown }> = [];
 for (const [index, file] of files.entries()) {
   (globalThis as { UVU_INDEX?: number }).UVU_INDEX = index;
   queue.push([relative(root, file)]);
-  await import(pathToFileURL(file).href);
+  try {
+    await import(pathToFileURL(file).href);
+  } catch (error) {
+    loadFailures.push({ file: relative(root, file), error });
+  }
 }
 await uvu.exec(false);
 
@@ -46,5 +60,10 @@ const plain = printed.replace(/\x1b\[[0-9;]*m/g, "");
 const total = Number(/Total:\s+(\d+)/.exec(plain)?.[1] ?? 0);
 const passed = Number(/Passed:\s+(\d+)/.exec(plain)?.[1] ?? 0);
 process.stdout.write = write;
-console.log(`${passed} passed, ${total - passed} failed`);
-if (total === 0) process.exitCode = 1;
+const show = (error: unknown) => (error instanceof Error ? (error.stack ?? String(error)) : inspect(error));
+for (const { file, error } of loadFailures) console.error(`\n  LOAD FAILED  ${file}: its tests did not run\n${show(error)}`);
+for (const { suite, error } of setupFailures) console.error(`\n  SET-UP FAILED  "${suite}" (before): its tests did not run\n${show(error)}`);
+// A file that failed to load counts as one failure: its tests are unknown, not zero.
+const failed = total - passed + loadFailures.length;
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 || total + loadFailures.length === 0 ? 1 : 0;

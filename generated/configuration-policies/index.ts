@@ -52,10 +52,16 @@ export type {
 } from "./models.js";
 export { createLowLevelClient } from "./low-level.js";
 export type { components, operations, paths } from "./paths.js";
-export { GraphError, type GraphErrorDetail, type GraphErrorInit } from "../runtime/errors.js";
+export {
+  GraphError,
+  type GraphErrorCode,
+  type GraphErrorDetail,
+  type GraphErrorInit,
+  type GraphsliceErrorCode,
+} from "../runtime/errors.js";
 export { parseODataJson, serializeODataJson, unknownODataType } from "../runtime/odata-type.js";
 export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";
-export type { AccessToken, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
+export type { AccessToken, GetTokenOptions, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type {
   AcceptWithoutHash,

@@ -7,7 +7,7 @@
  */
 import { normalizeODataTypes } from "./odata-type.js";
 import type { GraphRuntime } from "./runtime.js";
-import { exchange } from "./transport.js";
+import { exchange, isJsonContentType } from "./transport.js";
 
 export function lowLevelFetch(runtime: GraphRuntime): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -15,7 +15,7 @@ export function lowLevelFetch(runtime: GraphRuntime): (request: Request) => Prom
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
     const { response, text } = await exchange(runtime.transport, { method: request.method, url: request.url, headers, body, options: { signal: request.signal } });
-    const json = (response.headers.get("content-type") ?? "").includes("json");
+    const json = isJsonContentType(response.headers);
     // The body is now decoded text of another length: its old length and encoding no longer apply.
     const responseHeaders = new Headers(response.headers);
     responseHeaders.delete("content-length");

@@ -16,8 +16,9 @@ export async function* iteratePages<T>(runtime: GraphRuntime, first: GraphReques
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   let request: GraphRequest = options.nextLink ? nextPageRequest(first, options.nextLink, options) : { ...first, options };
   for (let pages = 1; ; pages++) {
-    const page = (await runtime.send(request)) as Page<T>;
-    if (!Array.isArray(page.value)) {
+    const page = (await runtime.send(request)) as Page<T> | null;
+    // A body of null, a number or a string is valid JSON but no page.
+    if (typeof page !== "object" || page === null || !Array.isArray(page.value)) {
       throw new GraphError({ status: 0, code: "invalidResponse", method: "GET", url: request.url ?? request.path, message: `expected a collection page with a "value" array from ${request.url ?? request.path}` });
     }
     yield page;

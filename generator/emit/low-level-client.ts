@@ -9,6 +9,7 @@ export function emitLowLevelFile(model: ApiModel, header: string): string {
   return printStatements(header, [
     'import createClient, { type Client } from "openapi-fetch";',
     'import { lowLevelFetch } from "../runtime/low-level-fetch.js";',
+    'import { serializeLowLevelBody, serializeLowLevelPath } from "../runtime/low-level-serializers.js";',
     'import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";',
     'import type { paths } from "./paths.js";',
     'import { schema } from "./schema.js";',
@@ -24,8 +25,16 @@ export function emitLowLevelFile(model: ApiModel, header: string): string {
  */
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
   const runtime = createRuntime(options, schema);
-  // OData wants $select=a,b (explode: false), not $select=a&$select=b.
-  return createClient<paths>({ baseUrl: runtime.baseUrl, fetch: lowLevelFetch(runtime), querySerializer: { array: { style: "form", explode: false } } });
+  return createClient<paths>({
+    baseUrl: runtime.baseUrl,
+    fetch: lowLevelFetch(runtime),
+    // OData wants $select=a,b (explode: false), not $select=a&$select=b.
+    querySerializer: { array: { style: "form", explode: false } },
+    // Keys as the typed builders encode them: no id (\`..\`, \`.\`, "") can change the path.
+    pathSerializer: serializeLowLevelPath,
+    // NaN, Infinity, functions and symbols are refused, naming their path, instead of being sent as null or dropped.
+    bodySerializer: serializeLowLevelBody,
+  });
 }`,
   ]);
 }

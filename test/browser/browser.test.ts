@@ -12,6 +12,7 @@ import * as assert from "uvu/assert";
 import { installConsumer } from "../package/consumer.js";
 import { assertPatched, DOCUMENTED_TARGET, seed } from "../package/scenario.js";
 import { startGraphServer, type GraphServer } from "../server/graph-server.js";
+import { startRecordingServer } from "../server/recording-server.js";
 import { launchChromium, type Browser } from "./chromium.js";
 import { serveStatic, type StaticServer } from "./static-server.js";
 
@@ -27,12 +28,13 @@ const test = suite<Context>("browser: bundled SDK in headless Chromium");
 test.before(async (ctx) => {
   const dir = await installConsumer("browser", { type: "module" });
   await copyFile(new URL("./fixtures/app.js", import.meta.url), join(dir, "app.js"));
+  await copyFile(new URL("./fixtures/redirect-app.js", import.meta.url), join(dir, "redirect-app.js"));
   const publicDir = join(dir, "public");
   await mkdir(publicDir, { recursive: true });
   await build({
-    entryPoints: [join(dir, "app.js")],
+    entryPoints: [join(dir, "app.js"), join(dir, "redirect-app.js")],
     absWorkingDir: dir,
-    outfile: join(publicDir, "app.js"),
+    outdir: publicDir,
     bundle: true,
     format: "esm",
     platform: "browser",
@@ -42,6 +44,7 @@ test.before(async (ctx) => {
   });
   ctx.bundle = await readFile(join(publicDir, "app.js"), "utf8");
   await writeFile(join(publicDir, "index.html"), '<!doctype html>\n<title>graphslice</title>\n<script type="module" src="./app.js"></script>\n');
+  await writeFile(join(publicDir, "redirect.html"), '<!doctype html>\n<title>graphslice redirects</title>\n<script type="module" src="./redirect-app.js"></script>\n');
   ctx.server = await startGraphServer();
   ctx.site = await serveStatic(publicDir);
   ctx.browser = await launchChromium();
@@ -87,6 +90,47 @@ test("Chromium PATCHes the documented example across origins and reads the expos
   const patch = server.requests.find((r) => r.method === "PATCH");
   assert.is(patch?.headers.origin, site.url);
   assertPatched(server, seeded, "Bearer browser-token");
+});
+
+/** Opens `page` with `config` in the hash and returns what it left in window.__result. */
+async function runPage(browser: Browser, url: string): Promise<Record<string, unknown>> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 30_000 });
+    return (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Record<string, unknown>;
+  } finally {
+    await page.close();
+  }
+}
+
+test("Chromium never sends a POST twice: a 307 is followed by the browser, the original URL gets one POST", async ({ server, site, browser }) => {
+  const policyId = "policy-browser-redirect";
+  server.store.addPolicy({ id: policyId });
+  const list = `/beta/deviceManagement/configurationPolicies/${policyId}/assignments`;
+  server.faults.push({ kind: "redirect", status: 307, location: `${server.url}${list}?moved=post` }, { method: "POST", path: list });
+  server.faults.push({ kind: "redirect", status: 302, location: `${server.url}${list}?moved=get` }, { method: "GET", path: list });
+  const foreign = await startRecordingServer();
+  server.faults.push({ kind: "redirect", status: 307, location: `${foreign.url}/elsewhere` }, { method: "GET", path: `${list}/elsewhere` });
+  const before = server.requests.length;
+  const result = await runPage(browser, `${site.url}/redirect.html#${encodeURIComponent(JSON.stringify({ baseUrl: server.baseUrl, policyId }))}`);
+  await foreign.close();
+  const sent = server.requests.slice(before).filter((r) => r.method !== "OPTIONS");
+
+  assert.equal(sent.map((r) => `${r.method} ${r.rawPath.slice(list.length)}`), ["POST ", "POST ?moved=post", "GET ", "GET ?moved=get", "GET /elsewhere"], JSON.stringify(result));
+  assert.is(result.error, undefined, String(result.error));
+  const posted = result.posted as { value?: { id?: string }; error?: unknown };
+  assert.is(posted.error, undefined, JSON.stringify(posted.error));
+  assert.ok(posted.value?.id);
+  assert.is(server.store.listAssignments(policyId).length, 1, "applied once");
+  const listed = result.listed as { value?: { value: unknown[] } };
+  assert.is(listed.value?.value.length, 1);
+  assert.ok(sent.every((r) => r.headers.authorization === "Bearer browser-token"), "a same-origin redirect keeps the token");
+  // The browser, following a redirect to another origin, drops Authorization itself (Fetch standard).
+  const away = foreign.requests.filter((r) => r.method === "GET");
+  assert.is(away.length, 1, JSON.stringify(result.elsewhere));
+  assert.is(away[0]!.headers.authorization, undefined, "the token followed a redirect to another origin");
+  assert.equal((result.elsewhere as { value?: unknown }).value, { value: [] });
 });
 
 test.run();

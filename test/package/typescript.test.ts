@@ -61,7 +61,7 @@ for (const type of KINDS) {
       policyId: seeded.policyId,
       oneRuntime: true,
     });
-    assertPatched(server, seeded, `Bearer ts-token-for-${server.url}/.default`);
+    assertPatched(server, seeded, "Bearer ts-token-for-https://graph.microsoft.com/.default"); // the scope comes from the cloud, not the local base URL
   });
 }
 

@@ -74,11 +74,23 @@ export async function until(condition: () => boolean, what: string, ms = 10_000)
   }
 }
 
-/** Asserts the token appears nowhere a log line or report could show it. */
+/**
+ * Asserts the token appears nowhere a log line, report or debugger could show it: message, stack,
+ * String(), JSON.stringify, body, cause, util.inspect (hidden properties too) and every own property.
+ */
 export function assertNoToken(error: unknown, token = TOKEN): void {
   const e = error as Error;
-  const views = [String(e), e.message, e.stack ?? "", JSON.stringify(e), (e as GraphError).body ?? "", inspect(e, { depth: 6 })];
-  for (const view of views) assert.not.ok(view.includes(token), `token leaked into ${JSON.stringify(view.slice(0, 200))}`);
+  const views: Record<string, string> = {
+    "String()": String(e),
+    message: e.message,
+    stack: e.stack ?? "",
+    "JSON.stringify": JSON.stringify(e),
+    body: String((e as GraphError).body ?? ""),
+    "util.inspect": inspect(e, { depth: Infinity, showHidden: true }),
+    cause: inspect(e.cause, { depth: Infinity, showHidden: true }),
+  };
+  for (const key of Reflect.ownKeys(e)) views[`property ${String(key)}`] = inspect((e as unknown as Record<PropertyKey, unknown>)[key], { depth: Infinity, showHidden: true });
+  for (const [where, view] of Object.entries(views)) assert.not.ok(view.includes(token), `token leaked into ${where}: ${JSON.stringify(view.slice(0, 200))}`);
 }
 
 export const GROUP_TARGET = { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: "g1" } as const;

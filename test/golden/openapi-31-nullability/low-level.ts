@@ -2,6 +2,7 @@
 // Source: spec/fixtures/openapi-31-nullability.yaml
 import createClient, { type Client } from "openapi-fetch";
 import { lowLevelFetch } from "../runtime/low-level-fetch.js";
+import { serializeLowLevelBody, serializeLowLevelPath } from "../runtime/low-level-serializers.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { paths } from "./paths.js";
 import { schema } from "./schema.js";
@@ -17,6 +18,14 @@ import { schema } from "./schema.js";
  */
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
   const runtime = createRuntime(options, schema);
-  // OData wants $select=a,b (explode: false), not $select=a&$select=b.
-  return createClient<paths>({ baseUrl: runtime.baseUrl, fetch: lowLevelFetch(runtime), querySerializer: { array: { style: "form", explode: false } } });
+  return createClient<paths>({
+    baseUrl: runtime.baseUrl,
+    fetch: lowLevelFetch(runtime),
+    // OData wants $select=a,b (explode: false), not $select=a&$select=b.
+    querySerializer: { array: { style: "form", explode: false } },
+    // Keys as the typed builders encode them: no id (`..`, `.`, "") can change the path.
+    pathSerializer: serializeLowLevelPath,
+    // NaN, Infinity, functions and symbols are refused, naming their path, instead of being sent as null or dropped.
+    bodySerializer: serializeLowLevelBody,
+  });
 }

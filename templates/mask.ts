@@ -1,0 +1,65 @@
+/**
+ * Keeping credentials out of errors. A service or proxy may echo a request back (in a body, a header
+ * such as `request-id`, or an error message of fetch itself), so every text a GraphError holds is
+ * scrubbed of the secrets the call used: the bearer tokens and the values of the caller's credential
+ * headers. URLs lose their `user:password@` part.
+ */
+
+export const MASK = "[token]";
+
+/** The secret parts of a credential header value: the whole value and, for `Bearer x`, the `x`. */
+export function headerSecrets(value: string): string[] {
+  const credential = value.slice(value.indexOf(" ") + 1).trim();
+  return [value.trim(), credential].filter((secret) => secret.length > 0);
+}
+
+/** `text` with every secret replaced by [token] and every URL's `user:password@` removed. */
+export function maskText(text: string, secrets: readonly string[]): string {
+  let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");
+  // Longest first, so a secret that contains another is masked whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) if (out.includes(secret)) out = out.split(secret).join(MASK);
+  return out;
+}
+
+/** A JSON-like value with every string in it masked (objects and arrays copied, nothing else kept). */
+export function maskValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === "string") return maskText(value, secrets);
+  if (typeof value !== "object" || value === null || depth > 64) return value;
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[maskText(key, secrets)] = maskValue((value as Record<string, unknown>)[key], secrets, depth + 1);
+  return copy;
+}
+
+/**
+ * The cause of an error, safe to keep: the original when no secret or URL credential shows in it
+ * anywhere (message, stack, own properties, its own cause), otherwise a plain Error copy with every
+ * text masked. The original is then dropped, since nothing can mask what a debugger would show.
+ */
+export function maskCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (cause === undefined || depth > 8) return undefined;
+  if (!(cause instanceof Error)) return typeof cause === "object" && cause !== null ? maskValue(cause, secrets) : maskValue(cause, secrets);
+  if (!mentionsSecret(cause, secrets, depth)) return cause;
+  const copy = new Error(maskText(cause.message, secrets));
+  copy.name = cause.name;
+  copy.stack = maskText(cause.stack ?? "", secrets);
+  for (const key of Object.keys(cause)) (copy as unknown as Record<string, unknown>)[key] = maskValue((cause as unknown as Record<string, unknown>)[key], secrets);
+  const inner = maskCause(cause.cause, secrets, depth + 1);
+  if (inner !== undefined) copy.cause = inner;
+  return copy;
+}
+
+function mentionsSecret(error: Error, secrets: readonly string[], depth: number): boolean {
+  const texts = [error.message, error.stack ?? "", ...Object.keys(error).map((key) => safeString((error as unknown as Record<string, unknown>)[key]))];
+  if (texts.some((text) => maskText(text, secrets) !== text)) return true;
+  return error.cause instanceof Error ? depth < 8 && mentionsSecret(error.cause, secrets, depth + 1) : maskText(safeString(error.cause), secrets) !== safeString(error.cause);
+}
+
+function safeString(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

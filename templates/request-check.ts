@@ -1,0 +1,46 @@
+/**
+ * What fetch would refuse, checked before anything is sent: a refusal there is a TypeError that
+ * looks like a network failure (and used to be retried as one), and its message quotes the header
+ * value, which may be a token. Here the error names the header or URL and quotes no value.
+ */
+
+/** A header name: an RFC 9110 token. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What a header value may not hold: NUL, CR, LF, or a character outside Latin-1. */
+const INVALID_VALUE = /[\0\r\n]|[^\0-\xff]/;
+
+export function isValidHeaderValue(value: string): boolean {
+  return !INVALID_VALUE.test(value);
+}
+
+/** Why these headers cannot be sent, naming the first bad one; undefined when they can. */
+export function headerProblem(headers: Record<string, string>): string | undefined {
+  for (const name in headers) {
+    if (!HEADER_NAME.test(name)) return `header name ${JSON.stringify(name)} is not a valid HTTP header name`;
+    const value = headers[name];
+    if (typeof value !== "string") return `header ${name} must be a string, got ${typeof value}`;
+    if (!isValidHeaderValue(value)) return `header ${name} has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)`;
+  }
+  return undefined;
+}
+
+/** Only these are sent to, or followed. */
+export function isHttpUrl(url: URL): boolean {
+  return url.protocol === "https:" || url.protocol === "http:";
+}
+
+/** Why a request cannot go to this URL; undefined when it can. */
+export function urlProblem(url: string): string | undefined {
+  // The common case costs two prefix tests; only a URL with an `@` is parsed.
+  if (!url.startsWith("https://") && !url.startsWith("http://")) return "only http and https URLs are sent to";
+  if (url.includes("@")) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return "it is not a valid URL";
+    }
+    if (parsed.username || parsed.password) return "the URL has credentials in it (user:password@), which are never sent";
+  }
+  return undefined;
+}

@@ -1,0 +1,92 @@
+/**
+ * Answers a client must survive truthfully (issue 10, items 11 and 12): a page body of `null` or a
+ * primitive is a GraphError, not a TypeError; JSON content types match in any case; a response nested
+ * 200,000 levels deep is read (the `@odata.type` walk is iterative) instead of failing as "invalid
+ * JSON"; and 50 calls sharing one AbortSignal print no MaxListenersExceededWarning.
+ */
+import * as assert from "uvu/assert";
+import { createGraphClient, GraphError } from "../../generated/assignments/index.js";
+import { startRecordingServer, type RecordingServer } from "../server/recording-server.js";
+import { graphError, POLICY, rejection, reliabilitySuite, TOKEN, until } from "./helpers.js";
+
+const test = reliabilitySuite("reliability: hostile responses and shared signals");
+
+async function answering(body: string, contentType = "application/json"): Promise<RecordingServer> {
+  return startRecordingServer({ respond: () => ({ status: 200, headers: { "content-type": contentType }, body }) });
+}
+
+const assignmentsAt = (server: RecordingServer) =>
+  createGraphClient({ baseUrl: `${server.url}/beta`, token: TOKEN, backoffMs: 1 }).deviceManagement.configurationPolicies.byId(POLICY).assignments;
+
+for (const body of ["null", "42", '"text"', "true", "[]"]) {
+  test(`a page body of ${body}: iterate() fails with an invalidResponse GraphError, not a TypeError`, async () => {
+    const server = await answering(body);
+    try {
+      const error = await rejection(assignmentsAt(server).iterate().next());
+      assert.instance(error, GraphError, String(error));
+      assert.is((error as GraphError).code, "invalidResponse");
+      assert.match((error as GraphError).message, 'expected a collection page with a "value" array');
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+for (const contentType of ["Application/JSON", "APPLICATION/JSON; charset=UTF-8", "application/problem+JSON"]) {
+  test(`content type ${contentType} is JSON`, async () => {
+    const server = await answering(JSON.stringify({ value: [{ id: "a", target: { "@odata.type": "microsoft.graph.allDevicesAssignmentTarget" } }] }), contentType);
+    try {
+      const page = await assignmentsAt(server).get();
+      assert.is(page.value[0]!.target?.["@odata.type"], "#microsoft.graph.allDevicesAssignmentTarget");
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+test("text/jsonish and no content type are still not JSON", async () => {
+  const server = await answering(JSON.stringify({ value: [] }), "text/jsonish");
+  try {
+    assert.is((await graphError(assignmentsAt(server).get())).code, "invalidResponse");
+  } finally {
+    await server.close();
+  }
+});
+
+test("a response nested 200,000 levels deep is read, with the @odata.type at the bottom fixed", async () => {
+  const depth = 200_000;
+  const body = `{"value":[],"deep":${'{"a":'.repeat(depth)}{"@odata.type":"microsoft.graph.x"}${"}".repeat(depth)}}`;
+  const server = await answering(body);
+  try {
+    const page = (await assignmentsAt(server).get()) as unknown as { deep: Record<string, unknown> };
+    let node: Record<string, unknown> = page.deep;
+    for (let i = 0; i < depth; i++) node = node.a as Record<string, unknown>;
+    assert.is(node["@odata.type"], "#microsoft.graph.x");
+  } finally {
+    await server.close();
+  }
+});
+
+test("50 concurrent calls sharing one AbortSignal: no MaxListenersExceededWarning, and the abort reaches them all", async ({ h }) => {
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on("warning", onWarning);
+  try {
+    const controller = new AbortController();
+    const assignments = h.assignments();
+    const done = await Promise.all(Array.from({ length: 50 }, () => assignments.get(undefined, { signal: controller.signal })));
+    assert.is(done.length, 50);
+    h.server.faults.push({ kind: "stall" }, { method: "GET", times: Infinity });
+    const stalled = Array.from({ length: 50 }, () => rejection(assignments.get(undefined, { signal: controller.signal })));
+    await until(() => h.server.requests.length === 100, "50 stalled requests");
+    controller.abort(new Error("all of them"));
+    const reasons = await Promise.all(stalled);
+    assert.ok(reasons.every((reason) => (reason as Error).message === "all of them"));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(warnings.map((w) => w.name), []);
+  } finally {
+    process.off("warning", onWarning);
+  }
+});
+
+test.run();

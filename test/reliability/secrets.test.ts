@@ -1,0 +1,142 @@
+/**
+ * The token in no form of any GraphError (issue 10, item 2): a token or caller header with CR/LF, a
+ * 2xx answer that is not JSON or is truncated and echoes the request, tokens echoed in response
+ * headers (`request-id`, `x-ms-ags-diagnostic`, any other), Graph error fields that quote it. The
+ * error holds plain data only: no Response, no Headers.
+ */
+import * as assert from "uvu/assert";
+import { createGraphClient, GraphError } from "../../generated/assignments/index.js";
+import { startRecordingServer, type RecordingServer, type RecordingResponse } from "../server/recording-server.js";
+import type { RecordedRequest } from "../server/http-io.js";
+import { assertNoToken, graphError, GROUP_TARGET, POLICY, reliabilitySuite, TOKEN } from "./helpers.js";
+
+const test = reliabilitySuite("reliability: no token in any error");
+
+/** A Graph base URL answered by `respond`, which sees the request (Authorization included). */
+async function withServer(respond: (req: RecordedRequest) => RecordingResponse, run: (server: RecordingServer) => Promise<void>): Promise<void> {
+  const server = await startRecordingServer({ respond });
+  try {
+    await run(server);
+  } finally {
+    await server.close();
+  }
+}
+
+const assignmentsAt = (server: RecordingServer, options: Parameters<typeof createGraphClient>[0] = {}) =>
+  createGraphClient({ baseUrl: `${server.url}/beta`, token: TOKEN, backoffMs: 1, ...options }).deviceManagement.configurationPolicies.byId(POLICY).assignments;
+
+/** Only plain data: nothing a debugger would expand into the live response or its headers. */
+function assertPlainData(error: GraphError): void {
+  for (const key of Reflect.ownKeys(error)) {
+    const value = (error as unknown as Record<PropertyKey, unknown>)[key];
+    assert.not.ok(value instanceof Response || value instanceof Headers || value instanceof Request, `${String(key)} is a live ${String(value)}`);
+  }
+  assert.not.ok("response" in error || "text" in error || "headers" in error, "undocumented response, text or headers property");
+}
+
+test("a token with CR/LF from the token source: authenticationFailed at once, the token in no view, nothing sent", async ({ h }) => {
+  const injected = `${TOKEN}\r\nX-Injected: 1`;
+  const started = Date.now();
+  const error = await graphError(h.assignments({ token: async () => injected }).get());
+  assert.is(error.code, "authenticationFailed");
+  assert.match(error.message, "cannot be sent in a header");
+  assertNoToken(error, TOKEN);
+  assertNoToken(error, "X-Injected");
+  assert.is(error.attempts, 0);
+  assert.is(h.server.requests.length, 0);
+  assert.ok(Date.now() - started < 1000, "retried as if it were a network error");
+});
+
+test("a caller's Authorization header with CR/LF: invalidRequest naming the header, the value in no view", async ({ h }) => {
+  const error = await graphError(h.assignments({ token: undefined }).get(undefined, { headers: { Authorization: `Bearer ${TOKEN}\r\nX-Injected: 1` } }));
+  assert.is(error.code, "invalidRequest");
+  assert.match(error.message, "header authorization has an invalid value");
+  assertNoToken(error, TOKEN);
+  assert.is(h.server.requests.length, 0);
+});
+
+test("a 2xx answer that is not JSON and echoes the request: the token is masked in body and every view", async () => {
+  await withServer(
+    (req) => ({ status: 200, headers: { "content-type": "text/plain" }, body: `you sent ${req.headers.authorization}` }),
+    async (server) => {
+      const error = await graphError(assignmentsAt(server).get());
+      assert.is(error.code, "invalidResponse");
+      assert.is(error.body, "you sent Bearer [token]");
+      assertNoToken(error);
+      assertPlainData(error);
+    },
+  );
+});
+
+test("a 2xx answer with truncated JSON that echoes the token: masked in body and cause", async () => {
+  await withServer(
+    (req) => ({ status: 200, body: `{"value":[],"echo":"${req.headers.authorization}","more":` }),
+    async (server) => {
+      const error = await graphError(assignmentsAt(server).get());
+      assert.is(error.code, "invalidResponse");
+      assert.match(error.body, '"echo":"Bearer [token]"');
+      assertNoToken(error);
+    },
+  );
+});
+
+test("a 2xx JSON answer that is just the echoed token: not even JSON.parse's excerpt of it stays in the cause", async () => {
+  await withServer(
+    () => ({ status: 200, body: TOKEN }),
+    async (server) => {
+      const error = await graphError(assignmentsAt(server).get());
+      assert.is(error.code, "invalidResponse");
+      assert.instance(error.cause, SyntaxError);
+      assert.not.match((error.cause as Error).message, TOKEN.slice(0, 6), "a prefix of the token is in the cause");
+      assertNoToken(error);
+    },
+  );
+});
+
+test("tokens echoed in request-id, x-ms-ags-diagnostic, any header and Graph's error fields are masked; no live Response", async () => {
+  await withServer(
+    (req) => ({
+      status: 400,
+      headers: { "request-id": `id-${TOKEN}`, "x-ms-ags-diagnostic": JSON.stringify({ echo: req.headers.authorization }), "x-echo": req.headers.authorization ?? "", date: TOKEN, "retry-after": TOKEN },
+      body: JSON.stringify({
+        error: { code: "BadRequest", message: `bad ${TOKEN}`, target: TOKEN, details: [{ code: "x", message: req.headers.authorization }], innerError: { "request-id": TOKEN, nested: { deep: [TOKEN] } } },
+      }),
+    }),
+    async (server) => {
+      const error = await graphError(assignmentsAt(server).post({ target: GROUP_TARGET }));
+      assert.is(error.status, 400);
+      assert.is(error.code, "BadRequest");
+      assert.is(error.requestId, "id-[token]");
+      assert.is(error.diagnostic, JSON.stringify({ echo: "Bearer [token]" }));
+      assert.is(error.details[0]!.message, "Bearer [token]");
+      assertNoToken(error);
+      assertPlainData(error);
+    },
+  );
+});
+
+test("a token fetched after a 401 is masked too, and so is a caller's Cookie and Proxy-Authorization", async () => {
+  let calls = 0;
+  await withServer(
+    (req) => ({ status: 401, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: `rejected ${req.headers.authorization} ${req.headers.cookie} ${req.headers["proxy-authorization"]}` } }) }),
+    async (server) => {
+      const token = async () => `${TOKEN}-${++calls}`;
+      const error = await graphError(assignmentsAt(server, { token, headers: { Cookie: "session=cookie-secret", "Proxy-Authorization": "Basic proxy-secret" } }).get());
+      assert.is(error.attempts, 2);
+      assert.is(error.message.split("[token]").length - 1 >= 3, true, error.message);
+      for (const secret of [`${TOKEN}-1`, `${TOKEN}-2`, "cookie-secret", "proxy-secret"]) assertNoToken(error, secret);
+    },
+  );
+});
+
+test("a URL with credentials in a nextLink is named without them", async ({ h }) => {
+  h.server.faults.push({ kind: "nextLink", url: `${h.server.url.replace("://", "://user:pa55word@")}/beta/deviceManagement/configurationPolicies/${POLICY}/assignments?$skiptoken=x` }, { method: "GET" });
+  const pages = h.assignments().iteratePages();
+  await pages.next();
+  const error = await graphError(pages.next());
+  assert.is(error.code, "invalidRequest");
+  assertNoToken(error, "pa55word");
+  assert.not.match(error.url ?? "", "user");
+});
+
+test.run();

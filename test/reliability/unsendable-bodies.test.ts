@@ -1,0 +1,61 @@
+/**
+ * Values JSON cannot carry (issue 10, item 8): NaN and ±Infinity in properties the spec does not know
+ * went out as `null` (which in a PATCH clears the property), functions and symbols were dropped
+ * silently. Every one is now `invalidRequestBody` before sending, naming its path, with validation
+ * on or off (it is not a question of the spec but of JSON).
+ */
+import * as assert from "uvu/assert";
+import { serializeODataJson } from "../../generated/runtime/odata-type.js";
+import { graphError, GROUP_TARGET, POLICY, reliabilitySuite } from "./helpers.js";
+
+const test = reliabilitySuite("reliability: bodies JSON cannot carry");
+
+const CASES: Array<[string, unknown, string]> = [
+  ["NaN", Number.NaN, "NaN is not a JSON number"],
+  ["Infinity", Infinity, "Infinity is not a JSON number"],
+  ["-Infinity", -Infinity, "-Infinity is not a JSON number"],
+  ["a function", () => 1, "a function cannot be sent"],
+  ["a symbol", Symbol("s"), "a symbol cannot be sent"],
+  ["a BigInt", 10n, "a BigInt cannot be sent"],
+];
+
+for (const [what, value, message] of CASES) {
+  test(`${what} in an unknown property of a PATCH: invalidRequestBody naming the path, nothing sent, nothing cleared`, async ({ h }) => {
+    h.server.store.addAssignment(POLICY, { id: "a1", target: GROUP_TARGET, customWeight: 5 });
+    for (const validate of [true, false]) {
+      const body = { target: { ...GROUP_TARGET, extra: { list: [1, value] } }, customWeight: 1 } as never;
+      const error = await graphError(h.assignments({ validate }).byId("a1").patch(body));
+      assert.is(error.code, "invalidRequestBody", what);
+      assert.is(error.target, "body.target.extra.list[1]");
+      assert.match(error.message, `body.target.extra.list[1]: ${message}`);
+      assert.is(error.attempts, 0);
+    }
+    const top = await graphError(h.assignments().byId("a1").patch({ customWeight: value } as never));
+    assert.is(top.target, "body.customWeight");
+    assert.is(h.server.requests.length, 0);
+    assert.is(h.server.store.getAssignment(POLICY, "a1")?.customWeight, 5);
+  });
+}
+
+test("undefined in an array (sent as null) and an array hole are refused; an undefined property is simply absent", async ({ h }) => {
+  const hole = [1, , 3]; // eslint-disable-line no-sparse-arrays
+  assert.is((await graphError(h.assignments().post({ target: GROUP_TARGET, tags: [undefined] } as never))).target, "body.tags[0]");
+  assert.is((await graphError(h.assignments().post({ target: GROUP_TARGET, tags: hole } as never))).target, "body.tags[1]");
+  assert.is(h.server.requests.length, 0);
+  const created = await h.assignments().post({ target: GROUP_TARGET, source: undefined });
+  assert.ok(created.id);
+  assert.not.ok("source" in JSON.parse(h.server.requests[0]!.body));
+});
+
+test("a cycle is named too; a Date is sent as its toJSON string", async ({ h }) => {
+  const cyclic: Record<string, unknown> = { a: 1 };
+  cyclic.self = cyclic;
+  const error = await graphError(h.assignments().post({ target: GROUP_TARGET, cyclic } as never));
+  assert.is(error.target, "body.cyclic.self");
+  assert.match(error.message, "circular");
+  const when = new Date(0);
+  assert.is(serializeODataJson({ when }), '{"when":"1970-01-01T00:00:00.000Z"}');
+  assert.is(h.server.requests.length, 0);
+});
+
+test.run();
