@@ -8,20 +8,24 @@
  */
 export const RESERVED_EXPORTS = [
   // Everything the runtime (templates/) exports.
-  "AcceptWithoutHash", "AccessToken", "BinaryBody", "DEFAULT_MAX_PAGES", "DEFAULT_RETRY_POLICY",
-  "DEFAULT_TIMEOUT_MS", "EnumSchema", "Exchange", "ExchangeResult", "Flags", "GraphClientOptions",
-  "GraphError", "GraphErrorDetail", "GraphErrorInit", "GraphRequest", "GraphRuntime", "MAX_REDIRECTS",
-  "NATIONAL_CLOUDS", "NationalCloud", "ODataAnnotations", "ObjectSchema", "Page", "PagingOptions",
-  "RequestBody", "RequestBuilder", "RequestOptions", "ResponseInfo", "RetryPolicy", "SYSTEM_QUERY_OPTIONS",
+  "AcceptWithoutHash", "AccessToken", "BinaryBody", "CallContext", "DEFAULT_MAX_PAGES",
+  "DEFAULT_RETRY_POLICY", "DEFAULT_TIMEOUT_MS", "EnumSchema", "Exchange", "ExchangeResult", "Flags",
+  "GetTokenOptions", "GraphClientOptions", "GraphError", "GraphErrorCode", "GraphErrorDetail",
+  "GraphErrorInit", "GraphRequest", "GraphRuntime", "GraphsliceErrorCode", "MASK", "MAX_REDIRECTS",
+  "MAX_TIMER_MS", "NATIONAL_CLOUDS", "NationalCloud", "ODataAnnotations", "ObjectSchema", "Page",
+  "PagingOptions", "RequestBody", "RequestBuilder", "RequestOptions", "ResponseInfo", "RetryPolicy",
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
-  "UnknownODataType", "cloudBaseUrl", "createRuntime", "createTokenSource", "defaultScope", "describeBody",
-  "encodeKey", "encodeLiteral", "encodeQuery", "errorFromResponse", "exchange", "isCredentialHeader",
-  "isOnOrigin", "isRedirect", "isRetryableOnNetworkError", "isRetryableStatus", "iterateItems",
-  "iteratePages", "lowLevelFetch", "methodAfterRedirect", "normalizeODataTypes", "parseODataJson",
-  "parseUrl", "retryDelayMs", "serializeODataJson", "sleep", "unknownODataType", "untilAborted",
-  "validateValue",
-  // The slice's own entry points and files.
-  "createGraphClient", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
+  "UnknownODataType", "backoffMs", "callContext", "claimsChallenge", "cloudBaseUrl", "createRuntime",
+  "createTokenSource", "defaultScope", "describeBody", "encodeKey", "encodeLiteral", "encodeQuery",
+  "errorFromResponse", "exchange", "findUnsendable", "headerProblem", "headerSecrets", "invalidResponse",
+  "isCredentialHeader", "isHttpUrl", "isJsonContentType", "isOnOrigin", "isRedirect",
+  "isRetryableOnNetworkError", "isRetryableStatus", "isValidHeaderValue", "iterateItems", "iteratePages",
+  "lowLevelFetch", "maskCause", "maskText", "maskValue", "methodAfterRedirect", "normalizeODataTypes",
+  "onAbort", "parseODataJson", "parseRetryAfter", "parseUrl", "retryDelayMs", "serializeLowLevelBody",
+  "serializeLowLevelPath", "serializeODataJson", "serverDelayMs", "sleep", "startTimer", "unknownODataType",
+  "unsendablePrimitive", "untilAborted", "urlProblem", "validateValue",
+  // The slice's own entry points, files and module-level names.
+  "createGraphClient", "queryNames", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
   // TypeScript and platform globals that appear in generated signatures.
   "Array", "ArrayBuffer", "ArrayBufferView", "AsyncGenerator", "Blob", "Boolean", "Date", "Error", "Headers", "JSON", "Map",
   "Number", "Object", "Promise", "ReadableStream", "Record", "Request", "Response", "Set", "String", "Symbol", "Uint8Array",
