@@ -1,5 +1,5 @@
 /**
- * The generator pipeline, stage by stage: load → slice → model → emit → format → write.
+ * The generator pipeline, stage by stage: load → overlay → slice → model → emit → format → write.
  * Each stage lives in its own folder; this file only wires them and times them, so a bug has an
  * address ("wrong in the model" or "wrong in emit").
  */
@@ -21,6 +21,7 @@ import { loadCsdl } from "./load/csdl.js";
 import { loadOpenApi } from "./load/openapi.js";
 import { isUrl, readSource } from "./load/read-source.js";
 import { buildModel } from "./model/build-model.js";
+import { applyOverlays, readOverlay, validateOverlaid } from "./overlay/index.js";
 import { selectPaths } from "./slice/select-paths.js";
 import { checkOutput, writeOutput, type Drift } from "./write/output.js";
 
@@ -62,6 +63,7 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
     const where = (source: string) => (isUrl(source) ? source : resolve(baseDir, source));
     const shown = (source: string) => (isUrl(source) ? source : relative(baseDir, where(source)).split("\\").join("/"));
     const sources = [slice.openapi, ...(slice.csdl ? [slice.csdl] : [])];
+    const overlaySources = slice.overlays ?? [];
 
     // Each source is read once for its hash; the CSDL is parsed from that text, the OpenAPI by
     // swagger-parser from its location (which it needs to resolve relative references).
@@ -72,11 +74,17 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
       ]);
       return { openapi, texts, csdl: slice.csdl ? await loadCsdl(where(slice.csdl), texts[1]!.content) : undefined };
     });
+    const overlays = await timer(`${slice.name}: overlay`, async () => {
+      const read = await Promise.all(overlaySources.map((o) => readOverlay(where(o), shown(o))));
+      applyOverlays(openapi.document, read);
+      if (read.length) await validateOverlaid(openapi.document, shown(slice.openapi), read.map((o) => o.source));
+      return read;
+    });
     const sliced = await timer(`${slice.name}: slice`, async () => selectPaths(openapi, slice.include));
     const model = await timer(`${slice.name}: model`, async () => buildModel(slice.name, sliced, csdl));
     warnings.push(...model.warnings);
     await timer(`${slice.name}: emit`, async () => {
-      const header = fileHeader(version, sources.map(shown));
+      const header = fileHeader(version, [...sources, ...overlaySources].map(shown));
       const add = (name: string, content: string) => files.push({ path: `${slice.name}/${name}`, content, format: true });
       add("models.ts", emitModelsFile(model, header));
       add("schema.ts", emitSchemaFile(model, header));
@@ -85,7 +93,7 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
       add("low-level.ts", emitLowLevelFile(model, header));
       add("index.ts", emitSliceIndexFile(model, header));
     });
-    manifest.slices[slice.name] = manifestSlice(model, texts, slice.include);
+    manifest.slices[slice.name] = manifestSlice(model, texts, slice.include, overlays.map((o) => ({ path: o.source, content: o.text })));
   }
   files.push(...(await runtimeFiles(join(ROOT, "templates"), fileHeader(version, ["templates/"]))));
   files.push({ path: "index.ts", content: emitRootIndexFile(config.main, fileHeader(version, [`the "${config.main}" slice`])), format: true });

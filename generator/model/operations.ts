@@ -53,6 +53,13 @@ function operationOf(
   if (response.kind === "collection" && response.items.kind === "named" && !isRef(successSchema(op, sliced) ?? { $ref: "" })) {
     result.inlinePointers.set(responsePointer, { name: response.items.name, page: true });
   }
+  if (response.kind === "json" && response.type.kind === "unknown") {
+    const inline = inlineResponseType(op, path, actionName ?? kindOf(method, lastSegment, docsType, response), sliced, warnings, result);
+    if (inline) {
+      response.type = { kind: "named", name: inline };
+      result.inlinePointers.set(responsePointer, { name: inline });
+    }
+  }
   const operation: Operation = {
     operationId: op.operationId ?? `${method}${pascalCase(path)}`,
     method: method.toUpperCase() as Operation["method"],
@@ -149,6 +156,25 @@ function bodyTypeOf(schema: SchemaOrRef, description: string | undefined, operat
   type.description = description ?? `The parameters of ${operation.actionName ?? operation.operationId}.`;
   result.inlineTypes.push(type);
   return { kind: "named", name: tsName };
+}
+
+/**
+ * An inline object response (an action's `{ value: boolean }`) becomes a named inline type
+ * (`…ClearEnrollmentTimeDeviceMembershipTargetResponse`), as inline bodies do, instead of `unknown`.
+ */
+function inlineResponseType(op: OpenAPIV3.OperationObject, path: string, what: string, sliced: SlicedOpenApi, warnings: string[], result: OpenApiOperations): string | undefined {
+  const schema = successSchema(op, sliced);
+  if (!schema || isRef(schema) || !schema.properties) return undefined;
+  const method = Object.entries(sliced.document.paths[path] ?? {}).find(([, value]) => value === op)?.[0] ?? "post";
+  const owner = keyTypeOf(path, sliced, { method: method.toUpperCase(), operationId: op.operationId ?? path } as Operation);
+  const tsName = `${pascalCase(owner)}${pascalCase(what)}Response`;
+  const pointer = `${pointerOf(path, method)}/responses/2XX/content/application~1json/schema`;
+  const type = objectTypeFrom(tsName, schema as never, undefined, `openapi:${pointer}`, sliced, warnings);
+  type.category = "inline";
+  type.tsName = tsName;
+  type.description = `The result of ${what}.`;
+  result.inlineTypes.push(type);
+  return tsName;
 }
 
 /** The entity a bound operation belongs to: the `x-ms-docs-key-type` of the last key in its path. */
