@@ -83,10 +83,12 @@ export const schema: Schema = {
       "unknownFutureValue",
     ],
     flags: true,
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationAppleApplicabilityDeviceType": {
     members: ["none", "ios", "sharediPad", "macOS", "unknownFutureValue"],
     flags: true,
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationAppleOSSupportedVersions": {
     properties: {
@@ -203,6 +205,7 @@ export const schema: Schema = {
       "contextPane",
       "unknownFutureValue",
     ],
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationDependentOn": {
     properties: { dependentOn: "string?", parentSettingId: "string?" },
@@ -275,6 +278,7 @@ export const schema: Schema = {
   },
   "microsoft.graph.deviceManagementConfigurationJustInTimeAssignmentPolicyType": {
     members: ["unknown", "entraSecurityGroup", "unknownFutureValue"],
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationLinuxSettingApplicability": {
     properties: {
@@ -312,6 +316,7 @@ export const schema: Schema = {
       "tvOS",
     ],
     flags: true,
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationPolicy": {
     properties: {
@@ -559,6 +564,7 @@ export const schema: Schema = {
   "microsoft.graph.deviceManagementConfigurationSettingUsage": {
     members: ["none", "configuration", "compliance", "unknownFutureValue", "reusableSetting"],
     flags: true,
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationSettingValue": {
     abstract: true,
@@ -589,6 +595,7 @@ export const schema: Schema = {
   "microsoft.graph.deviceManagementConfigurationSettingVisibility": {
     members: ["none", "settingsCatalog", "template", "unknownFutureValue"],
     flags: true,
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationSimpleSettingCollectionDefinition": {
     properties: {
@@ -697,6 +704,7 @@ export const schema: Schema = {
       "bashScript",
       "unknownFutureValue",
     ],
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationStringSettingValue": {
     properties: {
@@ -737,6 +745,7 @@ export const schema: Schema = {
       "intuneOpenExtensibility",
     ],
     flags: true,
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationTemplateFamily": {
     members: [
@@ -760,6 +769,7 @@ export const schema: Schema = {
       "windowsRecoveryAndRemediationConfiguration",
       "maintenanceWindows",
     ],
+    evolvable: true,
   },
   "microsoft.graph.deviceManagementConfigurationWindowsSettingApplicability": {
     properties: {
@@ -800,6 +810,7 @@ export const schema: Schema = {
   },
   "microsoft.graph.enrollmentTimeDeviceMembershipTargetType": {
     members: ["unknown", "staticSecurityGroup", "unknownFutureValue"],
+    evolvable: true,
   },
   "microsoft.graph.exclusionGroupAssignmentTarget": {
     properties: {
@@ -824,5 +835,5 @@ export const schema: Schema = {
       entraObjectId: "string?",
     },
   },
-  "microsoft.graph.scopeTagTargetType": { members: ["none", "user", "device", "unknownFutureValue"] },
+  "microsoft.graph.scopeTagTargetType": { members: ["none", "user", "device", "unknownFutureValue"], evolvable: true },
 };

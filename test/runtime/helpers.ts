@@ -33,3 +33,14 @@ export function lastRequest(server: GraphServer) {
   const request = server.requests.at(-1)!;
   return { ...request, json: request.body ? JSON.parse(request.body) : undefined };
 }
+
+/** Awaits a call that must fail and returns its error, whose message must match. */
+export async function rejection(promise: Promise<unknown>, message: RegExp): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!message.test((error as Error).message)) throw new Error(`expected an error matching ${message}, got: ${(error as Error).message}`);
+    return error as Error;
+  }
+  throw new Error(`expected a rejection matching ${message}, but the call succeeded`);
+}
