@@ -9,6 +9,7 @@ import { RequestBuilder } from "../runtime/request-builder.js";
 import type { Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
 import type {
+  DeviceManagementConfigurationJustInTimeAssignmentPolicy,
   DeviceManagementConfigurationPolicy,
   DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationRequestBody,
   DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationResponse,
@@ -17,7 +18,6 @@ import type {
   DeviceManagementConfigurationPolicyClearEnrollmentTimeDeviceMembershipTargetResponse,
   DeviceManagementConfigurationPolicyCreateCopyRequestBody,
   DeviceManagementConfigurationPolicyReorderRequestBody,
-  DeviceManagementConfigurationPolicyRetrieveJustInTimeConfigurationResponse,
   DeviceManagementConfigurationPolicySetEnrollmentTimeDeviceMembershipTargetRequestBody,
   DeviceManagementConfigurationSetting,
   DeviceManagementConfigurationSettingDefinition,
@@ -400,13 +400,13 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
    */
   retrieveJustInTimeConfiguration(
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicyRetrieveJustInTimeConfigurationResponse> {
+  ): Promise<DeviceManagementConfigurationJustInTimeAssignmentPolicy> {
     return this.runtime.send({
       method: "POST",
       path: `${this.path}/microsoft.graph.retrieveJustInTimeConfiguration`,
       expect: "json",
       options,
-    }) as Promise<DeviceManagementConfigurationPolicyRetrieveJustInTimeConfigurationResponse>;
+    }) as Promise<DeviceManagementConfigurationJustInTimeAssignmentPolicy>;
   }
 
   /**

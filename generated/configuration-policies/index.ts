@@ -75,7 +75,6 @@ export type {
   DeviceManagementConfigurationPolicyCollectionResponse,
   DeviceManagementConfigurationPolicyCreateCopyRequestBody,
   DeviceManagementConfigurationPolicyReorderRequestBody,
-  DeviceManagementConfigurationPolicyRetrieveJustInTimeConfigurationResponse,
   DeviceManagementConfigurationPolicySetEnrollmentTimeDeviceMembershipTargetRequestBody,
   DeviceManagementConfigurationPolicyTemplateReference,
   DeviceManagementConfigurationRedirectSettingDefinition,

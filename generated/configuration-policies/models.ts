@@ -491,11 +491,6 @@ export interface DeviceManagementConfigurationPolicyReorderRequestBody extends O
   priority?: number;
 }
 
-/** The result of retrieveJustInTimeConfiguration. */
-export interface DeviceManagementConfigurationPolicyRetrieveJustInTimeConfigurationResponse extends ODataAnnotations {
-  value?: DeviceManagementConfigurationJustInTimeAssignmentPolicy;
-}
-
 /** Action parameters */
 export interface DeviceManagementConfigurationPolicySetEnrollmentTimeDeviceMembershipTargetRequestBody extends ODataAnnotations {
   enrollmentTimeDeviceMembershipTargets?: EnrollmentTimeDeviceMembershipTarget[];

@@ -1481,7 +1481,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": Models.DeviceManagementConfigurationPolicyRetrieveJustInTimeConfigurationResponse;
+          "application/json": components["schemas"]["microsoft.graph.deviceManagementConfigurationJustInTimeAssignmentPolicy"];
         };
       };
       default: components["responses"]["error"];

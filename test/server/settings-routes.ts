@@ -112,7 +112,8 @@ export function policyActionRoutes(ctx: Context, route: ActionRoute): GraphRespo
       return value(true, "Edm.Boolean");
     }
     case "retrieveJustInTimeConfiguration":
-      return value(state.justInTime ?? { targetType: "unknown", target: [] }, "microsoft.graph.deviceManagementConfigurationJustInTimeAssignmentPolicy");
+      // One complex value: the object itself, as OData answers (the reference page wraps it in "value").
+      return jsonResponse(200, { "@odata.context": metadata(ctx, "microsoft.graph.deviceManagementConfigurationJustInTimeAssignmentPolicy"), ...(state.justInTime ?? { targetType: "unknown", target: [] }) });
   }
 }
 
