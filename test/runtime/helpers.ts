@@ -44,3 +44,16 @@ export async function rejection(promise: Promise<unknown>, message: RegExp): Pro
   }
   throw new Error(`expected a rejection matching ${message}, but the call succeeded`);
 }
+
+/** Documented JSON with `#` added to every `@odata.type`, as the SDK sends and returns it. */
+export function withHash(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withHash);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "@odata.type" && typeof v === "string" && !v.startsWith("#") ? `#${v}` : withHash(v)]));
+}
+
+/** A response body without the `@odata.context` the server adds (the reference examples omit it). */
+export function withoutContext(value: object): Record<string, unknown> {
+  const { "@odata.context": _context, ...rest } = value as Record<string, unknown>;
+  return rest;
+}

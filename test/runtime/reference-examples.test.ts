@@ -8,25 +8,13 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { simpleSetting } from "../../helpers/configuration-policies/index.js";
 import * as examples from "../types/reference-examples.js";
-import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
+import { lastRequest, rejection, startHarness, withHash, withoutContext, type Harness } from "./helpers.js";
 
 const test = suite<{ h: Harness }>("reference examples over HTTP", {} as { h: Harness });
 test.before.each(async (ctx) => {
   ctx.h = await startHarness();
 });
 test.after.each(async (ctx) => ctx.h.server.close());
-
-/** The documented JSON with `#` added to every `@odata.type`, as the SDK sends and returns it. */
-function withHash(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withHash);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "@odata.type" && typeof v === "string" && !v.startsWith("#") ? `#${v}` : withHash(v)]));
-}
-
-function withoutContext(value: object): Record<string, unknown> {
-  const { "@odata.context": _context, ...rest } = value as Record<string, unknown>;
-  return rest;
-}
 
 test("create a policy: the documented body on the wire; the documented response typed", async ({ h }) => {
   const created = await examples.createPolicy(h.policies);
