@@ -43,7 +43,8 @@ export interface AssignmentChangeResult {
 
 /**
  * Adds and removes assignment targets of a policy. A target's identity is its `@odata.type` (with or
- * without `#`), its group, collection or Entra object id, and its assignment filter (id and type).
+ * without `#`), its group, collection or Entra object id, its assignment filter (id and type) and, for
+ * a scope-tag target, its `targetType`. A target both added and removed is removed.
  */
 export async function changeAssignments(policy: AssignablePolicy, change: AssignmentChange, options?: RequestOptions): Promise<AssignmentChangeResult> {
   const add = change.add ?? [];

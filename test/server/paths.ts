@@ -125,7 +125,8 @@ function settingsRoute(policyId: string, third: string | undefined, extra: strin
   const settingId = decodeSegment(third);
   const [fourth, fifth, ...rest] = extra;
   if (fourth === undefined) return { kind: "setting", policyId, settingId };
-  if (fourth !== "settingDefinitions" || rest.length) throw notFoundSegment(rest[0] ?? fourth);
+  if (fourth !== "settingDefinitions") throw notFoundSegment(fourth);
+  if (rest.length) throw notFoundSegment(rest[0]!);
   if (fifth === undefined) return { kind: "settingDefinitions", policyId, settingId };
   if (fifth === "$count") return { kind: "settingDefinitionCount", policyId, settingId };
   return { kind: "settingDefinition", policyId, settingId, definitionId: decodeSegment(fifth) };

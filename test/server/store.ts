@@ -162,7 +162,9 @@ export class GraphStore {
 
   addSetting(policyId: string, body: JsonObject): JsonObject {
     const settings = this.#record(policyId).settings;
-    const entity = withId(Object.hasOwn(body, "id") ? body : { id: String(settings.size), ...body }, "setting");
+    let next = settings.size;
+    while (settings.has(String(next))) next++;
+    const entity = withId(Object.hasOwn(body, "id") ? body : { id: String(next), ...body }, "setting");
     if (settings.has(entity.id as string)) throw new StoreError("conflict", `A setting with id '${String(entity.id)}' already exists on policy '${policyId}'`);
     settings.set(entity.id as string, entity);
     return copy(entity);
