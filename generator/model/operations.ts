@@ -54,7 +54,7 @@ function operationOf(
     result.inlinePointers.set(responsePointer, { name: response.items.name, page: true });
   }
   if (response.kind === "json" && response.type.kind === "unknown") {
-    const inline = inlineResponseType(op, path, actionName ?? kindOf(method, lastSegment, docsType, response), sliced, warnings, result);
+    const inline = inlineResponseType(op, path, method, actionName ?? kindOf(method, lastSegment, docsType, response), sliced, warnings, result);
     if (inline) {
       response.type = { kind: "named", name: inline };
       result.inlinePointers.set(responsePointer, { name: inline });
@@ -147,7 +147,7 @@ function collectionItems(schema: SchemaOrRef, sliced: SlicedOpenApi): SchemaOrRe
 
 function bodyTypeOf(schema: SchemaOrRef, description: string | undefined, operation: Operation, path: string, sliced: SlicedOpenApi, warnings: string[], result: OpenApiOperations): TypeRef {
   if (isRef(schema)) return typeRefOf(schema, sliced, `${operation.method} ${path} body`, warnings).type;
-  const owner = keyTypeOf(path, sliced, operation);
+  const owner = keyTypeOf(path, operation.method.toLowerCase(), sliced) ?? operation.operationId;
   const tsName = `${pascalCase(owner)}${pascalCase(operation.actionName ?? operation.kind)}RequestBody`;
   const pointer = `${pointerOf(path, operation.method.toLowerCase())}/requestBody/content/application~1json/schema`;
   const type = objectTypeFrom(tsName, schema as never, undefined, `openapi:${pointer}`, sliced, warnings);
@@ -162,11 +162,10 @@ function bodyTypeOf(schema: SchemaOrRef, description: string | undefined, operat
  * An inline object response (an action's `{ value: boolean }`) becomes a named inline type
  * (`…ClearEnrollmentTimeDeviceMembershipTargetResponse`), as inline bodies do, instead of `unknown`.
  */
-function inlineResponseType(op: OpenAPIV3.OperationObject, path: string, what: string, sliced: SlicedOpenApi, warnings: string[], result: OpenApiOperations): string | undefined {
+function inlineResponseType(op: OpenAPIV3.OperationObject, path: string, method: string, what: string, sliced: SlicedOpenApi, warnings: string[], result: OpenApiOperations): string | undefined {
   const schema = successSchema(op, sliced);
   if (!schema || isRef(schema) || !schema.properties) return undefined;
-  const method = Object.entries(sliced.document.paths[path] ?? {}).find(([, value]) => value === op)?.[0] ?? "post";
-  const owner = keyTypeOf(path, sliced, { method: method.toUpperCase(), operationId: op.operationId ?? path } as Operation);
+  const owner = keyTypeOf(path, method, sliced) ?? op.operationId ?? path;
   const tsName = `${pascalCase(owner)}${pascalCase(what)}Response`;
   const pointer = `${pointerOf(path, method)}/responses/2XX/content/application~1json/schema`;
   const type = objectTypeFrom(tsName, schema as never, undefined, `openapi:${pointer}`, sliced, warnings);
@@ -178,9 +177,9 @@ function inlineResponseType(op: OpenAPIV3.OperationObject, path: string, what: s
 }
 
 /** The entity a bound operation belongs to: the `x-ms-docs-key-type` of the last key in its path. */
-function keyTypeOf(path: string, sliced: SlicedOpenApi, operation: Operation): string {
+function keyTypeOf(path: string, method: string, sliced: SlicedOpenApi): string | undefined {
   const item = sliced.document.paths[path] as OpenAPIV3.PathItemObject & Record<string, OpenAPIV3.OperationObject>;
-  const params = [...(item.parameters ?? []), ...(item[operation.method.toLowerCase()]?.parameters ?? [])] as (OpenAPIV3.ParameterObject & { "x-ms-docs-key-type"?: string })[];
+  const params = [...(item.parameters ?? []), ...(item[method]?.parameters ?? [])] as (OpenAPIV3.ParameterObject & { "x-ms-docs-key-type"?: string })[];
   const keys = params.filter((p) => !isRef(p) && p.in === "path");
-  return keys.at(-1)?.["x-ms-docs-key-type"] ?? operation.operationId;
+  return keys.at(-1)?.["x-ms-docs-key-type"];
 }

@@ -67,6 +67,26 @@ test("merges nullability, read-only flags and descriptions with the pinned rules
   assert.ok(policy.properties.find((p) => p.name === "assignments")!.navigation);
 });
 
+test("the settings catalog comes from the CSDL: every instance and value subtype, recursive through children", () => {
+  const types = models.get("configuration-policies")!.types;
+  const derived = (base: string) => [...types.values()].filter((t) => t.kind === "object" && t.base === `microsoft.graph.${base}`).map((t) => t.name.slice("microsoft.graph.deviceManagementConfiguration".length)).sort();
+  assert.equal(derived("deviceManagementConfigurationSettingInstance"), ["ChoiceSettingCollectionInstance", "ChoiceSettingInstance", "GroupSettingCollectionInstance", "GroupSettingInstance", "SettingGroupCollectionInstance", "SettingGroupInstance", "SimpleSettingCollectionInstance", "SimpleSettingInstance"]);
+  assert.equal(derived("deviceManagementConfigurationSimpleSettingValue"), ["IntegerSettingValue", "SecretSettingValue", "StringSettingValue"]);
+  assert.equal(derived("deviceManagementConfigurationStringSettingValue"), ["ReferenceSettingValue"]);
+  const children = object("configuration-policies", "deviceManagementConfigurationChoiceSettingValue").properties.find((p) => p.name === "children")!;
+  assert.equal(children.type, { kind: "array", items: { kind: "named", name: "microsoft.graph.deviceManagementConfigurationSettingInstance" }, itemsNullable: true });
+  assert.ok(object("configuration-policies", "deviceManagementConfigurationSettingInstance").abstract);
+});
+
+test("an action's inline object result is a named type, not unknown", () => {
+  const model = models.get("configuration-policies")!;
+  const find = (node: ApiModel["root"]): ApiModel["root"]["operations"] => [...node.operations, ...node.children.flatMap(find)];
+  const clear = find(model.root).find((op) => op.actionName === "clearEnrollmentTimeDeviceMembershipTarget")!;
+  assert.equal(clear.response, { kind: "json", type: { kind: "named", name: "DeviceManagementConfigurationPolicyClearEnrollmentTimeDeviceMembershipTargetResponse" } });
+  const result = model.types.get("DeviceManagementConfigurationPolicyClearEnrollmentTimeDeviceMembershipTargetResponse") as ObjectType;
+  assert.equal(result.properties.map((p) => [p.name, p.type]), [["value", { kind: "primitive", name: "boolean" }]]);
+});
+
 test("arranges operations into the URL tree of PRODUCT.md", () => {
   const root = models.get("assignments")!.root;
   const item = root.children[0]!.children[0]!.children[0]!;
