@@ -57,3 +57,9 @@ export function withoutContext(value: object): Record<string, unknown> {
   const { "@odata.context": _context, ...rest } = value as Record<string, unknown>;
   return rest;
 }
+
+/** The byte length of JSON as the reference pages print it: two-space indent, CRLF line ends. */
+export function documentedLength(value: unknown): number {
+  const text = JSON.stringify(value, null, 2);
+  return Buffer.byteLength(text.replaceAll("\n", "\r\n"));
+}

@@ -8,7 +8,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { simpleSetting } from "../../helpers/configuration-policies/index.js";
 import * as examples from "../types/reference-examples.js";
-import { lastRequest, rejection, startHarness, withHash, withoutContext, type Harness } from "./helpers.js";
+import { documentedLength, lastRequest, rejection, startHarness, withHash, withoutContext, type Harness } from "./helpers.js";
 
 const test = suite<{ h: Harness }>("reference examples over HTTP", {} as { h: Harness });
 test.before.each(async (ctx) => {
@@ -58,22 +58,29 @@ test("assign and retrieve the just-in-time configuration (the page wraps the ret
   assert.equal(withoutContext(retrieved), withHash(examples.retrieveJustInTimeResponseValue));
 });
 
-test("create a setting: the documented 11-level body is refused, naming the null the CSDL forbids", async ({ h }) => {
-  // The page's deepest choice setting has settingDefinitionId: null and choiceSettingValue: null; the
+test("the create and update pages' body is the 11-level nesting: its printed length is the pages' Content-length", () => {
+  assert.is(documentedLength(examples.documentedSettingBody(11)), examples.DOCUMENTED_SETTING_CONTENT_LENGTH);
+  assert.is.not(documentedLength(examples.documentedSettingBody(10)), examples.DOCUMENTED_SETTING_CONTENT_LENGTH);
+});
+
+test("create and update a setting: the documented body is refused, naming the null the CSDL forbids", async ({ h }) => {
+  // The pages' deepest choice setting has settingDefinitionId: null and choiceSettingValue: null; the
   // CSDL declares both Nullable="false". The SDK refuses the body before sending and names the path.
   const settings = h.policies.deviceManagement.configurationPolicies.byId(h.policyId).settings;
   const before = h.server.requests.length;
-  const deepest = `body.settingInstance${".choiceSettingValue.children[0]".repeat(10)}.settingDefinitionId`;
-  const error = await rejection(settings.post(examples.documentedSettingBody(10) as never), /must not be null/);
-  assert.ok(error.message.endsWith(`${deepest}: must not be null`), error.message);
-  assert.is((error as Error & { target?: string }).target, deepest);
+  const deepest = `body.settingInstance${".choiceSettingValue.children[0]".repeat(11)}.settingDefinitionId`;
+  for (const send of [() => settings.post(examples.documentedSettingBody(11) as never), () => settings.byId("0").patch(examples.documentedSettingBody(11) as never)]) {
+    const error = await rejection(send(), /must not be null/);
+    assert.ok(error.message.endsWith(`${deepest}: must not be null`), error.message);
+    assert.is((error as Error & { target?: string }).target, deepest);
+  }
   assert.is(h.server.requests.length, before, "nothing sent");
 });
 
 test("create a setting: the documented levels with a real leaf go over the wire exactly, and come back typed", async ({ h }) => {
   const leaf = simpleSetting("device_vendor_msft_leaf", "leaf value");
-  const documented = examples.documentedSettingBody(10, leaf);
-  const built = examples.documentedSettingWithHelpers(10, leaf);
+  const documented = examples.documentedSettingBody(11, leaf);
+  const built = examples.documentedSettingWithHelpers(11, leaf);
   assert.is(JSON.stringify(built), JSON.stringify(withHash(documented)), "the helpers build the documented JSON, key order included");
   const settings = h.policies.deviceManagement.configurationPolicies.byId(h.policyId).settings;
   const created = await settings.post(documented as never);

@@ -125,8 +125,17 @@ export async function clearEnrollmentTarget(graph: GraphClient, policyId: string
 }
 
 // intune-deviceconfigv2-devicemanagementconfigurationsetting-get.md @ 0b52ae19972cd7e12cd0217dfb7ea043fad86019 (wrapped):
-// the create page's levels, each instance also carrying auditRuleInformation (an audit policy's), which
-// no metadata file declares on a setting instance: kept at every level.
+// the create page's eleven levels, each instance also carrying auditRuleInformation (an audit policy's),
+// which no metadata file declares on a setting instance, and a leaf whose four properties are null.
+// Printed as the page prints JSON, { value: … } has exactly the page's Content-Length.
+export const DOCUMENTED_GET_CONTENT_LENGTH = 27096;
+export const DOCUMENTED_GET_LEAF = {
+  "@odata.type": "microsoft.graph.deviceManagementConfigurationChoiceSettingInstance",
+  "settingDefinitionId": null,
+  "settingInstanceTemplateReference": null,
+  "auditRuleInformation": null,
+  "choiceSettingValue": null
+} as const;
 export const AUDIT_RULE_INFORMATION = {
   "@odata.type": "microsoft.graph.deviceManagementAuditPowerShellRuleDetail",
   "auditType": "registry",

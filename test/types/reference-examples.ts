@@ -146,11 +146,13 @@ export const retrieveJustInTimeResponseValue = {
   ]
 } as const;
 
-// intune-deviceconfigv2-devicemanagementconfigurationsetting-create.md @ 028b8e354879f1054adbd96bfa8d16fff4330811
-// The page's body is 16 KB: a choice setting whose value's children hold a choice setting, and so on,
-// every level with the same template references and "Value value", ending in a choice setting whose
-// settingDefinitionId, settingInstanceTemplateReference and choiceSettingValue are null. Its levels are
-// written here once and nested as the page nests them.
+// intune-deviceconfigv2-devicemanagementconfigurationsetting-create.md and -update.md @ 028b8e354879f1054adbd96bfa8d16fff4330811
+// Both pages' body is 16 KB: a choice setting whose value's children hold a choice setting, and so on,
+// eleven levels with the same template references and "Value value", ending in a choice setting whose
+// settingDefinitionId, settingInstanceTemplateReference and choiceSettingValue are null. Its level and
+// its leaf are pasted here once and nested as the pages nest them; the result, printed as the pages
+// print JSON (two-space indent, CRLF), has exactly the pages' Content-length.
+export const DOCUMENTED_SETTING_CONTENT_LENGTH = 16129;
 export const DOCUMENTED_LEVEL = {
   "@odata.type": "microsoft.graph.deviceManagementConfigurationChoiceSettingInstance",
   "settingDefinitionId": "Setting Definition Id value",
@@ -177,7 +179,7 @@ export const DOCUMENTED_LEAF = {
   "choiceSettingValue": null
 } as const;
 
-/** The levels of the page's example (10 full ones), with the documented leaf or a given one at the bottom. */
+/** The page's example: `levels` full levels (the page has 11), with the documented leaf or a given one at the bottom. */
 export function documentedSettingBody(levels: number, leaf: unknown = DOCUMENTED_LEAF): Record<string, unknown> {
   let instance: unknown = leaf;
   for (let i = 0; i < levels; i++) instance = { ...DOCUMENTED_LEVEL, choiceSettingValue: { ...DOCUMENTED_LEVEL.choiceSettingValue, children: [instance] } };
