@@ -6,6 +6,7 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { readSeedExample } from "../../scripts/seed-example.js";
 import { createPolicyResponse, createScopeTagAssignmentResponse } from "../types/reference-examples.js";
 import * as more from "../types/reference-examples-more.js";
 import { documentedLength, lastRequest, startHarness, withHash, withoutContext, type Harness } from "./helpers.js";
@@ -48,6 +49,13 @@ test("get and list assignments: the documented targets come back typed", async (
   assert.is(got.target.collectionId, "Collection Id value");
   h.server.store.replaceAssignments(POLICY, [clone(createScopeTagAssignmentResponse)]);
   assert.equal((await assignments.get()).value, withHash(more.assignmentListResponse.value));
+});
+
+test("update an assignment (the seed page) through this slice: documented body on the wire, documented target back", async ({ h }) => {
+  const seed = readSeedExample();
+  const updated = await h.policies.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId).patch(seed.requestBody as never);
+  assert.equal(lastRequest(h.server).json, withHash(seed.requestBody));
+  assert.equal(withHash(updated.target), withHash((seed.responseBody as { target: unknown }).target));
 });
 
 test("assign: the documented body, the documented collection back", async ({ h }) => {
