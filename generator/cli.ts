@@ -3,7 +3,7 @@
  *
  *   graphslice generate [--config graphslice.config.json] [--out dir] [--check] [--quiet]
  *   graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... --out <dir> [--name <slice>] [--prettier] [--check] [--quiet]
- *   graphslice diff <old> <new> [--include <pattern>...] [--format markdown|json] [--current-version x.y.z] [--fail-on-breaking]
+ *   graphslice diff <old> <new> [--include <pattern>...] [--overlay <file|url>...] [--format markdown|json] [--current-version x.y.z] [--fail-on-breaking]
  *
  * Run from source with tsx (`npm run generate`), or built (`dist/cli.js`, started by `dist/bin.js`).
  */
@@ -97,11 +97,12 @@ async function diffCommand(args: string[]): Promise<number> {
   if (!oldSource || !newSource || oldSource.startsWith("--") || newSource.startsWith("--")) {
     throw new UsageError("diff needs two files or URLs first: graphslice diff <old> <new> [flags]");
   }
-  const flags = parseFlags(rest, { include: "list", format: "value", "current-version": "value", "fail-on-breaking": "boolean" });
+  const flags = parseFlags(rest, { include: "list", overlay: "list", format: "value", "current-version": "value", "fail-on-breaking": "boolean" });
   const format = (flags.format as string | undefined) ?? "markdown";
   if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, got "${format}"`);
   const report = await diffApis(oldSource, newSource, {
     ...(flags.include ? { include: flags.include as string[] } : {}),
+    ...(flags.overlay ? { overlays: flags.overlay as string[] } : {}),
     ...(typeof flags["current-version"] === "string" ? { currentVersion: flags["current-version"] } : {}),
   });
   process.stdout.write(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report));

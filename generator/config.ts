@@ -16,6 +16,8 @@ export interface SliceConfig {
   csdl?: string;
   /** Path patterns: `*` matches within one segment, `**` across segments. */
   include: string[];
+  /** OpenAPI Overlay 1.0.0 files or URLs, applied in order to the OpenAPI after load, before slicing. */
+  overlays?: string[];
 }
 
 export interface GeneratorConfig {
@@ -70,6 +72,7 @@ export function checkConfig(raw: unknown, path: string): GeneratorConfig {
     });
     if (slice.csdl !== undefined && (typeof slice.csdl !== "string" || !slice.csdl)) fail(`${at}.csdl`, "must name a CSDL file or URL when present");
     if (!Array.isArray(slice.include) || slice.include.length === 0) fail(`${at}.include`, "must be a non-empty array of path patterns");
+    if (slice.overlays !== undefined && (!Array.isArray(slice.overlays) || slice.overlays.some((o) => typeof o !== "string" || !o))) fail(`${at}.overlays`, "must be an array of overlay files or URLs when present");
     slice.include.forEach((p, j) => {
       if (typeof p !== "string" || !p.startsWith("/")) fail(`${at}.include[${j}]`, `must be a path pattern starting with "/", got ${JSON.stringify(p)}`);
     });

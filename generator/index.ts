@@ -1,5 +1,5 @@
 /**
- * The generator pipeline, stage by stage: load → slice → model → names → emit → format → write.
+ * The generator pipeline, stage by stage: load → overlay → slice → model → names → emit → format → write.
  * Each stage lives in its own folder; this file only wires them and times them, so a bug has an
  * address ("wrong in the model" or "wrong in emit").
  */
@@ -21,6 +21,7 @@ import { loadSlice } from "./load/index.js";
 import { isUrl } from "./load/read-source.js";
 import { buildModel } from "./model/build-model.js";
 import { planNames } from "./names/plan-names.js";
+import { applyOverlays, readOverlay, validateOverlaid } from "./overlay/index.js";
 import { selectPaths } from "./slice/select-paths.js";
 import { checkOutput, writeOutput, type Drift, type WriteResult } from "./write/output.js";
 
@@ -68,12 +69,19 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
     // Each source is read once: hashed for the manifest and parsed from that text.
     const inputs = { openapi: openApiFiles(slice).map(where), ...(slice.csdl ? { csdl: where(slice.csdl) } : {}) };
     const { openapi, csdl, texts } = await timer(`${slice.name}: load`, () => loadSlice(inputs, shown));
+    const overlaySources = slice.overlays ?? [];
+    const overlays = await timer(`${slice.name}: overlay`, async () => {
+      const read = await Promise.all(overlaySources.map((o) => readOverlay(where(o), shown(o))));
+      applyOverlays(openapi.document, read);
+      if (read.length) await validateOverlaid(openapi.document, shown(openApiFiles(slice)[0]!), read.map((o) => o.source));
+      return read;
+    });
     const sliced = await timer(`${slice.name}: slice`, async () => selectPaths(openapi, slice.include));
     const model = await timer(`${slice.name}: model`, async () => buildModel(slice.name, sliced, csdl));
     warnings.push(...model.warnings);
     warnings.push(...(await timer(`${slice.name}: names`, async () => planNames(model))));
     await timer(`${slice.name}: emit`, async () => {
-      const header = fileHeader(version, sources.map(shown));
+      const header = fileHeader(version, [...sources, ...overlaySources].map(shown));
       const add = (name: string, content: string) => files.push({ path: `${slice.name}/${name}`, content, format: true });
       add("models.ts", emitModelsFile(model, header));
       add("schema.ts", emitSchemaFile(model, header));
@@ -82,7 +90,7 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
       add("low-level.ts", emitLowLevelFile(model, header));
       add("index.ts", emitSliceIndexFile(model, header));
     });
-    manifest.slices[slice.name] = manifestSlice(model, texts, slice.include);
+    manifest.slices[slice.name] = manifestSlice(model, texts, slice.include, overlays.map((o) => ({ path: o.source, content: o.text })));
   }
   files.push(...(await runtimeFiles(join(ROOT, "templates"), fileHeader(version, ["templates/"]))));
   files.push({ path: "index.ts", content: emitRootIndexFile(config.main, fileHeader(version, [`the "${config.main}" slice`])), format: true });

@@ -9,7 +9,9 @@
 export const GENERATOR_TOOLCHAIN = {
   "@apidevtools/swagger-parser": "12.1.0",
   "fast-xml-parser": "5.12.1",
+  "jsonpath-plus": "11.3.0",
   prettier: "3.10.1",
   "ts-morph": "28.0.0",
   typescript: "5.9.3",
+  yaml: "2.9.1",
 } as const;

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 export const USAGE = `usage:
   graphslice generate [--config <file>] [--out <dir>] [--check] [--quiet]
   graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... --out <dir> [--name <slice>] [--prettier] [--check] [--quiet]
-  graphslice diff <old> <new> [--include <pattern>...] [--format markdown|json] [--current-version <x.y.z>] [--fail-on-breaking]
+  graphslice diff <old> <new> [--include <pattern>...] [--overlay <file|url>...] [--format markdown|json] [--current-version <x.y.z>] [--fail-on-breaking]
   graphslice --version`;
 
 /** The version in package.json, one folder up from this file (generator/ from source, dist/ built). */

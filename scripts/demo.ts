@@ -1,10 +1,12 @@
 /**
  * `npm run demo`: sends the documented PATCH example end to end with the generated SDK to the local
  * Graph-like server on 127.0.0.1, then prints the request as it went over the wire and the typed
- * response. Nothing leaves this machine.
+ * response; then creates a settings-catalog policy with nested settings through the helpers and
+ * assigns it safely (scripts/demo-settings-catalog.ts). Nothing leaves this machine.
  */
 import { createGraphClient, type DeviceManagementConfigurationPolicyAssignment, type RequestBody } from "../generated/index.js";
 import { startGraphServer } from "../test/server/graph-server.js";
+import { settingsCatalogDemo } from "./demo-settings-catalog.js";
 import { readSeedExample } from "./seed-example.js";
 
 const seed = readSeedExample();
@@ -35,6 +37,7 @@ try {
   } else {
     throw new Error(`expected a configurationManagerCollectionAssignmentTarget back, got ${JSON.stringify(target)}`);
   }
+  await settingsCatalogDemo(server);
 } finally {
   await server.close();
 }

@@ -1,8 +1,9 @@
 /**
- * `import { createGraphClient } from "graphslice/configuration-policies"`: the larger slice, the
- * configuration policies themselves plus their assignments. It shares the root's runtime (the same
- * `GraphError` class).
+ * `import { createGraphClient } from "graphslice/configuration-policies"`: the whole
+ * configurationPolicies API (policies, assignments, the settings catalog, every bound action), plus
+ * the Intune helpers: `changeAssignments` and the settings-catalog constructors. It shares the
+ * root's runtime (the same `GraphError` class).
  *
  * @module graphslice/configuration-policies
  */
-export * from "../../generated/configuration-policies/index.js";
+export * from "../../helpers/configuration-policies/index.js";

@@ -26,7 +26,17 @@ export interface EnumSchema {
   members: string[];
   /** A flags enum: several members may be joined by commas. */
   flags?: true;
+  /**
+   * An evolvable enum (it has the `unknownFutureValue` member): members newer than the spec come
+   * after that sentinel and the service sends them, so any well-formed member name is accepted.
+   * A value Graph returned is then never refused when it is sent back. Enums without the sentinel
+   * are closed: an unknown member is refused before sending.
+   */
+  evolvable?: true;
 }
+
+/** An OData member name (SimpleIdentifier): what a member newer than the spec can look like. */
+const MEMBER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
 export type Schema = Record<string, ObjectSchema | EnumSchema>;
 
@@ -52,9 +62,10 @@ export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, pa
   // `unknown`, or a type the slice refers to but does not define: nothing to check.
   if (!definition) return undefined;
   if ("members" in definition) {
-    const { members, flags } = definition;
+    const { members, flags, evolvable } = definition;
     const values = typeof value === "string" ? (flags ? value.split(",") : [value]) : [];
-    return values.length && values.every((v) => members.includes(v.trim())) ? undefined : expected(`one of ${members.join(", ")}${flags ? " (or several, comma-separated)" : ""}`);
+    const known = (v: string) => members.includes(v) || (evolvable === true && MEMBER_NAME.test(v));
+    return values.length && values.every((v) => known(v.trim())) ? undefined : expected(`one of ${members.join(", ")}${flags ? " (or several, comma-separated)" : ""}${evolvable ? " or a newer member name" : ""}`);
   }
   if (typeof value !== "object" || Array.isArray(value)) return expected(`a ${shortName(type)} object`);
   const record = value as Record<string, unknown>;

@@ -10,7 +10,7 @@
 import type { ApiSummary } from "./summary.js";
 
 export type Impact = "breaking" | "additive";
-export type Subject = "slice" | "operation" | "type" | "property" | "enum member";
+export type Subject = "slice" | "operation" | "type" | "property" | "enum member" | "overlay";
 
 export interface ApiChange {
   impact: Impact;
@@ -56,6 +56,8 @@ export function compareSummaries(before: ApiSummary, after: ApiSummary, slice: s
     }
   }
 
+  compareOverlays(before, after, add);
+
   for (const name of union(Object.keys(before.types), Object.keys(after.types))) {
     const old = before.types[name];
     const now = after.types[name];
@@ -69,6 +71,21 @@ export function compareSummaries(before: ApiSummary, after: ApiSummary, slice: s
 }
 
 type Add = (impact: Impact, subject: Subject, action: ApiChange["action"], name: string, detail: string) => void;
+
+/**
+ * Overlays applied to the spec, by file and hash. What an overlay adds or removes shows up as the
+ * operation and type changes it causes, classified there; the overlay line itself says why, and
+ * counts as additive so it never hides or invents a breaking change.
+ */
+function compareOverlays(before: ApiSummary, after: ApiSummary, add: Add): void {
+  const old = new Map((before.overlays ?? []).map((o) => [o.path, o.sha256]));
+  const now = new Map((after.overlays ?? []).map((o) => [o.path, o.sha256]));
+  for (const path of union([...old.keys()], [...now.keys()])) {
+    if (!old.has(path)) add("additive", "overlay", "added", path, "overlay now applied; the operations and types it adds are listed as added");
+    else if (!now.has(path)) add("additive", "overlay", "removed", path, "overlay no longer applied; what it added is listed as removed unless the spec now has it");
+    else if (old.get(path) !== now.get(path)) add("additive", "overlay", "changed", path, `overlay content changed (sha256 ${old.get(path)!.slice(0, 12)} → ${now.get(path)!.slice(0, 12)})`);
+  }
+}
 
 function compareEnums(name: string, old: EnumSummary, now: EnumSummary, add: Add): void {
   if (Boolean(old.flags) !== Boolean(now.flags)) add("breaking", "type", "changed", name, now.flags ? "became a flags enum" : "is no longer a flags enum");

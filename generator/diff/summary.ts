@@ -3,14 +3,17 @@
  * `generated/manifest.json` records. A manifest is read as it is; an OpenAPI description is put
  * through the generator's own load → slice → model stages (without a CSDL) and summarised the same
  * way, so both kinds of input compare alike. To compare with the CSDL merged in, compare manifests.
+ * Overlays: a manifest records which were applied (with hashes); for two specs, `overlays` applies the
+ * same ones to both, so the report shows what changed under them (and fails if one no longer applies).
  */
 import { manifestSlice, type Manifest, type ManifestSlice } from "../emit/manifest.js";
 import { loadOpenApi } from "../load/openapi.js";
 import { readSource } from "../load/read-source.js";
 import { buildModel } from "../model/build-model.js";
+import { applyOverlays, readOverlay } from "../overlay/index.js";
 import { selectPaths } from "../slice/select-paths.js";
 
-export type ApiSummary = Pick<ManifestSlice, "operations" | "types">;
+export type ApiSummary = Pick<ManifestSlice, "operations" | "types" | "overlays">;
 
 export interface SummarySource {
   /** The file or URL, as given. */
@@ -23,6 +26,8 @@ export interface SummarySource {
 export interface SpecSummaryOptions {
   /** Path patterns to keep (default: every path). */
   include?: string[];
+  /** Overlays to apply to both specs before slicing, as a slice of the config would. */
+  overlays?: string[];
 }
 
 export const SPEC_SLICE_NAME = "api";
@@ -40,9 +45,13 @@ export async function readSummary(source: string, options: SpecSummaryOptions = 
 
 async function summariseSpec(source: string, text: string, options: SpecSummaryOptions): Promise<ApiSummary> {
   const include = options.include ?? ["/**"];
-  const model = buildModel(SPEC_SLICE_NAME, selectPaths(await loadOpenApi(source, text), include), undefined);
-  const { operations, types } = manifestSlice(model, [{ path: source, content: text }], include);
-  return { operations, types };
+  const loaded = await loadOpenApi(source, text);
+  const overlays = await Promise.all((options.overlays ?? []).map((o) => readOverlay(o)));
+  applyOverlays(loaded.document, overlays);
+  const model = buildModel(SPEC_SLICE_NAME, selectPaths(loaded, include), undefined);
+  const hashed = overlays.map((o) => ({ path: o.source, content: o.text }));
+  const { operations, types, overlays: applied } = manifestSlice(model, [{ path: source, content: text }], include, hashed);
+  return { operations, types, ...(applied ? { overlays: applied } : {}) };
 }
 
 /** A manifest is JSON with `slices`; anything else is taken for an OpenAPI description. */
@@ -63,5 +72,5 @@ function checkSlice(slice: unknown, where: string): ApiSummary {
   const s = slice as Partial<ApiSummary> | undefined;
   if (typeof s?.operations !== "object" || s.operations === null) throw new Error(`${where}.operations is missing: not a graphslice manifest`);
   if (typeof s.types !== "object" || s.types === null) throw new Error(`${where}.types is missing: not a graphslice manifest`);
-  return { operations: s.operations, types: s.types };
+  return { operations: s.operations, types: s.types, ...(Array.isArray(s.overlays) ? { overlays: s.overlays } : {}) };
 }

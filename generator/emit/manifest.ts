@@ -11,6 +11,8 @@ import { modelKey, typeSpecOf } from "./schema-table.js";
 
 export interface ManifestSlice {
   sources: { path: string; sha256: string }[];
+  /** The overlays applied to the OpenAPI before slicing, in order (absent when there are none). */
+  overlays?: { path: string; sha256: string }[];
   include: string[];
   operations: Record<string, { operationId: string; kind: string; body?: string; response: string }>;
   types: Record<string, { kind: "object"; base?: string; abstract?: true; properties: Record<string, string> } | { kind: "enum"; flags?: true; members: string[] }>;
@@ -28,7 +30,7 @@ export function sha256(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-export function manifestSlice(model: ApiModel, sources: { path: string; content: string }[], include: string[]): ManifestSlice {
+export function manifestSlice(model: ApiModel, sources: { path: string; content: string }[], include: string[], overlays: { path: string; content: string }[] = []): ManifestSlice {
   const operations: ManifestSlice["operations"] = {};
   for (const op of sortedBy(allOperations(model.root), (o) => `${o.path} ${o.method}`)) {
     operations[`${op.method} ${op.path}`] = {
@@ -50,7 +52,8 @@ export function manifestSlice(model: ApiModel, sources: { path: string; content:
             properties: Object.fromEntries(allProperties(type, model.types).map((p) => [p.name, typeSpecOf(p.type, model.types, p.nullable)])),
           };
   }
-  return { sources: sources.map((s) => ({ path: s.path, sha256: sha256(s.content) })), include, operations, types };
+  const hashed = (list: { path: string; content: string }[]) => list.map((s) => ({ path: s.path, sha256: sha256(s.content) }));
+  return { sources: hashed(sources), ...(overlays.length ? { overlays: hashed(overlays) } : {}), include, operations, types };
 }
 
 function responseSpec(op: Operation, model: ApiModel): string {

@@ -8,6 +8,9 @@ import type { ApiModel, ModelType, TypeRef } from "../model/ir.js";
 import { sortedBy } from "../util/order.js";
 import { printStatements } from "./print.js";
 
+/** The member that makes an enum evolvable (https://learn.microsoft.com/graph/best-practices-concept#handling-future-members-in-evolvable-enumerations). */
+export const EVOLVABLE_SENTINEL = "unknownFutureValue";
+
 export function emitSchemaFile(model: ApiModel, header: string): string {
   const entries = sortedBy(bodyReachableTypes(model), schemaKey).map((type) => `  ${JSON.stringify(schemaKey(type))}: ${JSON.stringify(schemaEntry(type, model.types))},`);
   return printStatements(header, [
@@ -47,7 +50,11 @@ export function modelKey(type: ModelType): string {
 }
 
 function schemaEntry(type: ModelType, types: Map<string, ModelType>): object {
-  if (type.kind === "enum") return type.flags ? { members: type.members.map((m) => m.value), flags: true } : { members: type.members.map((m) => m.value) };
+  if (type.kind === "enum") {
+    const members = type.members.map((m) => m.value);
+    // Graph's evolvable-enum rule: the `unknownFutureValue` sentinel marks an enum the service extends.
+    return { members, ...(type.flags ? { flags: true } : {}), ...(members.includes(EVOLVABLE_SENTINEL) ? { evolvable: true } : {}) };
+  }
   const properties = Object.fromEntries(allProperties(type, types).map((p) => [p.name, typeSpecOf(p.type, types, p.nullable)]));
   const derived = descendants(type, types).map(schemaKey);
   return { ...(type.abstract ? { abstract: true } : {}), properties, ...(derived.length ? { derived: derived.sort() } : {}) };

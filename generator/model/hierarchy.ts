@@ -11,10 +11,24 @@ export function hasHierarchy(type: ObjectType, types: Map<string, ModelType>): b
 
 /** Direct derived types, by name. */
 export function derivedTypes(type: ObjectType, types: Map<string, ModelType>): ObjectType[] {
-  return sortedBy(
-    [...types.values()].filter((t): t is ObjectType => t.kind === "object" && t.base === type.name),
-    (t) => t.name,
-  );
+  return derivedIndex(types).get(type.name) ?? [];
+}
+
+/**
+ * Base name → its derived types, sorted, built once per types map (a whole module has thousands of
+ * types; asking each one's derived types by scanning them all was quadratic). Rebuilt if the map
+ * changes size; the model stage settles the map before anything asks.
+ */
+const indexes = new WeakMap<Map<string, ModelType>, { size: number; index: Map<string, ObjectType[]> }>();
+function derivedIndex(types: Map<string, ModelType>): Map<string, ObjectType[]> {
+  const cached = indexes.get(types);
+  if (cached && cached.size === types.size) return cached.index;
+  const index = new Map<string, ObjectType[]>();
+  for (const t of sortedBy(types.values(), (x) => x.name)) {
+    if (t.kind === "object" && t.base !== undefined) (index.get(t.base) ?? index.set(t.base, []).get(t.base)!).push(t);
+  }
+  indexes.set(types, { size: types.size, index });
+  return index;
 }
 
 /** All derived types, direct or not. */

@@ -95,6 +95,8 @@ function operationOf(
     methodName: "",
   };
   operation.body = bodyOf(op, operation, context);
+  const inlineResponse = jsonResponseType(op, operation, context);
+  if (inlineResponse && operation.response.kind === "json") operation.response.type = inlineResponse;
   return operation;
 }
 
@@ -201,16 +203,32 @@ function bodyOf(op: OpenAPIV3.OperationObject, operation: Operation, context: Co
 }
 
 function jsonBodyType(schema: SchemaOrRef, description: string | undefined, operation: Operation, context: Context): TypeRef {
-  const { sliced, warnings, result, inlineByKey } = context;
   const { method, path } = operation;
-  if (isRef(schema) || (schema as OpenAPIV3.SchemaObject).type !== "object") return typeRefOf(schema, sliced, `${method} ${path} body`, warnings).type;
+  if (isRef(schema) || (schema as OpenAPIV3.SchemaObject).type !== "object") return typeRefOf(schema, context.sliced, `${method} ${path} body`, context.warnings).type;
   const pointer = `${pointerOf(path, method.toLowerCase())}/requestBody/content/application~1json/schema`;
-  const hint = { owner: keyTypeOf(path, context.parameters, operation), operation: operation.call?.name ?? operation.kind, suffix: "RequestBody" };
+  return inlineType(schema, pointer, "RequestBody", description ?? `The parameters of ${operation.call?.name ?? operation.operationId}.`, operation, context);
+}
+
+/**
+ * An inline object response (an action's `{ value: boolean }`) becomes an inline type
+ * (`…ClearEnrollmentTimeDeviceMembershipTargetResponse`), as inline bodies do.
+ */
+function jsonResponseType(op: OpenAPIV3.OperationObject, operation: Operation, context: Context): TypeRef | undefined {
+  const schema = successSchema(op, context.sliced);
+  if (operation.response.kind !== "json" || operation.response.type.kind !== "object" || !schema || isRef(schema)) return undefined;
+  const pointer = `${pointerOf(operation.path, operation.method.toLowerCase())}/responses/${operation.successStatus}/content/application~1json/schema`;
+  return inlineType(schema, pointer, "Response", `The result of ${operation.call?.name ?? operation.operationId}.`, operation, context);
+}
+
+/** An operation's inline object schema as a model type, named later from its owner and operation. */
+function inlineType(schema: OpenAPIV3.SchemaObject, pointer: string, suffix: string, description: string, operation: Operation, context: Context): TypeRef {
+  const { sliced, warnings, result, inlineByKey } = context;
+  const hint = { owner: keyTypeOf(operation.path, context.parameters, operation), operation: operation.call?.name ?? operation.kind, suffix };
   const type = objectTypeFrom(`inline:${pointer}`, schema as never, undefined, `openapi:${pointer}`, sliced, warnings);
   type.category = "inline";
-  type.description = description ?? `The parameters of ${operation.call?.name ?? operation.operationId}.`;
+  type.description = description;
   // The same action on many paths (`accept` on every event) has one body: one type serves them all.
-  const key = `${hint.owner} ${hint.operation} ${structuralKey(type)}`;
+  const key = `${hint.owner} ${hint.operation} ${suffix} ${structuralKey(type)}`;
   const shared = inlineByKey.get(key);
   if (shared) {
     shared.origins.push(...type.origins);

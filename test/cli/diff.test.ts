@@ -108,6 +108,16 @@ test("command line: markdown for review, JSON for tools, --fail-on-breaking exit
   assert.match(failing.stdout, /property removed/);
 });
 
+test("command line: --overlay applies the same overlays to both specs; a stale one fails naming its action", async () => {
+  const overlays = join(REPO, "spec/fixtures/overlays");
+  const under = await runCli(["diff", BASE, join(FIXTURES, "type-added.openapi.yaml"), "--overlay", join(overlays, "add-all-devices-target.overlay.yaml"), "--format", "json"]);
+  assert.is(under.code, 0, under.stderr);
+  assert.equal(JSON.parse(under.stdout).changes, [], "the newer spec has what the overlay adds");
+  const stale = await runCli(["diff", BASE, BASE, "--overlay", join(overlays, "selects-nothing.overlay.yaml")]);
+  assert.is(stale.code, 1);
+  assert.match(stale.stderr, /selects-nothing\.overlay\.yaml: actions\[1\]\.target .* selects nothing/);
+});
+
 test("command line: bad input is named", async () => {
   const mixed = await runCli(["diff", join(REPO, "generated/manifest.json"), BASE]);
   assert.is(mixed.code, 1);

@@ -36,4 +36,19 @@ test("the table holds the body types, their property types and derived types, wi
   assert.ok(text.includes('"microsoft.graph.kind": {"members":["a","b"]}'), text);
   assert.not.ok(text.includes("unrelated"), "types no body reaches stay out of the table");
 });
+test("an enum with unknownFutureValue is marked evolvable, flags or not; one without is not", () => {
+  const evolving = typeMap(
+    object("body", { properties: [prop("a", named("open")), prop("b", named("openFlags")), prop("c", named("closed"))] }),
+    enumType("open", ["x", "unknownFutureValue"]),
+    { ...enumType("openFlags", ["x", "unknownFutureValue", "y"]), flags: true },
+    enumType("closed", ["x", "y"]),
+  );
+  const root = { segment: "", kind: "root" as const, path: "", builderName: "", memberName: "", children: [], operations: [
+    { operationId: "x", method: "POST" as const, path: "/x", kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, successStatus: "201", methodName: "", body: { kind: "json" as const, type: named("body"), required: true } },
+  ] };
+  const text = emitSchemaFile({ name: "t", types: evolving, root, warnings: [] }, "");
+  assert.ok(text.includes('"microsoft.graph.open": {"members":["x","unknownFutureValue"],"evolvable":true}'), text);
+  assert.ok(text.includes('"microsoft.graph.openFlags": {"members":["x","unknownFutureValue","y"],"flags":true,"evolvable":true}'), text);
+  assert.ok(text.includes('"microsoft.graph.closed": {"members":["x","y"]}'), text);
+});
 test.run();

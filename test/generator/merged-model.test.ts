@@ -9,6 +9,7 @@ import { hasHierarchy } from "../../generator/model/hierarchy.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import type { ApiModel, ObjectType } from "../../generator/model/ir.js";
 import { selectPaths } from "../../generator/slice/select-paths.js";
+import { planNames } from "../../generator/names/plan-names.js";
 import { loadConfig } from "../../generator/config.js";
 import { REPO } from "../golden/fixtures.js";
 
@@ -65,6 +66,29 @@ test("merges nullability, read-only flags and descriptions with the pinned rules
   assert.ok(policy.properties.find((p) => p.name === "isAssigned")!.readOnly);
   assert.ok(policy.properties.find((p) => p.name === "disableEntraGroupPolicyAssignment"), "a property only the CSDL has is added");
   assert.ok(policy.properties.find((p) => p.name === "assignments")!.navigation);
+});
+
+test("the settings catalog comes from the CSDL: every instance and value subtype, recursive through children", () => {
+  const types = models.get("configuration-policies")!.types;
+  const derived = (base: string) => [...types.values()].filter((t) => t.kind === "object" && t.base === `microsoft.graph.${base}`).map((t) => t.name.slice("microsoft.graph.deviceManagementConfiguration".length)).sort();
+  assert.equal(derived("deviceManagementConfigurationSettingInstance"), ["ChoiceSettingCollectionInstance", "ChoiceSettingInstance", "GroupSettingCollectionInstance", "GroupSettingInstance", "SettingGroupCollectionInstance", "SettingGroupInstance", "SimpleSettingCollectionInstance", "SimpleSettingInstance"]);
+  assert.equal(derived("deviceManagementConfigurationSimpleSettingValue"), ["IntegerSettingValue", "SecretSettingValue", "StringSettingValue"]);
+  assert.equal(derived("deviceManagementConfigurationStringSettingValue"), ["ReferenceSettingValue"]);
+  const children = object("configuration-policies", "deviceManagementConfigurationChoiceSettingValue").properties.find((p) => p.name === "children")!;
+  assert.equal(children.type, { kind: "array", items: { kind: "named", name: "microsoft.graph.deviceManagementConfigurationSettingInstance" }, itemsNullable: true });
+  assert.ok(object("configuration-policies", "deviceManagementConfigurationSettingInstance").abstract);
+});
+
+test("an action's inline object result is a named type, not unknown", () => {
+  const model = models.get("configuration-policies")!;
+  planNames(model);
+  const find = (node: ApiModel["root"]): ApiModel["root"]["operations"] => [...node.operations, ...node.children.flatMap(find)];
+  const clear = find(model.root).find((op) => op.call?.name === "clearEnrollmentTimeDeviceMembershipTarget")!;
+  assert.is(clear.response.kind, "json");
+  const ref = clear.response.kind === "json" ? clear.response.type : undefined;
+  const result = ref?.kind === "named" ? (model.types.get(ref.name) as ObjectType) : undefined;
+  assert.is(result?.tsName, "DeviceManagementConfigurationPolicyClearEnrollmentTimeDeviceMembershipTargetResponse");
+  assert.equal(result!.properties.map((p) => [p.name, p.type]), [["value", { kind: "primitive", name: "boolean" }]]);
 });
 
 test("arranges operations into the URL tree of PRODUCT.md", () => {

@@ -65,7 +65,7 @@ test("graphslice diff compares the installed package's manifest with a changed o
 test("without the toolchain, the command names what is missing and the exact install line", async ({ bare }) => {
   const result = await graphslice(bare, "generate", "--spec", "x.yaml", "--include", "/a", "--out", "sdk");
   assert.is(result.code, 1);
-  assert.match(result.stderr, /the generator needs @apidevtools\/swagger-parser, fast-xml-parser, prettier, ts-morph, typescript/);
+  assert.ok(result.stderr.includes(`the generator needs ${Object.keys(GENERATOR_TOOLCHAIN).join(", ")}`), result.stderr);
   const install = Object.entries(GENERATOR_TOOLCHAIN).map(([name, version]) => `${name}@${version}`).join(" ");
   assert.ok(result.stderr.includes(`npm install --save-dev --save-exact ${install}`), result.stderr);
   const help = await graphslice(bare, "--help");

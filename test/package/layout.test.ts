@@ -3,6 +3,7 @@
  * kinds of declarations for the root and every slice of graphslice.config.json, only built files,
  * one runtime dependency, and the generator's toolchain in none of dependencies or peerDependencies.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -38,7 +39,9 @@ test("the exports map has ESM, CJS, .d.ts and .d.cts for the root and for every 
   const subpaths = [".", ...config.slices.map((s) => `./${s.name}`)];
   assert.equal(Object.keys(pkg.exports).sort(), [...subpaths, "./package.json"].sort());
   for (const subpath of subpaths) {
-    const base = subpath === "." ? "./dist/index" : `./dist/${subpath.slice(2)}/index`;
+    // A slice with hand-written helpers is published as helpers/<slice>/index, which re-exports the slice.
+    const helpers = subpath !== "." && existsSync(join(ROOT, "helpers", subpath.slice(2), "index.ts"));
+    const base = subpath === "." ? "./dist/index" : `./dist/${helpers ? "helpers/" : ""}${subpath.slice(2)}/index`;
     assert.equal(pkg.exports[subpath], {
       import: { types: `${base}.d.ts`, default: `${base}.js` },
       require: { types: `${base}.d.cts`, default: `${base}.cjs` },

@@ -84,7 +84,8 @@ test("unknown segments → 400 'Resource not found for the segment'", async ({ s
     [`${server.url}/v1.0${POLICIES}`, "v1.0"],
     [`${server.baseUrl}/deviceManagement`, "deviceManagement"],
     [`${server.baseUrl}/deviceManagement/deviceConfigurations`, "deviceConfigurations"],
-    [`${server.baseUrl}${POLICIES}/p/settings`, "settings"],
+    [`${server.baseUrl}${POLICIES}/p/templates`, "templates"],
+    [`${server.baseUrl}${POLICIES}/p/settings/0/definitions`, "definitions"],
     [`${server.baseUrl}${POLICIES}/p/assignments/a/target`, "target"],
     [`${server.baseUrl}${POLICIES}/$count/assignments`, "assignments"],
   ];

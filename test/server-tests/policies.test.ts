@@ -76,13 +76,13 @@ test("PATCH merges: present overwritten, null stored, absent unchanged, nested r
     id: "p",
     name: "old",
     description: "keep me",
-    settings: { a: 1, b: 2 },
+    templateReference: { a: 1, b: 2 },
     roleScopeTagIds: ["0"],
   });
   const res = await call(server, "PATCH", `${POLICIES}/p`, {
     name: "new",
     roleScopeTagIds: null,
-    settings: { c: 3 },
+    templateReference: { c: 3 },
     added: true,
   });
   assert.is(res.status, 200);
@@ -90,7 +90,7 @@ test("PATCH merges: present overwritten, null stored, absent unchanged, nested r
     id: "p",
     name: "new",
     description: "keep me",
-    settings: { c: 3 },
+    templateReference: { c: 3 },
     roleScopeTagIds: null,
     added: true,
   };
@@ -137,7 +137,7 @@ test("$count → text/plain with the number, honouring $filter", async ({ server
   assert.is(await filtered.text(), "2");
 });
 
-test("$expand=assignments inlines assignments (item and list); other expansions → 400", async ({ server }) => {
+test("$expand=assignments inlines assignments (item and list); expansions other than assignments/settings → 400", async ({ server }) => {
   server.store.addPolicy({ id: "p", name: "x" });
   server.store.addAssignment("p", { id: "a", target: { groupId: "g" } });
   const item = await call(server, "GET", `${POLICIES}/p?$expand=assignments`);
@@ -146,7 +146,7 @@ test("$expand=assignments inlines assignments (item and list); other expansions 
   assert.equal(Object.keys(selected.json), ["@odata.context", "id", "assignments"]);
   const list = await call(server, "GET", `${POLICIES}?$expand=assignments&$select=name`);
   assert.equal(list.json.value, [{ id: "p", name: "x", assignments: [{ id: "a", target: { groupId: "g" } }] }]);
-  assertGraphError(await call(server, "GET", `${POLICIES}/p?$expand=settings`), 400, "BadRequest", "settings");
+  assertGraphError(await call(server, "GET", `${POLICIES}/p?$expand=templateReference`), 400, "BadRequest", "templateReference");
   assert.not.ok("assignments" in (await call(server, "GET", `${POLICIES}/p`)).json);
 });
 

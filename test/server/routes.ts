@@ -1,5 +1,6 @@
 /**
- * Graph semantics for the configurationPolicies / assignments slice: one pure function from a received
+ * Graph semantics for the configurationPolicies API (policies and assignments here; settings and the
+ * bound actions in settings-routes.ts): one pure function from a received
  * request to a `GraphResponse` (store changes are its only side effect). Errors become Graph error bodies.
  */
 import { buildPage, filterItems, selectProperties } from "./collection.js";
@@ -14,6 +15,7 @@ import {
 } from "./odata.js";
 import { ALLOWED_METHODS, parseTarget, type Route } from "./paths.js";
 import { parseODataQuery, type ODataQuery } from "./query.js";
+import { policyActionRoutes, settingRoutes } from "./settings-routes.js";
 import { StoreError, type GraphStore, type JsonObject } from "./store.js";
 
 export interface RouteRequest {
@@ -27,30 +29,30 @@ export interface RouteRequest {
   store: GraphStore;
 }
 
-interface Context extends RouteRequest {
+export interface Context extends RouteRequest {
   query: ODataQuery;
   rawPathname: string;
 }
 
 const ASSIGNMENT_TYPE = "microsoft.graph.deviceManagementConfigurationPolicyAssignment";
 
-function bad(message: string): ODataHttpError {
+export function bad(message: string): ODataHttpError {
   return new ODataHttpError(400, "BadRequest", message);
 }
 
-function key(id: string): string {
+export function key(id: string): string {
   return `('${id.replaceAll("'", "''")}')`;
 }
 
-function metadata(ctx: Context, fragment: string): string {
+export function metadata(ctx: Context, fragment: string): string {
   return `${ctx.serverUrl}/beta/$metadata#${fragment}`;
 }
 
-function selected(ctx: Context): string {
+export function selected(ctx: Context): string {
   return ctx.query.select === undefined ? "" : `(${ctx.query.select.join(",")})`;
 }
 
-function readJsonObject(ctx: Context): JsonObject {
+export function readJsonObject(ctx: Context): JsonObject {
   if (ctx.body.trim() === "") throw bad("Empty Payload. JSON content expected.");
   const contentType = ctx.headers["content-type"];
   if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) {
@@ -72,38 +74,43 @@ function readJsonObject(ctx: Context): JsonObject {
   return parsed as JsonObject;
 }
 
-function checkPatchId(body: JsonObject, id: string): void {
+export function checkPatchId(body: JsonObject, id: string): void {
   if (Object.hasOwn(body, "id") && body.id !== id) {
     throw bad(`The 'id' in the request body ('${String(body.id)}') does not match the key in the URL ('${id}').`);
   }
 }
 
-function checkExpand(ctx: Context, allowed: string[]): boolean {
+export function checkExpand(ctx: Context, allowed: string[]): boolean {
   for (const name of ctx.query.expand ?? []) {
     if (!allowed.includes(name)) throw bad(`Could not find a navigation property named '${name}' to expand.`);
   }
   return ctx.query.expand !== undefined;
 }
 
-/** The policy with its assignments inlined (`$expand=assignments`). */
-function withAssignments(ctx: Context, policy: JsonObject): JsonObject {
-  return { ...policy, assignments: ctx.store.listAssignments(policy.id as string) };
+/** The policy with its assignments and/or settings inlined (`$expand=assignments,settings`). */
+function withExpanded(ctx: Context, policy: JsonObject): JsonObject {
+  const expand = ctx.query.expand ?? [];
+  return {
+    ...policy,
+    ...(expand.includes("assignments") ? { assignments: ctx.store.listAssignments(policy.id as string) } : {}),
+    ...(expand.includes("settings") ? { settings: ctx.store.listSettings(policy.id as string) } : {}),
+  };
 }
 
-function entityResponse(status: number, context: string, entity: JsonObject, headers = {}): GraphResponse {
+export function entityResponse(status: number, context: string, entity: JsonObject, headers = {}): GraphResponse {
   return jsonResponse(status, { "@odata.context": context, ...entity }, headers);
 }
 
-function created(ctx: Context, context: string, entity: JsonObject): GraphResponse {
+export function created(ctx: Context, context: string, entity: JsonObject): GraphResponse {
   const location = `${ctx.serverUrl}${ctx.rawPathname}/${encodeURIComponent(entity.id as string)}`;
   return entityResponse(201, context, entity, { location });
 }
 
-function countResponse(ctx: Context, items: JsonObject[]): GraphResponse {
+export function countResponse(ctx: Context, items: JsonObject[]): GraphResponse {
   return textResponse(200, String(filterItems(items, ctx.query).length));
 }
 
-function page(ctx: Context, items: JsonObject[], context: string): GraphResponse {
+export function page(ctx: Context, items: JsonObject[], context: string): GraphResponse {
   const linkBase = `${ctx.serverUrl}${ctx.rawPathname}`;
   return jsonResponse(200, buildPage(items, ctx.query, { pageSize: ctx.pageSize, context, linkBase }));
 }
@@ -116,9 +123,9 @@ function policyRoutes(ctx: Context, route: Route & { kind: "policies" | "policyC
     if (method === "POST") {
       return created(ctx, metadata(ctx, `${collection}/$entity`), store.addPolicy(readJsonObject(ctx)));
     }
-    const expand = checkExpand(ctx, ["assignments"]);
+    const expand = checkExpand(ctx, ["assignments", "settings"]);
     const policies = store.listPolicies();
-    const shaped = expand ? policies.map((p) => withAssignments(ctx, p)) : policies;
+    const shaped = expand ? policies.map((p) => withExpanded(ctx, p)) : policies;
     return page(ctx, shaped, metadata(ctx, `${collection}${selected(ctx)}`));
   }
   const policy = store.getPolicy(route.policyId);
@@ -133,13 +140,13 @@ function policyRoutes(ctx: Context, route: Route & { kind: "policies" | "policyC
     checkPatchId(body, route.policyId);
     return entityResponse(200, metadata(ctx, `${collection}/$entity`), store.updatePolicy(route.policyId, body));
   }
-  const shaped = checkExpand(ctx, ["assignments"]) ? withAssignments(ctx, policy) : policy;
+  const shaped = checkExpand(ctx, ["assignments", "settings"]) ? withExpanded(ctx, policy) : policy;
   return entityResponse(200, context, selectProperties(shaped, ctx.query.select, ctx.query.expand));
 }
 
 function assignmentRoutes(
   ctx: Context,
-  route: Exclude<Route, { kind: "policies" | "policyCount" | "policy" }>,
+  route: Route & { kind: "assignments" | "assignmentCount" | "assignment" | "assign" },
 ): GraphResponse {
   const { store, method } = ctx;
   const { policyId } = route;
@@ -206,7 +213,9 @@ export function handleGraphRequest(request: RouteRequest): GraphResponse {
     if (route.kind === "policies" || route.kind === "policyCount" || route.kind === "policy") {
       return policyRoutes(ctx, route);
     }
-    return assignmentRoutes(ctx, route);
+    if (route.kind === "policyAction" || route.kind === "policyFunction") return policyActionRoutes(ctx, route);
+    if (route.kind.startsWith("setting")) return settingRoutes(ctx, route as Parameters<typeof settingRoutes>[1]);
+    return assignmentRoutes(ctx, route as Parameters<typeof assignmentRoutes>[1]);
   } catch (error) {
     if (error instanceof ODataHttpError) {
       return errorResponse(error.status, error.code, error.message, request.ids, error.headers);

@@ -25,6 +25,10 @@ export class StoreError extends Error {
 interface PolicyRecord {
   entity: JsonObject;
   assignments: Map<string, JsonObject>;
+  /** The policy's settings catalog entries, keyed by id (Graph numbers them "0", "1", …). */
+  settings: Map<string, JsonObject>;
+  /** What the policy-bound actions store: enrollment-time targets and the just-in-time assignment. */
+  actionState: { enrollmentTargets: JsonObject[]; justInTime?: JsonObject };
 }
 
 /** Deep copy through JSON: keeps own `__proto__` keys as data, drops nothing JSON can represent. */
@@ -61,17 +65,24 @@ function merge(entity: JsonObject, patch: JsonObject): JsonObject {
 
 export class GraphStore {
   readonly #policies = new Map<string, PolicyRecord>();
+  /** The settings catalog's definitions, shared by every policy (Graph's `configurationSettings`). */
+  readonly #definitions = new Map<string, JsonObject>();
 
-  /** Removes every policy and assignment. */
+  /** Removes every policy, assignment, setting and definition. */
   reset(): void {
     this.#policies.clear();
+    this.#definitions.clear();
   }
 
+  /** A policy body's `settings` (as Graph's create takes them) are stored as the policy's settings, not on the entity. */
   addPolicy(body: JsonObject = {}): JsonObject {
-    const entity = withId(body, "policy");
+    const { settings, ...rest } = isObject(body) ? body : ({} as JsonObject);
+    const entity = withId(rest, "policy");
     const id = entity.id as string;
     if (this.#policies.has(id)) throw new StoreError("conflict", `A policy with id '${id}' already exists`);
-    this.#policies.set(id, { entity, assignments: new Map() });
+    if (settings !== undefined && !Array.isArray(settings)) throw new StoreError("invalid", "policy property 'settings' must be an array");
+    this.#policies.set(id, { entity, assignments: new Map(), settings: new Map(), actionState: { enrollmentTargets: [] } });
+    for (const setting of (settings ?? []) as JsonObject[]) this.addSetting(id, setting);
     return copy(entity);
   }
 
@@ -147,6 +158,63 @@ export class GraphStore {
     }
     record.assignments = next;
     return [...next.values()].map((entity) => copy(entity));
+  }
+
+  addSetting(policyId: string, body: JsonObject): JsonObject {
+    const settings = this.#record(policyId).settings;
+    let next = settings.size;
+    while (settings.has(String(next))) next++;
+    const entity = withId(Object.hasOwn(body, "id") ? body : { id: String(next), ...body }, "setting");
+    if (settings.has(entity.id as string)) throw new StoreError("conflict", `A setting with id '${String(entity.id)}' already exists on policy '${policyId}'`);
+    settings.set(entity.id as string, entity);
+    return copy(entity);
+  }
+
+  getSetting(policyId: string, settingId: string): JsonObject | undefined {
+    const entity = this.#record(policyId).settings.get(settingId);
+    return entity === undefined ? undefined : copy(entity);
+  }
+
+  listSettings(policyId: string): JsonObject[] {
+    return [...this.#record(policyId).settings.values()].map((entity) => copy(entity));
+  }
+
+  updateSetting(policyId: string, settingId: string, patch: JsonObject): JsonObject {
+    const settings = this.#record(policyId).settings;
+    const entity = settings.get(settingId);
+    if (entity === undefined) throw new StoreError("not-found", `No setting with id '${settingId}' on policy '${policyId}'`);
+    const updated = merge(entity, patch);
+    settings.set(settingId, updated);
+    return copy(updated);
+  }
+
+  deleteSetting(policyId: string, settingId: string): boolean {
+    return this.#record(policyId).settings.delete(settingId);
+  }
+
+  addSettingDefinition(body: JsonObject): JsonObject {
+    const entity = withId(body, "setting definition");
+    this.#definitions.set(entity.id as string, entity);
+    return copy(entity);
+  }
+
+  /** The definitions a setting uses: those of every `settingDefinitionId` in its instance tree, in definition order. */
+  definitionsOf(setting: JsonObject): JsonObject[] {
+    const ids = new Set<string>();
+    const visit = (value: Json): void => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (isObject(value)) {
+        if (typeof value.settingDefinitionId === "string") ids.add(value.settingDefinitionId);
+        Object.values(value).forEach(visit);
+      }
+    };
+    visit(setting.settingInstance ?? null);
+    return [...this.#definitions.values()].filter((d) => ids.has(d.id as string)).map((d) => copy(d));
+  }
+
+  /** State kept by the policy-bound actions (enrollment-time targets, just-in-time assignment); changes stick. */
+  actionState(policyId: string): PolicyRecord["actionState"] {
+    return this.#record(policyId).actionState;
   }
 
   #record(policyId: string): PolicyRecord {

@@ -5,7 +5,7 @@ import { iterateItems, iteratePages } from "../runtime/paging.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
 import type { BinaryBody, Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
 import { encodeKey, encodeLiteral } from "../runtime/url.js";
-import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, ItemActivityStat, Label, SecurityLabel } from "./models.js";
+import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
 import { schema } from "./schema.js";
 /**
  * Creates a client for the module-constructs slice of Microsoft Graph.
@@ -62,8 +62,8 @@ export class DrivesItemRequestBuilder extends RequestBuilder {
    * `GET /drives/{drive-id}/microsoft.graph.quotaUsed(unit={unit})`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  async quotaUsed(params: { unit: string }, options?: RequestOptions): Promise<{ value?: number }> {
-    return this.runtime.send({ method: "GET", path: `${this.path}/microsoft.graph.quotaUsed(unit=${encodeLiteral(params.unit, false, "unit")})`, expect: "json", options }) as Promise<{ value?: number }>;
+  async quotaUsed(params: { unit: string }, options?: RequestOptions): Promise<DriveQuotaUsedResponse> {
+    return this.runtime.send({ method: "GET", path: `${this.path}/microsoft.graph.quotaUsed(unit=${encodeLiteral(params.unit, false, "unit")})`, expect: "json", options }) as Promise<DriveQuotaUsedResponse>;
   }
 
   /**

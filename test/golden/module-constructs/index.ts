@@ -2,7 +2,7 @@
 // Source: spec/fixtures/module-constructs.yaml
 export { createGraphClient, GraphClient, DrivesRequestBuilder, DrivesItemRequestBuilder, DrivesItemItemsRequestBuilder, DrivesItemItemsItemRequestBuilder, DrivesItemItemsItemContentRequestBuilder, DrivesItemLabelsRequestBuilder } from "./client.js";
 export type { DrivesItemItemsItemDeleteOptions, DrivesItemItemsItemGetActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndIntervalQuery, DrivesItemItemsItemGetQuery, DrivesItemLabelsListOptions, DrivesItemLabelsListQuery } from "./client.js";
-export type { Attachment, AttachmentBase, AttachmentProperties, DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, Entity, EntityBase, FileAttachment, ItemActivityStat, Label, ODataError, SecurityLabel, UnknownAttachment, UnknownEntity } from "./models.js";
+export type { Attachment, AttachmentBase, AttachmentProperties, DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, Entity, EntityBase, FileAttachment, ItemActivityStat, Label, ODataError, SecurityLabel, UnknownAttachment, UnknownEntity } from "./models.js";
 export { createLowLevelClient } from "./low-level.js";
 export type { components, operations, paths } from "./paths.js";
 export { GraphError, type GraphErrorCode, type GraphErrorDetail, type GraphErrorInit, type GraphsliceErrorCode } from "../runtime/errors.js";

@@ -47,6 +47,12 @@ export interface DriveItemCheckinRequestBody extends ODataAnnotations {
   comment?: string | null;
 }
 
+/** The result of quotaUsed. */
+export interface DriveQuotaUsedResponse extends ODataAnnotations {
+  /** Format: int64. */
+  value?: number;
+}
+
 /** A value declared as microsoft.graph.entity: one of the types below, told apart by `"@odata.type"`. */
 export type Entity = (EntityBase & { "@odata.type"?: "#microsoft.graph.entity" }) | DriveItem | ItemActivityStat | UnknownEntity;
 
