@@ -1,7 +1,7 @@
 /**
  * What `graphslice diff` compares: per slice, the operation and type summaries that
  * `generated/manifest.json` records. A manifest is read as it is; an OpenAPI description is put
- * through the generator's own load → slice → model stages (without a CSDL) and summarised the same
+ * through the generator's own load → slice → model → names stages (without a CSDL) and summarised the same
  * way, so both kinds of input compare alike. To compare with the CSDL merged in, compare manifests.
  * Overlays: a manifest records which were applied (with hashes); for two specs, `overlays` applies the
  * same ones to both, so the report shows what changed under them (and fails if one no longer applies).
@@ -10,6 +10,7 @@ import { manifestSlice, type Manifest, type ManifestSlice } from "../emit/manife
 import { loadOpenApi } from "../load/openapi.js";
 import { readSource } from "../load/read-source.js";
 import { buildModel } from "../model/build-model.js";
+import { planNames } from "../names/plan-names.js";
 import { applyOverlays, readOverlay } from "../overlay/index.js";
 import { selectPaths } from "../slice/select-paths.js";
 
@@ -49,6 +50,7 @@ async function summariseSpec(source: string, text: string, options: SpecSummaryO
   const overlays = await Promise.all((options.overlays ?? []).map((o) => readOverlay(o)));
   applyOverlays(loaded.document, overlays);
   const model = buildModel(SPEC_SLICE_NAME, selectPaths(loaded, include), undefined);
+  planNames(model); // inline bodies are keyed by their TypeScript name, as in a manifest
   const hashed = overlays.map((o) => ({ path: o.source, content: o.text }));
   const { operations, types, overlays: applied } = manifestSlice(model, [{ path: source, content: text }], include, hashed);
   return { operations, types, ...(applied ? { overlays: applied } : {}) };
