@@ -48,6 +48,10 @@ function renderTable(rows: [ModuleRun, RunResult][]): string {
     "",
     ...warningSummary(rows),
     "",
+    "## Warnings per run",
+    "",
+    ...rows.filter(([, r]) => r.warnings?.length).flatMap(([run, r]) => [`- **${run.label}** (${r.warnings!.length}):`, ...r.warnings!.slice(0, 5).map((w) => `  - ${w.slice(0, 240)}`), ...(r.warnings!.length > 5 ? [`  - … and ${r.warnings!.length - 5} more`] : [])]),
+    "",
   ];
   return lines.join("\n");
 }
