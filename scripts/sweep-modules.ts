@@ -2,14 +2,15 @@
  * `npm run sweep` — generates and type-checks (strict) every whole module of Microsoft's published
  * descriptions in `spec/graph-modules/`: beta and v1.0 of 2023-01, v1.0 again merged with the full
  * v1.0 CSDL, and the DeviceManagement trio (`DeviceManagement.yml` + `.Actions.yml` +
- * `.Functions.yml`) as one slice. Writes the results table to `docs/module-sweep.md`.
+ * `.Functions.yml`) as one slice. Writes the results to `docs/module-sweep.md`, and the table into the
+ * README between its `module-sweep` markers.
  *
  *   npm run sweep [-- <substring>...]   only runs whose label contains one of the substrings
  *
  * It takes a while (each run spawns the generator and then tsc); `npm test` covers a representative
  * set of the same runs (test/modules/).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { moduleRuns, ROOT, type ModuleRun } from "./sweep/runs.js";
 import { typeCheck, generateRun, type RunResult } from "./sweep/run-one.js";
@@ -24,7 +25,11 @@ for (const run of runs) {
   if (result.typeChecked && !result.typeChecked.ok) console.log(result.typeChecked.firstErrors.map((e) => `    ${e}`).join("\n"));
   console.log(`${run.label.padEnd(48)} ${result.generated ? "generated" : "FAILED   "} ${result.typeChecked?.ok ? "type-checks" : result.generated ? "TYPE ERRORS" : ""} ${result.ms} ms ${result.rssMb} MB${result.error ? `  ${result.error}` : ""}`);
 }
-if (filters.length === 0) writeFileSync(join(ROOT, "docs/module-sweep.md"), renderTable(results));
+if (filters.length === 0) {
+  const report = renderTable(results);
+  writeFileSync(join(ROOT, "docs/module-sweep.md"), report);
+  updateReadme(report);
+}
 const failed = results.filter(([, r]) => !r.generated || !r.typeChecked?.ok).length;
 console.log(`${results.length - failed} of ${results.length} runs generate and type-check`);
 process.exitCode = failed ? 1 : 0;
@@ -54,6 +59,17 @@ function renderTable(rows: [ModuleRun, RunResult][]): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** The README shows the table between its module-sweep markers. */
+function updateReadme(report: string): void {
+  const path = join(ROOT, "README.md");
+  const readme = readFileSync(path, "utf8");
+  const start = "<!-- module-sweep:start -->";
+  const end = "<!-- module-sweep:end -->";
+  if (!readme.includes(start) || !readme.includes(end)) return;
+  const table = report.slice(report.indexOf("**"), report.indexOf("## Warnings by kind")).trim();
+  writeFileSync(path, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
 }
 
 function warningSummary(rows: [ModuleRun, RunResult][]): string[] {
