@@ -1,34 +1,21 @@
 /**
- * Turning statement structures into TypeScript text with ts-morph: one in-memory project for the
- * whole run, each file built from structures in one batch, no type checker.
+ * Turning statement structures into TypeScript text with ts-morph's structure printer: text is
+ * written straight from the structures, never parsed back (a whole module's client is megabytes),
+ * and no type checker runs.
  */
 import type * as TsMorph from "ts-morph";
 import type { StatementStructures } from "ts-morph";
 import { requireCjs } from "../util/require-cjs.js";
 
-const { IndentationText, Project, QuoteKind, StructureKind } = requireCjs("ts-morph") as typeof TsMorph;
+const { printStructure, StructureKind } = requireCjs("ts-morph") as typeof TsMorph;
 
 /** ts-morph's structure kinds, for emitters building statement structures. */
 export { StructureKind };
 
-let project: TsMorph.Project | undefined;
-
-function getProject(): TsMorph.Project {
-  project ??= new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
-  });
-  return project;
-}
-
-let counter = 0;
-
 /** Prints structures (and raw statement strings) as the text of one file, after a header comment. */
 export function printStatements(header: string, statements: (StatementStructures | string)[]): string {
-  const file = getProject().createSourceFile(`/print-${counter++}.ts`, { statements }, { overwrite: true });
-  const text = file.getFullText();
-  getProject().removeSourceFile(file);
-  return `${header}\n${text}`;
+  const text = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  return `${header}\n${text.endsWith("\n") ? text : `${text}\n`}`;
 }
 
 /** A JSDoc structure from lines of text (empty lines dropped); undefined when there is nothing to say. */
