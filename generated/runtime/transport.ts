@@ -148,7 +148,8 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           if (++redirects > MAX_REDIRECTS) throw fail("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`);
           const next = parseUrl(location, url);
           if (!next) throw fail("invalidRedirect", `${method} ${url} redirected to an invalid Location ${JSON.stringify(location)}`);
-          if (!isHttpUrl(next)) throw fail("invalidRedirect", `${method} ${url} redirected to a ${next.protocol} URL; only http and https redirects are followed`);
+          // Like every request that cannot be made: refused before anything is sent there.
+          if (!isHttpUrl(next)) throw fail("invalidRequest", `${method} ${url} redirected to a ${next.protocol} URL; only http and https redirects are followed`);
           // Once away from the base origin, nothing is trusted again, even on a redirect back.
           leftOrigin ||= next.origin !== config.origin;
           const nextMethod = methodAfterRedirect(status, method);

@@ -51,11 +51,11 @@ test("a same-origin nextLink with user:password@ fails at once as invalidRequest
 
 for (const location of ["data:application/json,%7B%22value%22%3A%5B%5D%7D", "file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)"]) {
   const scheme = location.slice(0, location.indexOf(":") + 1);
-  test(`a redirect to ${scheme} fails at once with invalidRedirect and is not followed`, async ({ h }) => {
+  test(`a redirect to ${scheme} fails at once with invalidRequest and is not followed`, async ({ h }) => {
     h.server.faults.push({ kind: "redirect", status: 302, location }, { method: "GET" });
     const started = Date.now();
     const error = await graphError(h.assignments({ backoffMs: 500 }).get());
-    assert.is(error.code, "invalidRedirect");
+    assert.is(error.code, "invalidRequest");
     assert.match(error.message, `a ${scheme} URL; only http and https redirects are followed`);
     assert.is(error.attempts, 1);
     assert.is(h.server.requests.length, 1);
