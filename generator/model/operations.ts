@@ -240,9 +240,20 @@ function inlineType(schema: OpenAPIV3.SchemaObject, pointer: string, suffix: str
   return { kind: "named", name: type.name };
 }
 
-/** The entity a bound operation belongs to: the `x-ms-docs-key-type` of the last key in its path, else the segment it is bound to. */
+/**
+ * What an inline type is named after: the `x-ms-docs-key-type` of the last key in its path and the
+ * segments after that key (`/groups/{group-id}/team/members/microsoft.graph.add` → `group team
+ * members`), else the last plain segment.
+ */
 function keyTypeOf(path: string, parameters: OpenAPIV3.ParameterObject[], operation: Operation): string {
   const keys = (parameters as (OpenAPIV3.ParameterObject & { "x-ms-docs-key-type"?: string })[]).filter((p) => p.in === "path" && p["x-ms-docs-key-type"]);
-  const segments = path.split("/").filter((s) => s && !s.includes("(") && !s.startsWith("microsoft.graph.") && !s.startsWith("{"));
-  return keys.at(-1)?.["x-ms-docs-key-type"] ?? segments.at(-1) ?? operation.operationId;
+  const segments = path.split("/").filter(Boolean);
+  const plain = (s: string) => !/[.({$]/.test(s);
+  const key = keys.at(-1);
+  if (key) {
+    // The segments between the key and the operation (not the action's own segment).
+    const after = segments.slice(segments.lastIndexOf(`{${key.name}}`) + 1, operation.call ? -1 : undefined).filter(plain);
+    return [key["x-ms-docs-key-type"]!, ...after].join(" ");
+  }
+  return segments.filter(plain).at(-1) ?? operation.operationId;
 }

@@ -42,8 +42,7 @@ export function planNames(model: ApiModel): string[] {
 
 function nameTypes(types: Map<string, ModelType>, exports: NameScope): void {
   const all = [...types.values()];
-  // Transport wrappers (`microsoft.graph.ODataErrors.ODataError`) are not OData types: their namespace is the converter's, not Graph's.
-  const isDefault = (t: ModelType) => /^microsoft\.graph\.[^.]+$/.test(t.name) || (t.kind === "object" && t.category === "wrapper");
+  const isDefault = (t: ModelType) => /^microsoft\.graph\.[^.]+$/.test(t.name) || isConverterShape(t);
   const real = all.filter((t) => t.kind === "enum" || t.category !== "inline");
   for (const type of sortedBy(real.filter(isDefault), (t) => t.name)) type.tsName = exports.claim(type.name, naturalName(type));
   for (const type of sortedBy(real.filter((t) => !isDefault(t)), (t) => t.name)) type.tsName = exports.claim(type.name, naturalName(type));
@@ -57,7 +56,16 @@ function nameTypes(types: Map<string, ModelType>, exports: NameScope): void {
 }
 
 function naturalName(type: ModelType): string {
-  return type.kind === "object" && type.category === "wrapper" ? pascalCase(type.name.slice(type.name.lastIndexOf(".") + 1)) : typeIdentifier(type.name);
+  return isConverterShape(type) ? pascalCase(type.name.slice(type.name.lastIndexOf(".") + 1)) : typeIdentifier(type.name);
+}
+
+/**
+ * Shapes the OpenAPI converter adds outside Graph's namespaces (`microsoft.graph.ODataErrors.ODataError`,
+ * `ReferenceUpdate`): their namespace, if any, is the converter's, so they go by their local name.
+ * Collection responses of a namespace (`microsoft.graph.security.alertCollectionResponse`) keep it.
+ */
+function isConverterShape(type: ModelType): boolean {
+  return type.kind === "object" && type.category === "wrapper" && (type.name.includes(".ODataErrors.") || !type.name.includes("."));
 }
 
 function hintName(type: ObjectType): string {

@@ -26,9 +26,8 @@ export const RESERVED_EXPORTS = [
   "unsendablePrimitive", "untilAborted", "urlProblem", "validateValue",
   // The slice's own entry points, files and module-level names.
   "createGraphClient", "queryNames", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
-  // TypeScript and platform globals that appear in generated signatures.
-  "Array", "ArrayBuffer", "ArrayBufferView", "AsyncGenerator", "Blob", "Boolean", "Date", "Error", "Headers", "JSON", "Map",
-  "Number", "Object", "Promise", "ReadableStream", "Record", "Request", "Response", "Set", "String", "Symbol", "Uint8Array",
+  // The global types generated signatures use (a model of that name would shadow them).
+  "AsyncGenerator", "Blob", "Promise",
 ];
 
 export const RESERVED_MEMBERS = ["constructor", "path", "runtime"];

@@ -2,7 +2,7 @@
 // Source: spec/fixtures/paging-count-action.yaml
 export { createGraphClient, GraphClient, BoxesRequestBuilder, BoxesItemRequestBuilder } from "./client.js";
 export type { BoxesListQuery } from "./client.js";
-export type { BoxCollectionResponse, BoxSealRequestBody, TestBox } from "./models.js";
+export type { BoxSealRequestBody, TestBox, TestBoxCollectionResponse } from "./models.js";
 export { createLowLevelClient } from "./low-level.js";
 export type { components, operations, paths } from "./paths.js";
 export { GraphError, type GraphErrorCode, type GraphErrorDetail, type GraphErrorInit, type GraphsliceErrorCode } from "../runtime/errors.js";

@@ -2,11 +2,6 @@
 // Source: spec/fixtures/paging-count-action.yaml
 import type { ODataAnnotations } from "../runtime/types.js";
 
-export interface BoxCollectionResponse extends ODataAnnotations {
-  value?: TestBox[];
-  "@odata.nextLink"?: string | null;
-}
-
 /** The parameters of seal. */
 export interface BoxSealRequestBody extends ODataAnnotations {
   labels?: string[];
@@ -16,4 +11,9 @@ export interface TestBox extends ODataAnnotations {
   /** The OData type; optional, since the URL or the declared type already says it. */
   "@odata.type"?: "#test.box";
   id?: string;
+}
+
+export interface TestBoxCollectionResponse extends ODataAnnotations {
+  value?: TestBox[];
+  "@odata.nextLink"?: string | null;
 }
