@@ -11,6 +11,8 @@ import type { GeneratorResult } from "./generator-scaling.js";
 import type { ModuleScaleResult } from "./module-scale.js";
 import { generatorChart, ratiosChart, type RatioGroup } from "./report-charts.js";
 import type { RequestTiming } from "./request-overhead.js";
+import { scalingSections, scalingTargetRows } from "./report-scaling.js";
+import type { ModuleTypecheck, SdkBundle } from "./sdk-scaling.js";
 import type { SerializationResult } from "./serialization.js";
 import { fmtBytes, fmtMs, fmtRatio, fmtUs } from "./stats.js";
 import type { TypecheckResult } from "./typecheck.js";
@@ -34,6 +36,8 @@ export interface BenchResults {
   typecheck?: TypecheckResult[];
   generator?: GeneratorResult;
   moduleScale?: ModuleScaleResult;
+  sdkScaling?: SdkBundle[];
+  moduleTypecheck?: ModuleTypecheck;
 }
 
 const SHORT: Record<ClientId, string> = {
@@ -91,6 +95,7 @@ function targets(r: BenchResults): string {
     ["10× larger spec", "≤ 10× time", fmtRatio(worstGrowth), verdict(worstGrowth, (v) => v <= 10)],
     ["whole beta Calendar.yml vs openapi-typescript", "≤ 1.0×", fmtRatio(r.moduleScale?.medianRatio ?? Number.NaN), verdict(r.moduleScale?.medianRatio ?? Number.NaN, (v) => v <= 1)],
     ["whole beta Calendar.yml, peak RSS", "≤ 500 MiB", mib(r.moduleScale?.graphslice.medianRssMiB ?? Number.NaN), verdict(r.moduleScale?.graphslice.medianRssMiB ?? Number.NaN, (v) => v <= 500)],
+    ...scalingTargetRows(r.sdkScaling, r.moduleTypecheck, verdict),
   ];
   return table(["target", "bar", "graphslice", "verdict"], rows);
 }
@@ -175,6 +180,7 @@ export function writeReport(r: BenchResults, outDir: string): { markdown: string
     ]), "");
     out.push(`graphslice by stage (one run): ${Object.entries(m.stages).map(([stage, ms]) => `${stage} ${ms} ms`).join(", ")}. openapi-typescript writes one types file; graphslice writes the SDK (client, models, paths, validation table, runtime).`, "");
   }
+  out.push(...scalingSections(r.sdkScaling, r.moduleTypecheck, table));
   const markdown = `${out.join("\n")}\n`;
   writeFileSync(join(outDir, "RESULTS.md"), markdown);
   files.push(join(outDir, "RESULTS.md"));

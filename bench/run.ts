@@ -4,7 +4,7 @@
  *
  *   tsx bench/run.ts                 full run (a–f), results into bench/
  *   tsx bench/run.ts --quick         small N, results into bench/.work/quick/ (RESULTS.md untouched)
- *   --only a,b,c,d,e,f,g             a subset of measurements
+ *   --only a,b,c,d,e,f,g,h,i         a subset of measurements
  *   --clients bare-fetch,graphslice  a subset of clients (bare fetch is always kept: it is the baseline)
  *   --out DIR                        where the report goes
  */
@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureBundleSizes } from "./bundle-size.js";
-import { BENCH_DIR, WORK_DIR, selectClients } from "./clients.js";
+import { BENCH_DIR, WORK_DIR, consumerPath, selectClients } from "./clients.js";
 import { measureColdStart } from "./cold-start.js";
 import { measureGenerator } from "./generator-scaling.js";
 import { measureModuleScale } from "./module-scale.js";
@@ -21,8 +21,9 @@ import { startLoopback } from "./loopback.js";
 import { prepareOpenapiTypes } from "./openapi-types.js";
 import { writeReport, type BenchResults } from "./report.js";
 import { measureRequests } from "./request-overhead.js";
+import { measureModuleTypecheck, measureSdkScaling } from "./sdk-scaling.js";
 import { measureSerialization } from "./serialization.js";
-import { measureTypecheck } from "./typecheck.js";
+import { measureTypecheck, tscPath } from "./typecheck.js";
 
 export interface BenchOptions {
   quick: boolean;
@@ -141,6 +142,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log("(g) a whole module: beta Calendar.yml, graphslice and openapi-typescript in turn");
     results.moduleScale = await measureModuleScale({ reps: settings.generatorReps, log });
     if (results.moduleScale.error) log(`  ${results.moduleScale.error}`);
+  }
+  if (only("h")) {
+    log("(h) one call against SDKs of growing size: assignments, configuration-policies, the whole beta DeviceManagement module");
+    results.sdkScaling = await measureSdkScaling({ log });
+  }
+  if (only("i")) {
+    log("(i) whole-module consumer type-check");
+    const bare = available.find((c) => c.id === "bare-fetch")!;
+    results.moduleTypecheck = await measureModuleTypecheck({ tsc: tscPath(), bareConsumer: consumerPath(bare), reps: settings.typecheckReps, log });
+    if (results.moduleTypecheck.error) log(`  ${results.moduleTypecheck.error}`);
   }
   const { files } = writeReport(results, options.outDir);
   log(`wrote ${files.join(", ")}`);

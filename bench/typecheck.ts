@@ -28,7 +28,7 @@ export interface TypecheckResult {
   error?: string;
 }
 
-function tscPath(): string {
+export function tscPath(): string {
   return join(dirname(fileURLToPath(import.meta.resolve("typescript"))), "tsc.js");
 }
 

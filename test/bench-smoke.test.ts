@@ -1,5 +1,5 @@
 /**
- * Smoke test of the benchmark harness (bench/, issue 5) with tiny N: every measurement runs end to end
+ * Smoke test of the benchmark harness (bench/, issues 5 and 12) with tiny N: every measurement runs end to end
  * for bare fetch, openapi-fetch and graphslice (when generated/index.ts exists), using only the root
  * install — no Kiota or Graph client (those need `npm --prefix bench install`). Checks that the report
  * is written from the run and that the synthetic-spec writer produces a valid OpenAPI + CSDL pair.
@@ -61,11 +61,23 @@ bench("a tiny run measures every client side by side and writes RESULTS.md, the 
   for (const t of results.typecheck ?? []) assert.not.ok(t.error, `${t.id} type-checks: ${t.error}`);
   assert.is(results.serialization?.codecs.find((c) => c.id === "json")?.status, "measured");
   assert.ok(results.generator && results.generator.runs.some((r) => r.entityTypes === 20));
+  // (h) and (i): the same call against three SDKs of growing size, and the whole module type-checks.
+  assert.equal(results.sdkScaling?.map((s) => s.sdk), ["assignments slice", "configuration-policies slice", "whole beta DeviceManagement module"]);
+  for (const s of results.sdkScaling ?? []) {
+    assert.not.ok(s.error, `${s.sdk}: ${s.error}`);
+    assert.ok(s.oneCallGzip > 0 && s.twoCallGzip >= s.oneCallGzip, `${s.sdk}: a second call never makes the bundle smaller`);
+  }
+  assert.ok(results.sdkScaling![2]!.builders > results.sdkScaling![1]!.builders, "the whole module has more request builders than a slice");
+  assert.not.ok(results.moduleTypecheck?.error, `the whole-module consumer type-checks (no TS2589): ${results.moduleTypecheck?.error}`);
+  assert.equal(results.moduleTypecheck?.variants.map((v) => v.variant), ["generated sources", "built declarations"]);
+  for (const v of results.moduleTypecheck?.variants ?? []) assert.ok(Number(v.lines) > 50_000, `${v.variant}: tsc read the whole module (${v.lines} lines)`);
   const graphslice = results.meta.skipped.find((s) => s.id === "graphslice");
   if (graphslice) assert.match(graphslice.reason, /not available yet/);
   const markdown = readFileSync(join(out, "report", "RESULTS.md"), "utf8");
   assert.match(markdown, /## graphslice targets/);
   assert.match(markdown, /## \(a\) Consumer bundle/);
+  assert.match(markdown, /## \(h\) One call, SDKs of growing size/);
+  assert.match(markdown, /## \(i\) Whole-module consumer type-check/);
   for (const svg of ["results-ratios.svg", "results-generator.svg"]) assert.is(XMLValidator.validate(readFileSync(join(out, "report", svg), "utf8")), true, svg);
   assert.equal(JSON.parse(readFileSync(join(out, "report", "results.json"), "utf8")).meta.quick, true);
 });

@@ -1,0 +1,38 @@
+/**
+ * The RESULTS.md rows and sections of (h) one call against SDKs of growing size and (i) the
+ * whole-module consumer type-check (bench/sdk-scaling.ts).
+ */
+import type { ModuleTypecheck, SdkBundle } from "./sdk-scaling.js";
+import { fmtBytes, fmtMs, fmtRatio } from "./stats.js";
+
+type Table = (head: string[], rows: string[][]) => string;
+type Verdict = (value: number, ok: (v: number) => boolean) => string;
+
+const mib = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} MiB` : "—");
+
+/** Target rows for the table at the top of RESULTS.md. */
+export function scalingTargetRows(scaling: SdkBundle[] | undefined, tc: ModuleTypecheck | undefined, verdict: Verdict): string[][] {
+  const worst = scaling && scaling.length > 1 ? Math.max(...scaling.slice(1).map((s) => s.ratio)) : Number.NaN;
+  const rows = [["one call, any SDK size (worst of configuration-policies and whole module vs assignments)", "≤ 1.1×", fmtRatio(worst), verdict(worst, (v) => v <= 1.1)]];
+  for (const v of tc?.variants ?? []) {
+    rows.push([`whole-module consumer type-check wall vs bare (${v.variant})`, "≤ 2×", fmtRatio(v.wallRatio), verdict(v.wallRatio, (x) => x <= 2)]);
+    rows.push([`whole-module consumer type-check peak RSS (${v.variant})`, "≤ 300 MiB", mib(v.medianMaxRssMiB), verdict(v.medianMaxRssMiB, (x) => x <= 300)]);
+  }
+  return rows;
+}
+
+export function scalingSections(scaling: SdkBundle[] | undefined, tc: ModuleTypecheck | undefined, table: Table): string[] {
+  const out: string[] = [];
+  if (scaling) {
+    out.push("## (h) One call, SDKs of growing size", "", "The same app (one PATCH of an assignment) bundled as in (a) against three graphslice SDKs; \"two calls\" adds a GET of the same assignment, so its extra bytes are what one further operation costs.", "");
+    out.push(table(["SDK", "request builders", "one call, gzip", "vs assignments", "two calls, gzip", "further call adds", "status"], scaling.map((s) => [s.sdk, String(s.builders), fmtBytes(s.oneCallGzip), fmtRatio(s.ratio), fmtBytes(s.twoCallGzip), fmtBytes(s.furtherCallGzip), s.error ? `error: ${s.error.slice(0, 120)}` : ""])), "");
+  }
+  if (tc) {
+    out.push("## (i) Whole-module consumer type-check", "", `A file importing the ${tc.sdk} SDK and making the one call, against the bare-fetch consumer, as its generated sources and as built declarations (skipLibCheck then skips checking them); same compiler options as (e), ${tc.bare.wallMs.length} rounds, interleaved.${tc.error ? ` **${tc.error.split("\n")[0]}**` : ""}`, "");
+    out.push(table(["consumer", "lines", "wall", "peak RSS", "tsc Memory used", "wall vs bare (median of pairs)"], [
+      ...tc.variants.map((v) => [`whole module, ${v.variant}`, v.lines || "—", fmtMs(v.medianWallMs, 0), mib(v.medianMaxRssMiB), v.memoryUsed || "—", fmtRatio(v.wallRatio)]),
+      ["bare fetch", "—", fmtMs(tc.bare.medianWallMs, 0), mib(tc.bare.medianMaxRssMiB), "—", "1.00×"],
+    ]), "");
+  }
+  return out;
+}

@@ -1,0 +1,189 @@
+/**
+ * (h) Does one call cost the same whatever SDK it comes from? The same one-call PATCH app bundled
+ * against three graphslice SDKs of growing size: the `assignments` slice, the
+ * `configuration-policies` slice (19 paths and the settings catalog), and the whole beta
+ * DeviceManagement module (generated here from spec/graph-modules/…/DeviceManagement.yml.br with the
+ * published command). Ratios are to the assignments bundle. A second app makes one more call (GET of
+ * the same assignment): its extra bytes are what a further operation costs in each SDK.
+ *
+ * (i) The whole-module consumer type-check: a file importing the whole DeviceManagement SDK (its
+ * generated sources, as `graphslice generate --out src/graph` leaves them) and making the one call,
+ * against the bare-fetch consumer, interleaved.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import { bundleMinified } from "./bundles.js";
+import { REPO_DIR, WORK_DIR } from "./clients.js";
+import { runMeasured } from "./process-metrics.js";
+import { median, ratio } from "./stats.js";
+
+export const MODULE_SPEC = "spec/graph-modules/2023-01/beta/DeviceManagement.yml.br";
+const MODULE_DIR = join(WORK_DIR, "module-sdk");
+
+export interface SdkBundle {
+  sdk: string;
+  /** Paths and operations the SDK has (from its client), for the reader. */
+  builders: number;
+  oneCallGzip: number;
+  twoCallGzip: number;
+  /** One-call gzip / the assignments slice's one-call gzip. */
+  ratio: number;
+  /** What the second call added, gzip bytes. */
+  furtherCallGzip: number;
+  error?: string;
+}
+
+interface Timed {
+  wallMs: number[];
+  maxRssMiB: number[];
+  medianWallMs: number;
+  medianMaxRssMiB: number;
+}
+
+export interface ModuleTypecheckVariant extends Timed {
+  /** "generated sources" (what `graphslice generate --out` leaves) or "built declarations" (.d.ts, as a package ships). */
+  variant: string;
+  lines: string;
+  memoryUsed: string;
+  /** Median of the per-pair wall ratios to the bare-fetch consumer. */
+  wallRatio: number;
+}
+
+export interface ModuleTypecheck {
+  sdk: string;
+  variants: ModuleTypecheckVariant[];
+  bare: Timed;
+  /** Any "excessively deep" (TS2589) or other error, verbatim. */
+  error?: string;
+}
+
+const SEED_BODY = `{
+  "@odata.type": "#microsoft.graph.deviceManagementConfigurationPolicyAssignment",
+  target: {
+    "@odata.type": "microsoft.graph.configurationManagerCollectionAssignmentTarget",
+    deviceAndAppManagementAssignmentFilterId: "Device And App Management Assignment Filter Id value",
+    deviceAndAppManagementAssignmentFilterType: "include",
+    collectionId: "Collection Id value",
+  },
+}`;
+
+/** Generates the whole-module SDK into bench/.work/module-sdk (about 5 s) and returns its index. */
+export function prepareModuleSdk(): string {
+  const index = join(MODULE_DIR, "api", "index.ts");
+  const cli = join(REPO_DIR, "generator", "cli.ts");
+  execFileSync(process.execPath, ["--import", "tsx", cli, "generate", "--spec", join(REPO_DIR, MODULE_SPEC), "--include", "/**", "--out", MODULE_DIR, "--quiet"], { cwd: REPO_DIR, stdio: "ignore" });
+  if (!existsSync(index)) throw new Error(`generating ${MODULE_SPEC} wrote no ${index}`);
+  return index;
+}
+
+function appSource(index: string, calls: 1 | 2, body = SEED_BODY): string {
+  return `import { createGraphClient } from ${JSON.stringify(index)};
+const graph = createGraphClient({ baseUrl: "https://graph.microsoft.com/beta", token: "bench-token" });
+const item = graph.deviceManagement.configurationPolicies.byId("policy-1").assignments.byId("1f069921-9921-1f06-2199-061f2199061f");
+item.patch(${body}).then((assignment) => console.log(assignment));
+${calls === 2 ? "item.get().then((assignment) => console.log(assignment));\n" : ""}`;
+}
+
+async function gzipOf(source: string): Promise<number> {
+  const bundle = await bundleMinified(source, "browser");
+  return gzipSync(bundle.code, { level: 9 }).byteLength;
+}
+
+export async function measureSdkScaling(options: { log?: (line: string) => void }): Promise<SdkBundle[]> {
+  const sdks: Array<[string, () => string]> = [
+    ["assignments slice", () => join(REPO_DIR, "generated", "assignments", "index.ts")],
+    ["configuration-policies slice", () => join(REPO_DIR, "generated", "configuration-policies", "index.ts")],
+    ["whole beta DeviceManagement module", prepareModuleSdk],
+  ];
+  const results: SdkBundle[] = [];
+  for (const [sdk, locate] of sdks) {
+    try {
+      const index = locate();
+      const client = join(index, "..", "client.ts");
+      const builders = Number(execFileSync("grep", ["-c", "extends RequestBuilder", client], { encoding: "utf8" }).trim());
+      const oneCallGzip = await gzipOf(appSource(index, 1));
+      const twoCallGzip = await gzipOf(appSource(index, 2));
+      results.push({ sdk, builders, oneCallGzip, twoCallGzip, ratio: Number.NaN, furtherCallGzip: twoCallGzip - oneCallGzip });
+      options.log?.(`  ${sdk}: one call ${oneCallGzip} B gzip, two calls ${twoCallGzip} B`);
+    } catch (error) {
+      results.push({ sdk, builders: Number.NaN, oneCallGzip: Number.NaN, twoCallGzip: Number.NaN, ratio: Number.NaN, furtherCallGzip: Number.NaN, error: String(error).slice(0, 400) });
+    }
+  }
+  for (const r of results) r.ratio = ratio(r.oneCallGzip, results[0]?.oneCallGzip);
+  return results;
+}
+
+function tscProject(name: string, source: string): string {
+  const dir = join(WORK_DIR, "typecheck-module", name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "consumer.ts"), source);
+  const compilerOptions = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], types: [], strict: true, skipLibCheck: true, noEmit: true, allowImportingTsExtensions: true };
+  writeFileSync(join(dir, "tsconfig.json"), `${JSON.stringify({ compilerOptions, files: ["consumer.ts"] }, null, 2)}\n`);
+  return dir;
+}
+
+/** The module SDK's declarations (tsc --declaration), as a published package would ship them. */
+function buildModuleDeclarations(tsc: string): string {
+  const out = join(WORK_DIR, "module-sdk-dts");
+  const project = join(WORK_DIR, "typecheck-module", "build-declarations");
+  mkdirSync(project, { recursive: true });
+  const compilerOptions = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], types: [], strict: true, skipLibCheck: true, declaration: true, emitDeclarationOnly: true, rootDir: MODULE_DIR, outDir: out };
+  writeFileSync(join(project, "tsconfig.json"), `${JSON.stringify({ compilerOptions, include: [join(MODULE_DIR, "**", "*.ts")] }, null, 2)}\n`);
+  execFileSync(process.execPath, [tsc, "-p", project], { stdio: "ignore" });
+  return join(out, "api", "index.js");
+}
+
+const timed = (): Timed => ({ wallMs: [], maxRssMiB: [], medianWallMs: Number.NaN, medianMaxRssMiB: Number.NaN });
+
+export async function measureModuleTypecheck(options: { tsc: string; bareConsumer: string; reps: number; log?: (line: string) => void }): Promise<ModuleTypecheck> {
+  const sources = existsSync(join(MODULE_DIR, "api", "index.ts")) ? join(MODULE_DIR, "api", "index.ts") : prepareModuleSdk();
+  // The 2023 module knows no derived assignment targets: the call sends the base type's properties.
+  const body = `{ "@odata.type": "#microsoft.graph.deviceManagementConfigurationPolicyAssignment", target: { deviceAndAppManagementAssignmentFilterId: "filter", deviceAndAppManagementAssignmentFilterType: "include" } }`;
+  const project = (name: string, index: string) => {
+    const dir = tscProject(name, "");
+    writeFileSync(join(dir, "consumer.ts"), appSource(relative(dir, index), 1, body));
+    return dir;
+  };
+  const projects = new Map([
+    ["generated sources", project("module-sources", sources)],
+    ["built declarations", project("module-declarations", buildModuleDeclarations(options.tsc))],
+    ["bare", tscProject("bare-fetch", `export * from ${JSON.stringify(relative(join(WORK_DIR, "typecheck-module", "bare-fetch"), options.bareConsumer))};\n`)],
+  ]);
+  const result: ModuleTypecheck = { sdk: "whole beta DeviceManagement module", variants: [], bare: timed() };
+  const variants = new Map<string, ModuleTypecheckVariant>();
+  for (const name of ["generated sources", "built declarations"]) variants.set(name, { variant: name, lines: "", memoryUsed: "", wallRatio: Number.NaN, ...timed() });
+  const ratios = new Map<string, number[]>([...variants.keys()].map((k) => [k, []]));
+  const names = [...projects.keys()];
+  for (let rep = 0; rep < options.reps; rep++) {
+    const wall = new Map<string, number>();
+    // Rotate the order, so no one always runs on a warmer (or busier) machine.
+    for (const name of names.map((_, i) => names[(i + rep) % names.length]!)) {
+      const run = await runMeasured(process.execPath, [options.tsc, "-p", projects.get(name)!, "--noEmit", "--extendedDiagnostics"]);
+      if (run.code !== 0) {
+        result.error = `${name}: tsc exited ${run.code}: ${run.stdout.split("\n").filter((l) => l.includes("error TS")).slice(0, 3).join("\n").slice(0, 600)}`;
+        return result;
+      }
+      const target = name === "bare" ? result.bare : variants.get(name)!;
+      target.wallMs.push(run.wallMs);
+      if (run.maxRssKiB !== undefined) target.maxRssMiB.push(run.maxRssKiB / 1024);
+      if (name !== "bare") {
+        const v = target as ModuleTypecheckVariant;
+        const count = (what: string) => Number(new RegExp(`Lines of ${what}:\\s+(\\d+)`).exec(run.stdout)?.[1] ?? 0);
+        v.lines = String(count("TypeScript") + count("Definitions"));
+        v.memoryUsed = /Memory used:\s+(\S+)/.exec(run.stdout)?.[1] ?? "";
+      }
+      wall.set(name, run.wallMs);
+    }
+    for (const [name, list] of ratios) list.push(wall.get(name)! / wall.get("bare")!);
+    options.log?.(`  module type-check rep ${rep + 1}/${options.reps}: ${names.map((n) => `${n} ${wall.get(n)!.toFixed(0)} ms`).join(", ")}`);
+  }
+  for (const t of [result.bare, ...variants.values()]) {
+    t.medianWallMs = median(t.wallMs);
+    t.medianMaxRssMiB = median(t.maxRssMiB);
+  }
+  for (const [name, v] of variants) v.wallRatio = median(ratios.get(name)!);
+  result.variants = [...variants.values()];
+  return result;
+}
