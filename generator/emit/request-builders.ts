@@ -18,7 +18,7 @@ const RUNTIME_IMPORTS: ImportSpec[] = [
   { from: "../runtime/runtime.js", values: ["createRuntime"], types: ["GraphClientOptions", "GraphRuntime"] },
   { from: "../runtime/paging.js", values: ["iterateItems", "iteratePages"], types: [] },
   { from: "../runtime/request-builder.js", values: ["RequestBuilder"], types: [] },
-  { from: "../runtime/types.js", values: [], types: ["BinaryBody", "Page", "PagingOptions", "RequestBody", "RequestOptions"] },
+  { from: "../runtime/types.js", values: [], types: ["BatchOptions", "BatchResults", "BinaryBody", "Page", "PagingOptions", "PropertyName", "RequestBody", "RequestOptions", "Selected"] },
   { from: "../runtime/url.js", values: ["encodeKey", "encodeLiteral"], types: [] },
 ];
 
@@ -120,7 +120,31 @@ function builderClass(node: ResourceNode, types: Map<string, ModelType>): ClassD
         docs: docs(child.description, `\`${child.path}\``),
         statements: `return new ${child.builderName}(this.runtime, ${isRoot ? JSON.stringify(`/${child.segment}`) : `\`\${this.path}/${child.segment}\``});`,
       })),
-    methods: [...node.children.filter((c) => c.kind === "key").map(byIdMethod), ...node.operations.flatMap((op) => operationMethods(op, types))],
+    methods: [
+      ...(isRoot ? [batchMethod(node.builderName)] : []),
+      ...node.children.filter((c) => c.kind === "key").map(byIdMethod),
+      ...node.operations.flatMap((op) => operationMethods(op, types)),
+    ],
+  };
+}
+
+/** `batch` on the root (a reserved member): the batching runtime is imported on first use, so a program that never batches never loads it. */
+function batchMethod(client: string): MethodDeclarationStructure {
+  return {
+    kind: StructureKind.Method,
+    name: "batch",
+    typeParameters: [{ name: "const T", constraint: "readonly Promise<unknown>[]" }],
+    parameters: [
+      { name: "build", type: `(graph: ${client}) => T` },
+      { name: "options", hasQuestionToken: true, type: "BatchOptions" },
+    ],
+    returnType: "Promise<BatchResults<T>>",
+    docs: docs(
+      "Sends the calls `build` makes on `graph` (a client of the same type, which records instead of sending) as JSON batches of at most 20, and settles each on its own.",
+      "Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.",
+      "@example\nconst [patched, page] = await graph.batch((g) => [g.a.byId(id).patch(body), g.a.get({ top: 5 })]);",
+    ),
+    statements: `return import("../runtime/batch.js").then(({ sendBatch }) => sendBatch(this.runtime, (runtime) => build(new ${client}(runtime)), options)) as Promise<BatchResults<T>>;`,
   };
 }
 
