@@ -40,8 +40,9 @@ export function tracingMiddleware(tracer: TracingTracer, options: TracingOptions
       attributes: { "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": Number(url.port || (url.protocol === "https:" ? 443 : 80)) },
     });
     try {
-      if (options.propagate ?? true) {
-        const { traceId, spanId, traceFlags } = span.spanContext();
+      const { traceId, spanId, traceFlags } = span.spanContext();
+      // A no-op tracer's span has the all-zero (invalid) trace id: nothing to propagate.
+      if ((options.propagate ?? true) && /[1-9a-f]/.test(traceId)) {
         request.headers.set("traceparent", `00-${traceId}-${spanId}-${(traceFlags & 0xff).toString(16).padStart(2, "0")}`);
       }
       const response = await next(request);

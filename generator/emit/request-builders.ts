@@ -10,6 +10,7 @@ import { propertyKey } from "../names/identifiers.js";
 import { compareStrings } from "../util/order.js";
 import { operationMethods } from "./builder-methods.js";
 import { importStatements, type ImportSpec } from "./imports.js";
+import { selectParameterType, selectTarget } from "./select-types.js";
 import { docs, printStatements, StructureKind } from "./print.js";
 import { referencedTypeNames, typeExpression } from "./type-expression.js";
 
@@ -68,7 +69,10 @@ function nodeStatements(node: ResourceNode, types: Map<string, ModelType>): Stat
 }
 
 function queryInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
-  return parameterInterface(op.queryName!, [], `OData query options of \`${op.method} ${op.path}\`.`, op.query, types);
+  const declaration = parameterInterface(op.queryName!, [], `OData query options of \`${op.method} ${op.path}\`.`, op.query, types, (p) => selectParameterType(op, p, types));
+  const target = selectTarget(op, types);
+  // `S`: the names `select` lists; its default (every property name) keeps the bare interface usable.
+  return target ? { ...declaration, typeParameters: [{ name: "S", constraint: "string", default: `PropertyName<${target}>` }] } : declaration;
 }
 
 function optionsInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
@@ -76,7 +80,14 @@ function optionsInterface(op: Operation, types: Map<string, ModelType>): Interfa
   return parameterInterface(op.optionsName!, base, `Options of \`${op.method} ${op.path}\`, with its header parameters.`, op.headers, types);
 }
 
-function parameterInterface(name: string, extendsNames: string[], description: string, parameters: Parameter[], types: Map<string, ModelType>): InterfaceDeclarationStructure {
+function parameterInterface(
+  name: string,
+  extendsNames: string[],
+  description: string,
+  parameters: Parameter[],
+  types: Map<string, ModelType>,
+  typeOf: (p: Parameter) => string | undefined = () => undefined,
+): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name,
@@ -87,7 +98,7 @@ function parameterInterface(name: string, extendsNames: string[], description: s
       kind: StructureKind.PropertySignature,
       name: propertyKey(p.name),
       hasQuestionToken: !p.required,
-      type: typeExpression(p.type, types),
+      type: typeOf(p) ?? typeExpression(p.type, types),
       docs: docs(p.description, `Sent as \`${p.wireName}\`.`),
     })),
   };
