@@ -64,6 +64,21 @@ test("answers come back out of order and are matched by id; a 404 item is a Grap
   assert.is(h.server.store.getAssignment(h.policyId, String(extra.id)), undefined);
 });
 
+test("count() is a number; a call's own onResponse and headers apply to its item (credentials never)", async ({ h }) => {
+  const statuses: number[] = [];
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const [count, one] = await h.graph.batch((g) => [
+    a(g).count({ onResponse: (info) => statuses.push(info.status) }),
+    a(g).byId(h.assignmentId).get(undefined, { headers: { "x-item": "1", Authorization: "Bearer other" } }),
+  ]);
+  assert.is(count.status === "fulfilled" && count.value, 1);
+  assert.is(one.status, "fulfilled");
+  assert.equal(statuses, [200]);
+  const { requests } = JSON.parse(batches(h)[0]!.body) as { requests: { url: string; headers?: Record<string, string> }[] };
+  assert.equal(requests[0]!.headers, { ConsistencyLevel: "eventual" });
+  assert.equal(requests[1]!.headers, { "x-item": "1" });
+});
+
 test("an empty list resolves to [] and sends nothing", async ({ h }) => {
   assert.equal(await h.graph.batch(() => []), []);
   assert.is(h.server.requests.length, 0);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { createGraphClient, GraphError, SDK_VERSION, type Middleware } from "../../generated/index.js";
+import { createGraphClient, createLowLevelClient, GraphError, SDK_VERSION, type Middleware } from "../../generated/index.js";
 import { rejection } from "../runtime/helpers.js";
 import { startGraphServer, type GraphServer } from "../server/graph-server.js";
 
@@ -46,6 +46,17 @@ test("the $batch request itself goes through the chain (once, not per item)", as
   const graph = createGraphClient({ baseUrl: server.baseUrl, token: "tok", middleware: [spy("m", seen)] });
   await graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(policyId).assignments.get(), g.deviceManagement.configurationPolicies.byId(policyId).assignments.byId(assignmentId).get()]);
   assert.equal(seen, ["m → POST /beta/$batch auth=Bearer tok", "m ← 200"]);
+});
+
+test("the low-level client's requests go through the chain too, with the SdkVersion header", async ({ server, policyId, assignmentId }) => {
+  const seen: string[] = [];
+  const api = createLowLevelClient({ baseUrl: server.baseUrl, token: "tok", middleware: [spy("m", seen)] });
+  const { data } = await api.GET("/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}", {
+    params: { path: { "deviceManagementConfigurationPolicy-id": policyId, "deviceManagementConfigurationPolicyAssignment-id": assignmentId } },
+  });
+  assert.is(data?.id, assignmentId);
+  assert.equal(seen, [`m → GET /beta/deviceManagement/configurationPolicies/${policyId}/assignments/${assignmentId} auth=Bearer tok`, "m ← 200"]);
+  assert.match(server.requests[0]!.headers.sdkversion ?? "", /^graphslice\//);
 });
 
 test("can change the request and read the response", async ({ server, policyId }) => {
