@@ -3,12 +3,13 @@
  * 127.0.0.1 that answers the seed PATCH with the seed response (shared/seeds). It checks each request
  * (method, path, bearer token, JSON body equal to the seed request) and answers 400 otherwise, so a
  * client that sends something else fails loudly instead of looking fast. `GET /__stats` reports counts.
+ * `POST /beta/$batch` (row h) checks each item the same way and answers each with the seed response.
  *
  * Run as a child process (bundled by bundles.ts) so that it has its own event loop and core:
  * prints `listening <port>` on stdout once ready.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { PATCH_PATH, SEED_RESPONSE_TEXT, TOKEN, requestBodyProblem } from "./seed.js";
+import { BASE_PATH, PATCH_PATH, SEED_RESPONSE, SEED_RESPONSE_TEXT, TOKEN, requestBodyProblem } from "./seed.js";
 
 const responseBytes = Buffer.from(SEED_RESPONSE_TEXT);
 const stats = { patches: 0, rejected: 0, problems: [] as string[] };
@@ -29,6 +30,7 @@ function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
     res.end(body);
     return;
   }
+  if (req.method === "POST" && path === `${BASE_PATH}/$batch`) return batch(req, res, raw);
   if (req.method !== "PATCH") return reject(res, `method ${req.method}`);
   if (path !== PATCH_PATH) return reject(res, `path ${path}`);
   if (req.headers.authorization !== `Bearer ${TOKEN}`) return reject(res, `authorization header ${JSON.stringify(req.headers.authorization)}`);
@@ -45,6 +47,30 @@ function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
   stats.patches++;
   res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": responseBytes.length });
   res.end(responseBytes);
+}
+
+/** JSON batching: every item must be the seed PATCH (relative URL, JSON content type, seed body). */
+function batch(req: IncomingMessage, res: ServerResponse, raw: string): void {
+  if (req.headers.authorization !== `Bearer ${TOKEN}`) return reject(res, `authorization header ${JSON.stringify(req.headers.authorization)}`);
+  let items: { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }[];
+  try {
+    items = (JSON.parse(raw) as { requests: typeof items }).requests;
+  } catch {
+    return reject(res, "batch body is not JSON");
+  }
+  if (!Array.isArray(items) || items.length === 0 || items.length > 20) return reject(res, `batch of ${Array.isArray(items) ? items.length : "no"} requests`);
+  const responses = [];
+  for (const item of items) {
+    if (item.method !== "PATCH" || `${BASE_PATH}${item.url}` !== PATCH_PATH) return reject(res, `batch item ${item.method} ${item.url}`);
+    if (!/^application\/json/.test(item.headers?.["Content-Type"] ?? item.headers?.["content-type"] ?? "")) return reject(res, "batch item content-type");
+    const problem = requestBodyProblem(item.body);
+    if (problem) return reject(res, `batch item: ${problem}`);
+    stats.patches++;
+    responses.push({ id: item.id, status: 200, headers: { "content-type": "application/json" }, body: SEED_RESPONSE });
+  }
+  const body = JSON.stringify({ responses });
+  res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  res.end(body);
 }
 
 const server = createServer({ keepAlive: true, keepAliveTimeout: 120_000 }, (req, res) => {

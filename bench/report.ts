@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { BatchResult } from "./batch-patches.js";
 import type { BundleSize } from "./bundle-size.js";
 import type { ClientId } from "./clients.js";
 import type { ColdStart } from "./cold-start.js";
@@ -38,6 +39,7 @@ export interface BenchResults {
   moduleScale?: ModuleScaleResult;
   sdkScaling?: SdkBundle[];
   moduleTypecheck?: ModuleTypecheck;
+  batch?: BatchResult;
 }
 
 const SHORT: Record<ClientId, string> = {
@@ -181,6 +183,12 @@ export function writeReport(r: BenchResults, outDir: string): { markdown: string
     out.push(`graphslice by stage (one run): ${Object.entries(m.stages).map(([stage, ms]) => `${stage} ${ms} ms`).join(", ")}. openapi-typescript writes one types file; graphslice writes the SDK (client, models, paths, validation table, runtime).`, "");
   }
   out.push(...scalingSections(r.sdkScaling, r.moduleTypecheck, table));
+  if (r.batch) {
+    const b = r.batch;
+    out.push("## (j) Batching", "", `${b.calls} seed PATCHes from graphslice to the loopback server, ${b.reps} repetitions after a warm-up, the three variants in rotated order within each repetition, in the bench process. "batch" is one \`graph.batch()\`: items of at most 20 per \`$batch\` request, each checked by the server as a single PATCH is.${b.error ? ` **${b.error}**` : ""}`, "");
+    const row = (label: string, v: "sequential" | "concurrent" | "batch") => [label, String(b.httpRequests[v]), fmtMs(b.medianMs[v]), fmtRatio(b.medianMs[v] / b.medianMs.sequential)];
+    out.push(table(["variant", "HTTP requests", "median for all calls", "vs single calls, sequential"], [row("single calls, one after another", "sequential"), row("single calls, all at once", "concurrent"), row("graph.batch()", "batch")]), "");
+  }
   const markdown = `${out.join("\n")}\n`;
   writeFileSync(join(outDir, "RESULTS.md"), markdown);
   files.push(join(outDir, "RESULTS.md"));

@@ -4,7 +4,7 @@
  *
  *   tsx bench/run.ts                 full run (a–f), results into bench/
  *   tsx bench/run.ts --quick         small N, results into bench/.work/quick/ (RESULTS.md untouched)
- *   --only a,b,c,d,e,f,g,h,i         a subset of measurements
+ *   --only a,b,c,d,e,f,g,h,i,j       a subset of measurements (j: 100 PATCHes as single calls vs $batch)
  *   --clients bare-fetch,graphslice  a subset of clients (bare fetch is always kept: it is the baseline)
  *   --out DIR                        where the report goes
  */
@@ -12,6 +12,7 @@ import { cpus } from "node:os";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measureBatch } from "./batch-patches.js";
 import { measureBundleSizes } from "./bundle-size.js";
 import { BENCH_DIR, WORK_DIR, consumerPath, selectClients } from "./clients.js";
 import { measureColdStart } from "./cold-start.js";
@@ -45,10 +46,13 @@ export interface Settings {
   typecheckReps: number;
   generatorReps: number;
   sizes: number[];
+  /** (j): calls per batch run, and repetitions. */
+  batchCalls: number;
+  batchReps: number;
 }
 
-const FULL: Settings = { requests: 5000, warmup: 500, reps: 5, codecIterations: 100_000, pipelineCount: 5000, coldReps: 15, typecheckReps: 5, generatorReps: 3, sizes: [10, 100, 1000] };
-const QUICK: Settings = { requests: 300, warmup: 100, reps: 2, codecIterations: 5000, pipelineCount: 300, coldReps: 3, typecheckReps: 1, generatorReps: 1, sizes: [10, 100] };
+const FULL: Settings = { requests: 5000, warmup: 500, reps: 5, codecIterations: 100_000, pipelineCount: 5000, coldReps: 15, typecheckReps: 5, generatorReps: 3, sizes: [10, 100, 1000], batchCalls: 100, batchReps: 15 };
+const QUICK: Settings = { requests: 300, warmup: 100, reps: 2, codecIterations: 5000, pipelineCount: 300, coldReps: 3, typecheckReps: 1, generatorReps: 1, sizes: [10, 100], batchCalls: 100, batchReps: 3 };
 
 const VERSIONED = [
   "typescript",
@@ -109,7 +113,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log("(a) consumer bundle size");
     results.bundle = await measureBundleSizes(available, log);
   }
-  if (only("b") || only("d")) {
+  if (only("b") || only("d") || only("j")) {
     const loopback = await startLoopback();
     try {
       if (only("b")) {
@@ -119,6 +123,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       if (only("d")) {
         log(`(d) cold start: ${settings.coldReps} repetitions`);
         results.coldStart = await measureColdStart({ clients: available, baseUrl: loopback.baseUrl, reps: settings.coldReps, log });
+      }
+      if (only("j")) {
+        log(`(j) ${settings.batchCalls} PATCHes as single calls vs as $batch: ${settings.batchReps} repetitions`);
+        results.batch = await measureBatch({ baseUrl: loopback.baseUrl, calls: settings.batchCalls, reps: settings.batchReps, log });
       }
       results.meta.server = await loopback.stats();
     } finally {

@@ -41,7 +41,7 @@ bench("a tiny run measures every client side by side and writes RESULTS.md, the 
     only: [],
     clients: ["bare-fetch", "openapi-fetch", "graphslice"],
     outDir: join(out, "report"),
-    settings: { requests: 20, warmup: 5, reps: 1, codecIterations: 200, pipelineCount: 20, coldReps: 1, typecheckReps: 1, generatorReps: 1, sizes: [2, 20] },
+    settings: { requests: 20, warmup: 5, reps: 1, codecIterations: 200, pipelineCount: 20, coldReps: 1, typecheckReps: 1, generatorReps: 1, sizes: [2, 20], batchCalls: 45, batchReps: 1 },
     log: () => {},
   });
   const measured = (results.bundle ?? []).map((b) => b.id);
@@ -71,6 +71,8 @@ bench("a tiny run measures every client side by side and writes RESULTS.md, the 
   assert.not.ok(results.moduleTypecheck?.error, `the whole-module consumer type-checks (no TS2589): ${results.moduleTypecheck?.error}`);
   assert.equal(results.moduleTypecheck?.variants.map((v) => v.variant), ["generated sources", "built declarations"]);
   for (const v of results.moduleTypecheck?.variants ?? []) assert.ok(Number(v.lines) > 50_000, `${v.variant}: tsc read the whole module (${v.lines} lines)`);
+  assert.not.ok(results.batch?.error, `batch row: ${results.batch?.error}`);
+  assert.equal(results.batch?.httpRequests, { sequential: 45, concurrent: 45, batch: 3 }, "45 calls: 45 single requests, or $batch requests of 20, 20 and 5");
   const graphslice = results.meta.skipped.find((s) => s.id === "graphslice");
   if (graphslice) assert.match(graphslice.reason, /not available yet/);
   const markdown = readFileSync(join(out, "report", "RESULTS.md"), "utf8");
@@ -78,6 +80,7 @@ bench("a tiny run measures every client side by side and writes RESULTS.md, the 
   assert.match(markdown, /## \(a\) Consumer bundle/);
   assert.match(markdown, /## \(h\) One call, SDKs of growing size/);
   assert.match(markdown, /## \(i\) Whole-module consumer type-check/);
+  assert.match(markdown, /## \(h\) Batching/);
   for (const svg of ["results-ratios.svg", "results-generator.svg"]) assert.is(XMLValidator.validate(readFileSync(join(out, "report", svg), "utf8")), true, svg);
   assert.equal(JSON.parse(readFileSync(join(out, "report", "results.json"), "utf8")).meta.quick, true);
 });

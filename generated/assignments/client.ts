@@ -4,7 +4,16 @@
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
 import { iterateItems, iteratePages } from "../runtime/paging.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
-import type { Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
+import type {
+  BatchOptions,
+  BatchResults,
+  Page,
+  PagingOptions,
+  PropertyName,
+  RequestBody,
+  RequestOptions,
+  Selected,
+} from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
 import type {
   DeviceManagementConfigurationPolicyAssignRequestBody,
@@ -44,6 +53,21 @@ export class GraphClient {
   /** `/deviceManagement` */
   get deviceManagement(): DeviceManagementRequestBuilder {
     return new DeviceManagementRequestBuilder(this.runtime, "/deviceManagement");
+  }
+
+  /**
+   * Sends the calls `build` makes on `graph` (a client of the same type, which records instead of sending) as JSON batches of at most 20, and settles each on its own.
+   * Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.
+   * @example
+   * const [patched, page] = await graph.batch((g) => [g.a.byId(id).patch(body), g.a.get({ top: 5 })]);
+   */
+  batch<const T extends readonly Promise<unknown>[]>(
+    build: (graph: GraphClient) => T,
+    options?: BatchOptions,
+  ): Promise<BatchResults<T>> {
+    return import("../runtime/batch.js").then(({ sendBatch }) =>
+      sendBatch(this.runtime, (runtime) => build(new GraphClient(runtime)), options),
+    ) as Promise<BatchResults<T>>;
   }
 }
 
@@ -103,7 +127,9 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`. */
-export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery {
+export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationPolicyAssignment>,
+> {
   /**
    * Show only the first n items
    * Sent as `$top`.
@@ -138,12 +164,12 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery {
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly "*"[];
 }
 
 /**
@@ -170,12 +196,12 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<DeviceManagementConfigurationPolicyAssignment>> {
+  ): Promise<Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>> {
     return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<DeviceManagementConfigurationPolicyAssignment>
+      Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>
     >;
   }
 
@@ -183,11 +209,11 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
    */
-  iterate(
-    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
+  iterate<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<DeviceManagementConfigurationPolicyAssignment, void, undefined> {
-    return iterateItems<DeviceManagementConfigurationPolicyAssignment>(
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationPolicyAssignment, S>, void, undefined> {
+    return iterateItems<Selected<DeviceManagementConfigurationPolicyAssignment, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -198,11 +224,11 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
    */
-  iteratePages(
-    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
+  iteratePages<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<DeviceManagementConfigurationPolicyAssignment>, void, undefined> {
-    return iteratePages<DeviceManagementConfigurationPolicyAssignment>(
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>, void, undefined> {
+    return iteratePages<Selected<DeviceManagementConfigurationPolicyAssignment, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -256,17 +282,19 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteO
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery {
+export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationPolicyAssignment>,
+> {
   /**
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly "*"[];
 }
 
 /**
@@ -295,18 +323,13 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicyAssignment> {
-    return this.runtime.send({
-      method: "GET",
-      path: this.path,
-      query,
-      queryNames,
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicyAssignment>;
+  ): Promise<Selected<DeviceManagementConfigurationPolicyAssignment, S>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
+      Selected<DeviceManagementConfigurationPolicyAssignment, S>
+    >;
   }
 
   /**

@@ -55,13 +55,28 @@ export type { AccessToken, GetTokenOptions, TokenCredential, TokenInput, TokenPr
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type {
   AcceptWithoutHash,
+  BatchOptions,
+  BatchResults,
   BinaryBody,
   Flags,
   ODataAnnotations,
   Page,
   PagingOptions,
+  PropertyName,
   RequestBody,
   RequestOptions,
   ResponseInfo,
+  Selected,
   UnknownODataType,
 } from "../runtime/types.js";
+export type { Middleware } from "../runtime/middleware.js";
+export {
+  REDACTED,
+  formatLogEntry,
+  loggingMiddleware,
+  redactHeaders,
+  type HttpLogEntry,
+  type LoggingOptions,
+} from "../runtime/logging.js";
+export { tracingMiddleware, type TracingOptions, type TracingSpan, type TracingTracer } from "../runtime/tracing.js";
+export { SDK_VERSION } from "../runtime/version.js";

@@ -6,7 +6,16 @@
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
 import { iterateItems, iteratePages } from "../runtime/paging.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
-import type { Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
+import type {
+  BatchOptions,
+  BatchResults,
+  Page,
+  PagingOptions,
+  PropertyName,
+  RequestBody,
+  RequestOptions,
+  Selected,
+} from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
 import type {
   DeviceManagementConfigurationJustInTimeAssignmentPolicy,
@@ -58,6 +67,21 @@ export class GraphClient {
   get deviceManagement(): DeviceManagementRequestBuilder {
     return new DeviceManagementRequestBuilder(this.runtime, "/deviceManagement");
   }
+
+  /**
+   * Sends the calls `build` makes on `graph` (a client of the same type, which records instead of sending) as JSON batches of at most 20, and settles each on its own.
+   * Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.
+   * @example
+   * const [patched, page] = await graph.batch((g) => [g.a.byId(id).patch(body), g.a.get({ top: 5 })]);
+   */
+  batch<const T extends readonly Promise<unknown>[]>(
+    build: (graph: GraphClient) => T,
+    options?: BatchOptions,
+  ): Promise<BatchResults<T>> {
+    return import("../runtime/batch.js").then(({ sendBatch }) =>
+      sendBatch(this.runtime, (runtime) => build(new GraphClient(runtime)), options),
+    ) as Promise<BatchResults<T>>;
+  }
 }
 
 /** `/deviceManagement` */
@@ -72,7 +96,9 @@ export class DeviceManagementRequestBuilder extends RequestBuilder {
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies`. */
-export interface DeviceManagementConfigurationPoliciesListQuery {
+export interface DeviceManagementConfigurationPoliciesListQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationPolicy>,
+> {
   /**
    * Show only the first n items
    * Sent as `$top`.
@@ -107,12 +133,12 @@ export interface DeviceManagementConfigurationPoliciesListQuery {
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly ("assignments" | "settings" | `${"assignments" | "settings"}(${string})` | "*")[];
 }
 
 /**
@@ -137,12 +163,12 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
    * `GET /deviceManagement/configurationPolicies`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesListQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationPolicy> = never>(
+    query?: DeviceManagementConfigurationPoliciesListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<DeviceManagementConfigurationPolicy>> {
+  ): Promise<Page<Selected<DeviceManagementConfigurationPolicy, S>>> {
     return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<DeviceManagementConfigurationPolicy>
+      Page<Selected<DeviceManagementConfigurationPolicy, S>>
     >;
   }
 
@@ -150,11 +176,11 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies`
    */
-  iterate(
-    query?: DeviceManagementConfigurationPoliciesListQuery,
+  iterate<S extends PropertyName<DeviceManagementConfigurationPolicy> = never>(
+    query?: DeviceManagementConfigurationPoliciesListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<DeviceManagementConfigurationPolicy, void, undefined> {
-    return iterateItems<DeviceManagementConfigurationPolicy>(
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationPolicy, S>, void, undefined> {
+    return iterateItems<Selected<DeviceManagementConfigurationPolicy, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -165,11 +191,11 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies`
    */
-  iteratePages(
-    query?: DeviceManagementConfigurationPoliciesListQuery,
+  iteratePages<S extends PropertyName<DeviceManagementConfigurationPolicy> = never>(
+    query?: DeviceManagementConfigurationPoliciesListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<DeviceManagementConfigurationPolicy>, void, undefined> {
-    return iteratePages<DeviceManagementConfigurationPolicy>(
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationPolicy, S>>, void, undefined> {
+    return iteratePages<Selected<DeviceManagementConfigurationPolicy, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -223,17 +249,19 @@ export interface DeviceManagementConfigurationPoliciesItemDeleteOptions extends 
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemGetQuery {
+export interface DeviceManagementConfigurationPoliciesItemGetQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationPolicy>,
+> {
   /**
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly ("assignments" | "settings" | `${"assignments" | "settings"}(${string})` | "*")[];
 }
 
 /**
@@ -281,18 +309,13 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemGetQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationPolicy> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicy> {
-    return this.runtime.send({
-      method: "GET",
-      path: this.path,
-      query,
-      queryNames,
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicy>;
+  ): Promise<Selected<DeviceManagementConfigurationPolicy, S>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
+      Selected<DeviceManagementConfigurationPolicy, S>
+    >;
   }
 
   /**
@@ -473,7 +496,9 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`. */
-export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery {
+export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationPolicyAssignment>,
+> {
   /**
    * Show only the first n items
    * Sent as `$top`.
@@ -508,12 +533,12 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery {
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly "*"[];
 }
 
 /**
@@ -540,12 +565,12 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<DeviceManagementConfigurationPolicyAssignment>> {
+  ): Promise<Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>> {
     return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<DeviceManagementConfigurationPolicyAssignment>
+      Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>
     >;
   }
 
@@ -553,11 +578,11 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
    */
-  iterate(
-    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
+  iterate<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<DeviceManagementConfigurationPolicyAssignment, void, undefined> {
-    return iterateItems<DeviceManagementConfigurationPolicyAssignment>(
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationPolicyAssignment, S>, void, undefined> {
+    return iterateItems<Selected<DeviceManagementConfigurationPolicyAssignment, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -568,11 +593,11 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
    */
-  iteratePages(
-    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
+  iteratePages<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<DeviceManagementConfigurationPolicyAssignment>, void, undefined> {
-    return iteratePages<DeviceManagementConfigurationPolicyAssignment>(
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>, void, undefined> {
+    return iteratePages<Selected<DeviceManagementConfigurationPolicyAssignment, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -626,17 +651,19 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteO
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery {
+export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationPolicyAssignment>,
+> {
   /**
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly "*"[];
 }
 
 /**
@@ -665,18 +692,13 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicyAssignment> {
-    return this.runtime.send({
-      method: "GET",
-      path: this.path,
-      query,
-      queryNames,
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicyAssignment>;
+  ): Promise<Selected<DeviceManagementConfigurationPolicyAssignment, S>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
+      Selected<DeviceManagementConfigurationPolicyAssignment, S>
+    >;
   }
 
   /**
@@ -700,7 +722,9 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`. */
-export interface DeviceManagementConfigurationPoliciesItemSettingsListQuery {
+export interface DeviceManagementConfigurationPoliciesItemSettingsListQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationSetting>,
+> {
   /**
    * Show only the first n items
    * Sent as `$top`.
@@ -735,12 +759,12 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsListQuery {
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly ("settingDefinitions" | `${"settingDefinitions"}(${string})` | "*")[];
 }
 
 /**
@@ -767,12 +791,12 @@ export class DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder ext
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationSetting> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<DeviceManagementConfigurationSetting>> {
+  ): Promise<Page<Selected<DeviceManagementConfigurationSetting, S>>> {
     return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<DeviceManagementConfigurationSetting>
+      Page<Selected<DeviceManagementConfigurationSetting, S>>
     >;
   }
 
@@ -780,11 +804,11 @@ export class DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder ext
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`
    */
-  iterate(
-    query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery,
+  iterate<S extends PropertyName<DeviceManagementConfigurationSetting> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<DeviceManagementConfigurationSetting, void, undefined> {
-    return iterateItems<DeviceManagementConfigurationSetting>(
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationSetting, S>, void, undefined> {
+    return iterateItems<Selected<DeviceManagementConfigurationSetting, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -795,11 +819,11 @@ export class DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder ext
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`
    */
-  iteratePages(
-    query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery,
+  iteratePages<S extends PropertyName<DeviceManagementConfigurationSetting> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<DeviceManagementConfigurationSetting>, void, undefined> {
-    return iteratePages<DeviceManagementConfigurationSetting>(
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationSetting, S>>, void, undefined> {
+    return iteratePages<Selected<DeviceManagementConfigurationSetting, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -853,17 +877,19 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsItemDeleteOpti
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemSettingsItemGetQuery {
+export interface DeviceManagementConfigurationPoliciesItemSettingsItemGetQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationSetting>,
+> {
   /**
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly ("settingDefinitions" | `${"settingDefinitions"}(${string})` | "*")[];
 }
 
 /**
@@ -903,18 +929,13 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemSettingsItemGetQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationSetting> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemSettingsItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationSetting> {
-    return this.runtime.send({
-      method: "GET",
-      path: this.path,
-      query,
-      queryNames,
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationSetting>;
+  ): Promise<Selected<DeviceManagementConfigurationSetting, S>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
+      Selected<DeviceManagementConfigurationSetting, S>
+    >;
   }
 
   /**
@@ -938,7 +959,9 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`. */
-export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery {
+export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationSettingDefinition>,
+> {
   /**
    * Show only the first n items
    * Sent as `$top`.
@@ -973,12 +996,12 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDef
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly "*"[];
 }
 
 /**
@@ -1005,12 +1028,12 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationSettingDefinition> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<DeviceManagementConfigurationSettingDefinition>> {
+  ): Promise<Page<Selected<DeviceManagementConfigurationSettingDefinition, S>>> {
     return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<DeviceManagementConfigurationSettingDefinition>
+      Page<Selected<DeviceManagementConfigurationSettingDefinition, S>>
     >;
   }
 
@@ -1018,11 +1041,11 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`
    */
-  iterate(
-    query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery,
+  iterate<S extends PropertyName<DeviceManagementConfigurationSettingDefinition> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<DeviceManagementConfigurationSettingDefinition, void, undefined> {
-    return iterateItems<DeviceManagementConfigurationSettingDefinition>(
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationSettingDefinition, S>, void, undefined> {
+    return iterateItems<Selected<DeviceManagementConfigurationSettingDefinition, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -1033,11 +1056,11 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`
    */
-  iteratePages(
-    query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery,
+  iteratePages<S extends PropertyName<DeviceManagementConfigurationSettingDefinition> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<DeviceManagementConfigurationSettingDefinition>, void, undefined> {
-    return iteratePages<DeviceManagementConfigurationSettingDefinition>(
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationSettingDefinition, S>>, void, undefined> {
+    return iteratePages<Selected<DeviceManagementConfigurationSettingDefinition, S>>(
       this.runtime,
       { method: "GET", path: this.path, query, queryNames, expect: "json" },
       options,
@@ -1063,17 +1086,19 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions/{deviceManagementConfigurationSettingDefinition-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemGetQuery {
+export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemGetQuery<
+  S extends string = PropertyName<DeviceManagementConfigurationSettingDefinition>,
+> {
   /**
    * Select properties to be returned
    * Sent as `$select`.
    */
-  select?: string[];
+  select?: readonly S[];
   /**
    * Expand related entities
    * Sent as `$expand`.
    */
-  expand?: string[];
+  expand?: readonly "*"[];
 }
 
 /**
@@ -1087,17 +1112,12 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions/{deviceManagementConfigurationSettingDefinition-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(
-    query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemGetQuery,
+  get<S extends PropertyName<DeviceManagementConfigurationSettingDefinition> = never>(
+    query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationSettingDefinition> {
-    return this.runtime.send({
-      method: "GET",
-      path: this.path,
-      query,
-      queryNames,
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationSettingDefinition>;
+  ): Promise<Selected<DeviceManagementConfigurationSettingDefinition, S>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
+      Selected<DeviceManagementConfigurationSettingDefinition, S>
+    >;
   }
 }

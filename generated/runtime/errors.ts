@@ -24,6 +24,8 @@ export type GraphsliceErrorCode =
   | "tooManyPages"
   | "timeout"
   | "networkError"
+  | "notBatchable"
+  | "failedDependency"
   | `http${number}`;
 
 /** A GraphError's code: one of graphslice's own, or any code Graph sends. */

@@ -12,6 +12,8 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
 import { exchange, isJsonContentType, parseUrl, type ExchangeResult, type TransportConfig } from "./transport.js";
 import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
+import { chainMiddleware, type Middleware } from "./middleware.js";
+import { SDK_VERSION_HEADER } from "./version.js";
 import { validateValue, type Schema, type TypeSpec } from "./validate.js";
 
 export interface GraphClientOptions {
@@ -39,6 +41,10 @@ export interface GraphClientOptions {
   backoffMs?: number;
   /** Validate request bodies against the spec before sending. Default true. */
   validate?: boolean;
+  /** Wraps every HTTP attempt (retries, redirects, `$batch`), after the token is set, in array order. */
+  middleware?: Middleware[];
+  /** Send `SdkVersion: graphslice/<version>` on every request. Default true. */
+  sdkVersionHeader?: boolean;
 }
 
 /** One typed call, as a request builder describes it. */
@@ -63,9 +69,19 @@ export interface GraphRequest {
   options?: RequestOptions;
 }
 
+/** A call checked and serialised, ready for the wire (or for a `$batch` item). */
+export interface PreparedRequest {
+  method: GraphRequest["method"];
+  url: string;
+  headers: Record<string, string>;
+  body?: string | BinaryBody;
+}
+
 export interface GraphRuntime {
   readonly baseUrl: string;
   send(request: GraphRequest): Promise<unknown>;
+  /** Validates and serialises a call without sending it; throws its `invalidRequestBody` (or other not-sent) error. */
+  prepare(request: GraphRequest): PreparedRequest;
   /** The client's auth, retry, redirect and timeout settings (also used by the low-level client). */
   readonly transport: TransportConfig;
 }
@@ -83,17 +99,19 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     baseDelayMs: options.backoffMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
     maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
   };
+  const baseFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const config: TransportConfig = {
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    // Only a client given middleware pays for the chain (and for a Request per attempt).
+    fetch: options.middleware?.length ? chainMiddleware(options.middleware, baseFetch) : baseFetch,
     origin,
     token: createTokenSource(options.token ?? options.credential, options.scopes ?? [defaultScope(baseUrl, options.cloud)]),
-    headers: options.headers ?? {},
+    headers: options.sdkVersionHeader === false ? options.headers ?? {} : { SdkVersion: SDK_VERSION_HEADER, ...options.headers },
     retry,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const validateByDefault = options.validate ?? true;
 
-  async function send(request: GraphRequest): Promise<unknown> {
+  function prepare(request: GraphRequest): PreparedRequest {
     const { method, body, bodyType, expect, contentType } = request;
     const callOptions = request.options ?? {};
     const next = request.url === undefined ? undefined : parseUrl(request.url);
@@ -121,6 +139,13 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     if (contentType !== undefined) headers["content-type"] = contentType;
     if (expect === "count" || /[?&]\$(count|search)=/.test(url)) headers.ConsistencyLevel = "eventual";
     for (const name in request.headers) if (request.headers[name] !== undefined) headers[name] = request.headers[name]!;
+    return { method, url, headers, body: payload };
+  }
+
+  async function send(request: GraphRequest): Promise<unknown> {
+    const { method, url, headers, body: payload } = prepare(request);
+    const { expect } = request;
+    const callOptions = request.options ?? {};
     const result = await exchange(config, { method, url, headers, body: payload, read: expect === "stream" ? "blob" : "text", options: callOptions });
     const { response, text } = result;
     if (!response.ok) throw errorFromResponse(response, text, result);
@@ -145,7 +170,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     }
   }
 
-  return { baseUrl, send, transport: config };
+  return { baseUrl, send, prepare, transport: config };
 }
 
 function isBinaryBody(body: unknown): boolean {

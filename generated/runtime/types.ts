@@ -94,3 +94,21 @@ export interface PagingOptions extends RequestOptions {
   /** Resume from a saved `@odata.nextLink` instead of the first page. Must be on the client's origin. */
   nextLink?: string;
 }
+
+/** Options of `graph.batch()`; `signal`, `timeoutMs` and `headers` cover the whole batch, every `$batch` request included. */
+export interface BatchOptions extends Pick<RequestOptions, "signal" | "headers" | "timeoutMs" | "maxRetries"> {
+  /** Run the calls one after another (`dependsOn`): once one fails, every later one is rejected (424). */
+  sequential?: boolean;
+}
+
+/** One settled result per batched call, in call order, each typed as the call's own result. */
+export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: PromiseSettledResult<Awaited<T[K]>> };
+
+/** The property names `select` takes: those of the model (of any member, for a union), without annotations. */
+export type PropertyName<T> = T extends unknown ? Exclude<keyof T, number | symbol | `${string}@${string}`> : never;
+
+/**
+ * The result of a call with `select`: only the selected properties (and every `@odata.*` annotation);
+ * with no `select` (`S` is `never`), the whole model.
+ */
+export type Selected<T, S extends string> = [S] extends [never] ? T : T extends unknown ? Pick<T, Extract<keyof T, S | `${string}@${string}`>> : never;

@@ -13,6 +13,7 @@ import type { ModelType, Operation } from "../model/ir.js";
 import { propertyKey } from "../names/identifiers.js";
 import { docs, StructureKind } from "./print.js";
 import { typeSpecOf } from "./schema-table.js";
+import { selectTarget } from "./select-types.js";
 import { typeExpression } from "./type-expression.js";
 
 export function operationMethods(op: Operation, types: Map<string, ModelType>): MethodDeclarationStructure[] {
@@ -21,15 +22,20 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
   const query = op.queryName ? `query?: ${op.queryName}` : undefined;
   const common = requestFields(op);
 
+  // Typed `select`: `S` is the selected names (none: the whole model), and the result narrows to them.
+  const target = selectTarget(op, types);
+  const selecting = target ? [{ name: "S", constraint: `PropertyName<${target}>`, default: "never" }] : [];
+  const selectQuery = target ? `query?: ${op.queryName}<S>` : query;
+
   if (op.kind === "list") {
-    const item = typeExpression(itemsOf(op), types);
+    const item = target ? `Selected<${target}, S>` : typeExpression(itemsOf(op), types);
     const pagingOptions = op.optionsName ?? "PagingOptions";
     const request = `{ ${["method: \"GET\"", ...common, "expect: \"json\""].join(", ")} }`;
     // The naming stage claims get, iterate and iteratePages together for a list.
     return [
-      method(op.methodName, [query!, `options?: ${options}`], `Promise<Page<${item}>>`, summary, `return this.runtime.send(${request.replace(/ }$/, ", options }")}) as Promise<Page<${item}>>;`),
-      method("iterate", [query!, `options?: ${pagingOptions}`], `AsyncGenerator<${item}, void, undefined>`, docs("Every item of every page, following `@odata.nextLink` on the same origin only.", `\`${op.method} ${op.path}\``), `return iterateItems<${item}>(this.runtime, ${request}, options);`),
-      method("iteratePages", [query!, `options?: ${pagingOptions}`], `AsyncGenerator<Page<${item}>, void, undefined>`, docs("Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.", `\`${op.method} ${op.path}\``), `return iteratePages<${item}>(this.runtime, ${request}, options);`),
+      method(op.methodName, [selectQuery!, `options?: ${options}`], `Promise<Page<${item}>>`, summary, `return this.runtime.send(${request.replace(/ }$/, ", options }")}) as Promise<Page<${item}>>;`, selecting),
+      method("iterate", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<${item}, void, undefined>`, docs("Every item of every page, following `@odata.nextLink` on the same origin only.", `\`${op.method} ${op.path}\``), `return iterateItems<${item}>(this.runtime, ${request}, options);`, selecting),
+      method("iteratePages", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<Page<${item}>, void, undefined>`, docs("Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.", `\`${op.method} ${op.path}\``), `return iteratePages<${item}>(this.runtime, ${request}, options);`, selecting),
     ];
   }
   if (op.kind === "count" && op.query.length > 0) {
@@ -42,11 +48,11 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
       ].join("\n")),
     ];
   }
-  const result = resultType(op, types);
+  const result = target ? `Selected<${target}, S>` : resultType(op, types);
   const parameters = [
     ...(op.call?.parameters.length ? [`params: { ${op.call.parameters.map((p) => `${propertyKey(p.name)}: ${typeExpression(p.type, types)}${p.nullable ? " | null" : ""}`).join("; ")} }`] : []),
     ...(op.body ? [`body${op.body.required || op.body.kind === "binary" ? "" : "?"}: ${bodyType(op, types)}`] : []),
-    ...(query ? [query] : []),
+    ...(selectQuery ? [selectQuery] : []),
     `options?: ${options}`,
   ];
   const fields = [
@@ -58,7 +64,7 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
     `expect: "${expectOf(op)}"`,
     "options",
   ];
-  const declaration = method(op.methodName, parameters, `Promise<${result}>`, summary, `return this.runtime.send({ ${fields.join(", ")} }) as Promise<${result}>;`);
+  const declaration = method(op.methodName, parameters, `Promise<${result}>`, summary, `return this.runtime.send({ ${fields.join(", ")} }) as Promise<${result}>;`, selecting);
   // Encoding a segment parameter can fail; `async` makes that a rejected promise like every other error.
   return [op.call?.parameters.length ? { ...declaration, isAsync: true } : declaration];
 }
@@ -117,10 +123,18 @@ function resultType(op: Operation, types: Map<string, ModelType>): string {
   }
 }
 
-function method(name: string, parameters: string[], returnType: string, description: { description: string }[] | undefined, statements: string): MethodDeclarationStructure {
+function method(
+  name: string,
+  parameters: string[],
+  returnType: string,
+  description: { description: string }[] | undefined,
+  statements: string,
+  typeParameters: { name: string; constraint: string; default: string }[] = [],
+): MethodDeclarationStructure {
   return {
     kind: StructureKind.Method,
     name,
+    typeParameters,
     parameters: parameters.map((p) => {
       const [, paramName, optional, type, initializer] = /^(\w+)(\??): ([^=]+?)(?: = (.+))?$/s.exec(p)!;
       return { name: paramName!, hasQuestionToken: optional === "?", type: type!, initializer };

@@ -10,6 +10,7 @@ import { propertyKey } from "../names/identifiers.js";
 import { compareStrings } from "../util/order.js";
 import { operationMethods } from "./builder-methods.js";
 import { importStatements, type ImportSpec } from "./imports.js";
+import { selectParameterType, selectTarget } from "./select-types.js";
 import { docs, printStatements, StructureKind } from "./print.js";
 import { referencedTypeNames, typeExpression } from "./type-expression.js";
 
@@ -18,7 +19,7 @@ const RUNTIME_IMPORTS: ImportSpec[] = [
   { from: "../runtime/runtime.js", values: ["createRuntime"], types: ["GraphClientOptions", "GraphRuntime"] },
   { from: "../runtime/paging.js", values: ["iterateItems", "iteratePages"], types: [] },
   { from: "../runtime/request-builder.js", values: ["RequestBuilder"], types: [] },
-  { from: "../runtime/types.js", values: [], types: ["BinaryBody", "Page", "PagingOptions", "RequestBody", "RequestOptions"] },
+  { from: "../runtime/types.js", values: [], types: ["BatchOptions", "BatchResults", "BinaryBody", "Page", "PagingOptions", "PropertyName", "RequestBody", "RequestOptions", "Selected"] },
   { from: "../runtime/url.js", values: ["encodeKey", "encodeLiteral"], types: [] },
 ];
 
@@ -68,7 +69,10 @@ function nodeStatements(node: ResourceNode, types: Map<string, ModelType>): Stat
 }
 
 function queryInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
-  return parameterInterface(op.queryName!, [], `OData query options of \`${op.method} ${op.path}\`.`, op.query, types);
+  const declaration = parameterInterface(op.queryName!, [], `OData query options of \`${op.method} ${op.path}\`.`, op.query, types, (p) => selectParameterType(op, p, types));
+  const target = selectTarget(op, types);
+  // `S`: the names `select` lists; its default (every property name) keeps the bare interface usable.
+  return target ? { ...declaration, typeParameters: [{ name: "S", constraint: "string", default: `PropertyName<${target}>` }] } : declaration;
 }
 
 function optionsInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
@@ -76,7 +80,14 @@ function optionsInterface(op: Operation, types: Map<string, ModelType>): Interfa
   return parameterInterface(op.optionsName!, base, `Options of \`${op.method} ${op.path}\`, with its header parameters.`, op.headers, types);
 }
 
-function parameterInterface(name: string, extendsNames: string[], description: string, parameters: Parameter[], types: Map<string, ModelType>): InterfaceDeclarationStructure {
+function parameterInterface(
+  name: string,
+  extendsNames: string[],
+  description: string,
+  parameters: Parameter[],
+  types: Map<string, ModelType>,
+  typeOf: (p: Parameter) => string | undefined = () => undefined,
+): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name,
@@ -87,7 +98,7 @@ function parameterInterface(name: string, extendsNames: string[], description: s
       kind: StructureKind.PropertySignature,
       name: propertyKey(p.name),
       hasQuestionToken: !p.required,
-      type: typeExpression(p.type, types),
+      type: typeOf(p) ?? typeExpression(p.type, types),
       docs: docs(p.description, `Sent as \`${p.wireName}\`.`),
     })),
   };
@@ -120,7 +131,31 @@ function builderClass(node: ResourceNode, types: Map<string, ModelType>): ClassD
         docs: docs(child.description, `\`${child.path}\``),
         statements: `return new ${child.builderName}(this.runtime, ${isRoot ? JSON.stringify(`/${child.segment}`) : `\`\${this.path}/${child.segment}\``});`,
       })),
-    methods: [...node.children.filter((c) => c.kind === "key").map(byIdMethod), ...node.operations.flatMap((op) => operationMethods(op, types))],
+    methods: [
+      ...(isRoot ? [batchMethod(node.builderName)] : []),
+      ...node.children.filter((c) => c.kind === "key").map(byIdMethod),
+      ...node.operations.flatMap((op) => operationMethods(op, types)),
+    ],
+  };
+}
+
+/** `batch` on the root (a reserved member): the batching runtime is imported on first use, so a program that never batches never loads it. */
+function batchMethod(client: string): MethodDeclarationStructure {
+  return {
+    kind: StructureKind.Method,
+    name: "batch",
+    typeParameters: [{ name: "const T", constraint: "readonly Promise<unknown>[]" }],
+    parameters: [
+      { name: "build", type: `(graph: ${client}) => T` },
+      { name: "options", hasQuestionToken: true, type: "BatchOptions" },
+    ],
+    returnType: "Promise<BatchResults<T>>",
+    docs: docs(
+      "Sends the calls `build` makes on `graph` (a client of the same type, which records instead of sending) as JSON batches of at most 20, and settles each on its own.",
+      "Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.",
+      "@example\nconst [patched, page] = await graph.batch((g) => [g.a.byId(id).patch(body), g.a.get({ top: 5 })]);",
+    ),
+    statements: `return import("../runtime/batch.js").then(({ sendBatch }) => sendBatch(this.runtime, (runtime) => build(new ${client}(runtime)), options)) as Promise<BatchResults<T>>;`,
   };
 }
 

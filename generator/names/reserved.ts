@@ -8,10 +8,10 @@
  */
 export const RESERVED_EXPORTS = [
   // Everything the runtime (templates/) exports.
-  "AcceptWithoutHash", "AccessToken", "BinaryBody", "CallContext", "DEFAULT_MAX_PAGES",
+  "AcceptWithoutHash", "AccessToken", "BatchOptions", "BatchResults", "BinaryBody", "CallContext", "DEFAULT_MAX_PAGES",
   "DEFAULT_RETRY_POLICY", "DEFAULT_TIMEOUT_MS", "EnumSchema", "Exchange", "ExchangeResult", "Flags",
   "GetTokenOptions", "GraphClientOptions", "GraphError", "GraphErrorCode", "GraphErrorDetail",
-  "GraphErrorInit", "GraphRequest", "GraphRuntime", "GraphsliceErrorCode", "MASK", "MAX_REDIRECTS",
+  "GraphErrorInit", "GraphRequest", "HttpLogEntry", "LoggingOptions", "MAX_BATCH_SIZE", "Middleware", "PreparedRequest", "PropertyName", "REDACTED", "SDK_VERSION", "SDK_VERSION_HEADER", "Selected", "TracingOptions", "TracingSpan", "TracingTracer", "chainMiddleware", "formatLogEntry", "loggingMiddleware", "redactHeaders", "sendBatch", "tracingMiddleware", "GraphRuntime", "GraphsliceErrorCode", "MASK", "MAX_REDIRECTS",
   "MAX_TIMER_MS", "NATIONAL_CLOUDS", "NationalCloud", "ODataAnnotations", "ObjectSchema", "Page",
   "PagingOptions", "RequestBody", "RequestBuilder", "RequestOptions", "ResponseInfo", "RetryPolicy",
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
@@ -30,6 +30,7 @@ export const RESERVED_EXPORTS = [
   "AsyncGenerator", "Blob", "Promise",
 ];
 
-export const RESERVED_MEMBERS = ["constructor", "path", "runtime"];
+// `batch` belongs to the root client; no builder member takes it, so no path segment can shadow it.
+export const RESERVED_MEMBERS = ["batch", "constructor", "path", "runtime"];
 
 export const RESERVED_OPTION_KEYS = ["signal", "headers", "timeoutMs", "maxRetries", "validate", "onResponse", "maxPages", "nextLink"];

@@ -11,7 +11,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { installConsumer } from "../package/consumer.js";
 import { assertPatched, DOCUMENTED_TARGET, seed } from "../package/scenario.js";
-import { startGraphServer, type GraphServer } from "../server/graph-server.js";
+import { CORS_ALLOW_HEADERS, startGraphServer, type GraphServer } from "../server/graph-server.js";
 import { startRecordingServer } from "../server/recording-server.js";
 import { launchChromium, type Browser } from "./chromium.js";
 import { serveStatic, type StaticServer } from "./static-server.js";
@@ -37,6 +37,8 @@ test.before(async (ctx) => {
     outdir: publicDir,
     bundle: true,
     format: "esm",
+    // As browser bundlers do by default: a dynamic import (the batching runtime) becomes its own chunk.
+    splitting: true,
     platform: "browser",
     target: "es2022",
     minify: true,
@@ -61,6 +63,8 @@ test("the bundle has the client and none of what it does not use (sideEffects: f
   assert.not.match(bundle, /querySerializer/, "the low-level client (openapi-fetch) was not tree-shaken away");
   assert.not.match(bundle, /node:|require\(/);
   assert.ok(bundle.length < 40_000, `bundle is ${bundle.length} bytes`);
+  assert.not.match(bundle, /\$batch|dependsOn/, "the batching runtime is in the main chunk of an app that never batches");
+  assert.not.match(bundle, /traceparent|\[redacted\]/, "the shipped middlewares are in an app that uses none");
 });
 
 test("Chromium PATCHes the documented example across origins and reads the exposed response headers", async ({ server, site, browser }) => {
@@ -87,8 +91,14 @@ test("Chromium PATCHes the documented example across origins and reads the expos
   assert.ok(preflight, "no CORS preflight: the request was not cross-origin");
   assert.is(preflight.headers.origin, site.url);
   assert.is(preflight.headers["access-control-request-method"], "PATCH");
+  // SdkVersion is not a CORS-safelisted header: the preflight asks for it, and a Graph-like server must allow it.
+  const asked = (preflight.headers["access-control-request-headers"] ?? "").split(",").map((h) => h.trim());
+  assert.ok(asked.includes("sdkversion"), `preflight asked for ${asked.join(", ")}`);
+  const allowed = CORS_ALLOW_HEADERS.split(",").map((h) => h.trim());
+  for (const header of asked) assert.ok(allowed.includes(header), `the preflight asks for ${header}, which the server's default Access-Control-Allow-Headers lacks`);
   const patch = server.requests.find((r) => r.method === "PATCH");
   assert.is(patch?.headers.origin, site.url);
+  assert.match(patch?.headers.sdkversion ?? "", /^graphslice\/\d+\.\d+\.\d+/);
   assertPatched(server, seeded, "Bearer browser-token");
 });
 

@@ -95,6 +95,15 @@ test("builder members: HTTP methods first, then byId, getters and calls; overloa
   assert.is(node.children[0]!.memberName, "getSegment");
 });
 
+test("batch is the root client's: a path segment or an action named batch takes another name", () => {
+  const root = emptyRoot();
+  const node: ResourceNode = { segment: "a", kind: "static", path: "/a", builderName: "", memberName: "", children: [], operations: [op({ kind: "action", method: "POST", path: "/a/microsoft.graph.batch", call: call("batch") })] };
+  root.children.push({ segment: "batch", kind: "static", path: "/batch", builderName: "", memberName: "", operations: [], children: [] }, node);
+  plan([], root);
+  assert.is(root.children[0]!.memberName, "batchSegment");
+  assert.is(node.operations[0]!.methodName, "batchAction");
+});
+
 test("query keys drop $ and @, header keys are camel case, and clashing interface names are numbered", () => {
   const list = op({ kind: "list", response: { kind: "collection", items: str }, query: [
     { wireName: "$top", name: "", type: str, nullable: false, required: false },

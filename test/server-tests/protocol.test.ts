@@ -104,7 +104,7 @@ test("CORS preflight without requested headers allows the default list", async (
   assert.is(res.status, 204);
   assert.is(
     res.headers.get("access-control-allow-headers"),
-    "authorization, content-type, client-request-id, consistencylevel, if-match, prefer",
+    "authorization, content-type, client-request-id, consistencylevel, if-match, prefer, sdkversion",
   );
 });
 

@@ -4,6 +4,7 @@
  * handling (routes.ts) — always with Graph's standard headers.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { handleBatch, isBatchPath } from "./batch.js";
 import { sendFault } from "./fault-responses.js";
 import { FaultController } from "./faults.js";
 import { Lifecycle, readBody, recordRequest, writeResponse, type RecordedRequest } from "./http-io.js";
@@ -38,7 +39,7 @@ export interface GraphServerOptions {
 }
 
 export const CORS_ALLOW_METHODS = "GET, POST, PATCH, DELETE, PUT";
-export const CORS_ALLOW_HEADERS = "authorization, content-type, client-request-id, consistencylevel, if-match, prefer";
+export const CORS_ALLOW_HEADERS = "authorization, content-type, client-request-id, consistencylevel, if-match, prefer, sdkversion";
 export const CORS_EXPOSE_HEADERS = "request-id, client-request-id, date, x-ms-ags-diagnostic, retry-after, location";
 
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
@@ -66,7 +67,10 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
 
     let processed: GraphResponse | undefined;
     const process = (): GraphResponse => {
-      if (processed === undefined) {
+      if (processed === undefined && method === "POST" && isBatchPath(rawPath)) {
+        // Each item counts as its own write (batch.ts); the envelope is not one.
+        processed = handleBatch({ body, headers, ids, serverUrl: url, pageSize, store, faults });
+      } else if (processed === undefined) {
         processed = handleGraphRequest({ method, rawPath, headers, body, ids, serverUrl: url, pageSize, store });
         faults.recordOutcome(method, processed.status, headers["client-request-id"]);
       }

@@ -3,7 +3,7 @@
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
 import { iterateItems, iteratePages } from "../runtime/paging.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
-import type { BinaryBody, Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
+import type { BatchOptions, BatchResults, BinaryBody, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
 import { encodeKey, encodeLiteral } from "../runtime/url.js";
 import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
 import { schema } from "./schema.js";
@@ -32,6 +32,16 @@ export class GraphClient {
   /** `/drives` */
   get drives(): DrivesRequestBuilder {
     return new DrivesRequestBuilder(this.runtime, "/drives");
+  }
+
+  /**
+   * Sends the calls `build` makes on `graph` (a client of the same type, which records instead of sending) as JSON batches of at most 20, and settles each on its own.
+   * Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.
+   * @example
+   * const [patched, page] = await graph.batch((g) => [g.a.byId(id).patch(body), g.a.get({ top: 5 })]);
+   */
+  batch<const T extends readonly Promise<unknown>[]>(build: (graph: GraphClient) => T, options?: BatchOptions): Promise<BatchResults<T>> {
+    return import("../runtime/batch.js").then(({ sendBatch }) => sendBatch(this.runtime, (runtime) => build(new GraphClient(runtime)), options)) as Promise<BatchResults<T>>;
   }
 }
 
@@ -96,9 +106,9 @@ export interface DrivesItemItemsItemDeleteOptions extends RequestOptions {
 }
 
 /** OData query options of `GET /drives/{drive-id}/items/{driveItem-id}`. */
-export interface DrivesItemItemsItemGetQuery {
+export interface DrivesItemItemsItemGetQuery<S extends string = PropertyName<DriveItem>> {
   /** Sent as `$select`. */
-  select?: string[];
+  select?: readonly S[];
 }
 
 /** OData query options of `GET /drives/{drive-id}/items/{driveItem-id}/microsoft.graph.getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')`. */
@@ -126,8 +136,8 @@ export class DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * `GET /drives/{drive-id}/items/{driveItem-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(query?: DrivesItemItemsItemGetQuery, options?: RequestOptions): Promise<DriveItem> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<DriveItem>;
+  get<S extends PropertyName<DriveItem> = never>(query?: DrivesItemItemsItemGetQuery<S>, options?: RequestOptions): Promise<Selected<DriveItem, S>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<Selected<DriveItem, S>>;
   }
 
   /**

@@ -2,7 +2,7 @@
 // Source: spec/fixtures/openapi-31-nullability.yaml
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
-import type { RequestOptions } from "../runtime/types.js";
+import type { BatchOptions, BatchResults, RequestOptions } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
 import type { TestNote } from "./models.js";
 import { schema } from "./schema.js";
@@ -28,6 +28,16 @@ export class GraphClient {
   /** `/notes` */
   get notes(): NotesRequestBuilder {
     return new NotesRequestBuilder(this.runtime, "/notes");
+  }
+
+  /**
+   * Sends the calls `build` makes on `graph` (a client of the same type, which records instead of sending) as JSON batches of at most 20, and settles each on its own.
+   * Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.
+   * @example
+   * const [patched, page] = await graph.batch((g) => [g.a.byId(id).patch(body), g.a.get({ top: 5 })]);
+   */
+  batch<const T extends readonly Promise<unknown>[]>(build: (graph: GraphClient) => T, options?: BatchOptions): Promise<BatchResults<T>> {
+    return import("../runtime/batch.js").then(({ sendBatch }) => sendBatch(this.runtime, (runtime) => build(new GraphClient(runtime)), options)) as Promise<BatchResults<T>>;
   }
 }
 

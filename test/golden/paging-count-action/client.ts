@@ -3,7 +3,7 @@
 import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
 import { iterateItems, iteratePages } from "../runtime/paging.js";
 import { RequestBuilder } from "../runtime/request-builder.js";
-import type { Page, PagingOptions, RequestBody, RequestOptions } from "../runtime/types.js";
+import type { BatchOptions, BatchResults, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
 import { encodeKey } from "../runtime/url.js";
 import type { BoxSealRequestBody, TestBox } from "./models.js";
 import { schema } from "./schema.js";
@@ -33,14 +33,24 @@ export class GraphClient {
   get boxes(): BoxesRequestBuilder {
     return new BoxesRequestBuilder(this.runtime, "/boxes");
   }
+
+  /**
+   * Sends the calls `build` makes on `graph` (a client of the same type, which records instead of sending) as JSON batches of at most 20, and settles each on its own.
+   * Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.
+   * @example
+   * const [patched, page] = await graph.batch((g) => [g.a.byId(id).patch(body), g.a.get({ top: 5 })]);
+   */
+  batch<const T extends readonly Promise<unknown>[]>(build: (graph: GraphClient) => T, options?: BatchOptions): Promise<BatchResults<T>> {
+    return import("../runtime/batch.js").then(({ sendBatch }) => sendBatch(this.runtime, (runtime) => build(new GraphClient(runtime)), options)) as Promise<BatchResults<T>>;
+  }
 }
 
 /** OData query options of `GET /boxes`. */
-export interface BoxesListQuery {
+export interface BoxesListQuery<S extends string = PropertyName<TestBox>> {
   /** Sent as `$top`. */
   top?: number;
   /** Sent as `$select`. */
-  select?: string[];
+  select?: readonly S[];
 }
 
 /** `/boxes` */
@@ -57,24 +67,24 @@ export class BoxesRequestBuilder extends RequestBuilder {
    * `GET /boxes`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(query?: BoxesListQuery, options?: RequestOptions): Promise<Page<TestBox>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<Page<TestBox>>;
+  get<S extends PropertyName<TestBox> = never>(query?: BoxesListQuery<S>, options?: RequestOptions): Promise<Page<Selected<TestBox, S>>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<Page<Selected<TestBox, S>>>;
   }
 
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /boxes`
    */
-  iterate(query?: BoxesListQuery, options?: PagingOptions): AsyncGenerator<TestBox, void, undefined> {
-    return iterateItems<TestBox>(this.runtime, { method: "GET", path: this.path, query, queryNames, expect: "json" }, options);
+  iterate<S extends PropertyName<TestBox> = never>(query?: BoxesListQuery<S>, options?: PagingOptions): AsyncGenerator<Selected<TestBox, S>, void, undefined> {
+    return iterateItems<Selected<TestBox, S>>(this.runtime, { method: "GET", path: this.path, query, queryNames, expect: "json" }, options);
   }
 
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /boxes`
    */
-  iteratePages(query?: BoxesListQuery, options?: PagingOptions): AsyncGenerator<Page<TestBox>, void, undefined> {
-    return iteratePages<TestBox>(this.runtime, { method: "GET", path: this.path, query, queryNames, expect: "json" }, options);
+  iteratePages<S extends PropertyName<TestBox> = never>(query?: BoxesListQuery<S>, options?: PagingOptions): AsyncGenerator<Page<Selected<TestBox, S>>, void, undefined> {
+    return iteratePages<Selected<TestBox, S>>(this.runtime, { method: "GET", path: this.path, query, queryNames, expect: "json" }, options);
   }
 
   /**

@@ -1,0 +1,226 @@
+/**
+ * `graph.batch()`: the calls made on a recording client become items of Graph's JSON batching
+ * (`POST {baseUrl}/$batch`), at most 20 per request, matched back by id, each settled on its own.
+ * Loaded only when a program calls `batch`, so single calls never carry it.
+ */
+import { onAbort } from "./abort.js";
+import { errorFromResponse, GraphError, type CallContext } from "./errors.js";
+import { parseODataJson } from "./odata-type.js";
+import { isCredentialHeader } from "./redirect.js";
+import { isRetryableStatus, serverDelayMs, sleep } from "./retry.js";
+import type { GraphRequest, GraphRuntime, PreparedRequest } from "./runtime.js";
+import { startTimer } from "./timer.js";
+import { exchange } from "./transport.js";
+import type { BatchOptions } from "./types.js";
+
+/** Graph's limit of requests in one `$batch`. */
+export const MAX_BATCH_SIZE = 20;
+
+/** What a recorded call's promise resolves to inside the callback: its place among the recorded calls. */
+class RecordedCall {
+  constructor(readonly call: number) {}
+}
+
+interface BatchItem {
+  /** Position in the caller's list; its id on the wire is `index + 1`. */
+  index: number;
+  request: GraphRequest;
+  prepared: PreparedRequest;
+  retries: number;
+  waited: number;
+}
+
+interface ItemAnswer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+type Settled = PromiseSettledResult<unknown>;
+
+/** Records the calls `build` makes, checks them all, then sends them; one settled result per call, in call order. */
+export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRuntime) => unknown, options: BatchOptions = {}): Promise<Settled[]> {
+  const items = await recordItems(runtime, build);
+  if (items.length === 0) return [];
+  const config = runtime.transport;
+  const caller = options.signal;
+  if (caller?.aborted) throw caller.reason;
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+  const controller = new AbortController();
+  const unsubscribe = caller ? onAbort(caller, () => controller.abort(caller.reason)) : undefined;
+  const timeout = () => new GraphError({ status: 0, code: "timeout", method: "POST", url: `${runtime.baseUrl}/$batch`, message: `batch of ${items.length} calls timed out after ${timeoutMs} ms` });
+  const cancelTimer = timeoutMs > 0 ? startTimer(() => controller.abort(timeout()), timeoutMs) : undefined;
+  try {
+    return await sendItems(runtime, items, options, controller.signal);
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : error;
+  } finally {
+    cancelTimer?.();
+    unsubscribe?.();
+  }
+}
+
+async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime) => unknown): Promise<BatchItem[]> {
+  const calls: GraphRequest[] = [];
+  const recorder: GraphRuntime = { ...runtime, send: (request) => Promise.resolve(new RecordedCall(calls.push(request) - 1)) };
+  const list = build(recorder);
+  if (!Array.isArray(list)) throw notBatchable(`batch: the callback must return an array of calls made on its client, got ${list === null ? "null" : typeof list}`);
+  // A method with encoded parameters is async: awaiting each entry reaches its recorded call (or its encoding error).
+  const settled = await Promise.allSettled(list.map((entry: unknown) => entry));
+  const used = new Set<number>();
+  const items = settled.map((entry, index): BatchItem => {
+    if (entry.status === "rejected") throw itemError(entry.reason, index);
+    if (!(entry.value instanceof RecordedCall)) {
+      throw notBatchable(`batch item ${index}: not a call made on the batch's client (iterate() and iteratePages() walk pages and cannot be batched; call get() for one page)`);
+    }
+    const { call } = entry.value;
+    if (used.has(call)) throw notBatchable(`batch item ${index}: the same call appears twice in the list`);
+    used.add(call);
+    const request = calls[call]!;
+    if (request.expect === "stream" || request.contentType !== undefined) {
+      throw notBatchable(`batch item ${index}: ${request.method} ${request.path} sends or returns binary content, which JSON batching cannot carry`);
+    }
+    try {
+      return { index, request, prepared: runtime.prepare(request), retries: 0, waited: 0 };
+    } catch (error) {
+      throw itemError(error, index);
+    }
+  });
+  if (used.size !== calls.length) throw notBatchable(`batch: ${calls.length - used.size} call(s) made on the batch's client are missing from the returned list; return every call`);
+  return items;
+}
+
+async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: BatchOptions, signal: AbortSignal): Promise<Settled[]> {
+  const results: Settled[] = new Array(all.length);
+  const maxRetries = options.maxRetries ?? runtime.transport.retry.maxRetries;
+  const retryBudgetMs = runtime.transport.retry.maxTotalDelayMs;
+  let pending = all;
+  while (pending.length) {
+    const again: BatchItem[] = [];
+    let delay = 0;
+    // Sequential: once an item fails for good, every later one fails with it (Graph answers those 424).
+    let failed: GraphError | undefined;
+    for (let start = 0; start < pending.length; start += MAX_BATCH_SIZE) {
+      const chunk = pending.slice(start, start + MAX_BATCH_SIZE);
+      if (options.sequential && (failed || again.length)) {
+        for (const item of chunk) {
+          if (failed) results[item.index] = { status: "rejected", reason: dependencyFailed(item, failed) };
+          else again.push(item);
+        }
+        continue;
+      }
+      const answers = await sendChunk(runtime, chunk, options, signal);
+      for (const item of chunk) {
+        // Sequential: the items after a throttled one go again with it (Graph answered them 424).
+        if (options.sequential && again.length) {
+          again.push(item);
+          continue;
+        }
+        const answer = answers instanceof GraphError ? answers : answers.byId.get(String(item.index + 1)) ?? missingAnswer(item, answers.context);
+        if (answer instanceof GraphError) {
+          results[item.index] = { status: "rejected", reason: answer };
+          if (options.sequential) failed ??= answer;
+          continue;
+        }
+        const wait = serverDelayMs(answer.headers);
+        // Throttled items, and only those, go into a later batch, within the single-call retry budget.
+        if (!failed && wait !== undefined && isRetryableStatus(answer.status, item.request.method, true) && item.retries < maxRetries && item.waited + wait <= retryBudgetMs) {
+          item.retries++;
+          item.waited += wait;
+          delay = Math.max(delay, wait);
+          again.push(item);
+          continue;
+        }
+        const settled = settleItem(item, answer, (answers as ChunkAnswers).context);
+        results[item.index] = settled;
+        if (options.sequential && settled.status === "rejected") failed ??= settled.reason as GraphError;
+      }
+    }
+    if (again.length) await sleep(delay, signal);
+    pending = again;
+  }
+  return results;
+}
+
+interface ChunkAnswers {
+  byId: Map<string, ItemAnswer>;
+  context: CallContext;
+}
+
+/** One `$batch` request; a failure of the request itself is every item's error. */
+async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: BatchOptions, signal: AbortSignal): Promise<ChunkAnswers | GraphError> {
+  const url = `${runtime.baseUrl}/$batch`;
+  const entries = chunk.map((item, k) => itemJson(runtime, item, options.sequential && k > 0 ? chunk[k - 1]!.index + 1 : undefined));
+  const result = await exchange(runtime.transport, {
+    method: "POST",
+    url,
+    body: `{"requests":[${entries.join(",")}]}`,
+    options: { signal, headers: options.headers, maxRetries: options.maxRetries, timeoutMs: 0 },
+  }).catch((error: unknown) => {
+    if (signal.aborted || !(error instanceof GraphError)) throw error;
+    return error;
+  });
+  if (result instanceof GraphError) return result;
+  const context: CallContext = { method: "POST", url, clientRequestId: result.clientRequestId, attempts: result.attempts, throttled: result.throttled, secrets: result.secrets };
+  if (!result.response.ok) return errorFromResponse(result.response, result.text, context);
+  let responses: unknown;
+  try {
+    responses = (parseODataJson(result.text) as { responses?: unknown } | null)?.responses;
+  } catch {
+    responses = undefined;
+  }
+  if (!Array.isArray(responses)) return new GraphError({ ...context, status: result.response.status, code: "invalidResponse", headers: result.response.headers, message: `POST ${url} answered without a "responses" array` });
+  const byId = new Map<string, ItemAnswer>();
+  for (const r of responses as { id?: unknown; status?: unknown; headers?: Record<string, string>; body?: unknown }[]) {
+    if (typeof r?.id === "string" && typeof r.status === "number") byId.set(r.id, { status: r.status, headers: new Headers(r.headers ?? {}), body: r.body });
+  }
+  return { byId, context };
+}
+
+/** One item on the wire: its URL relative to the base URL, its own headers (never credentials), its JSON body as serialised. */
+function itemJson(runtime: GraphRuntime, item: BatchItem, dependsOn: number | undefined): string {
+  const { method, url, headers: own, body } = item.prepared;
+  const headers: Record<string, string> = {};
+  for (const source of [own, item.request.options?.headers]) for (const name in source) if (!isCredentialHeader(name)) headers[name] = source[name]!;
+  if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")) headers["Content-Type"] = "application/json";
+  const fields = [`"id":"${item.index + 1}"`, `"method":"${method}"`, `"url":${JSON.stringify(url.slice(runtime.baseUrl.length))}`];
+  if (Object.keys(headers).length) fields.push(`"headers":${JSON.stringify(headers)}`);
+  if (body !== undefined) fields.push(`"body":${body as string}`);
+  if (dependsOn !== undefined) fields.push(`"dependsOn":["${dependsOn}"]`);
+  return `{${fields.join(",")}}`;
+}
+
+function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Settled {
+  const { method, url } = item.prepared;
+  const context: CallContext = { ...batch, method, url, attempts: item.retries + 1, throttled: item.retries > 0 };
+  const text = typeof answer.body === "string" ? answer.body : answer.body === undefined ? "" : JSON.stringify(answer.body);
+  if (answer.status < 200 || answer.status > 299) return { status: "rejected", reason: errorFromResponse(answer, text, context) };
+  item.request.options?.onResponse?.({ status: answer.status, headers: answer.headers, requestId: answer.headers.get("request-id") ?? undefined, clientRequestId: batch.clientRequestId!, attempts: item.retries + 1 });
+  const { expect } = item.request;
+  if (expect === "none" || answer.status === 204) return { status: "fulfilled", value: undefined };
+  if (expect === "count" && /^\s*\d+\s*$/.test(String(answer.body))) return { status: "fulfilled", value: Number(answer.body) };
+  if (expect === "json" && typeof answer.body === "object" && answer.body !== null) return { status: "fulfilled", value: answer.body };
+  const reason = new GraphError({ ...context, status: answer.status, code: "invalidResponse", headers: answer.headers, body: text, message: `${method} ${url} answered ${answer.status} in the batch without ${expect === "count" ? "a number" : "a JSON body"}` });
+  return { status: "rejected", reason };
+}
+
+function missingAnswer(item: BatchItem, batch: CallContext): GraphError {
+  const { method, url } = item.prepared;
+  return new GraphError({ ...batch, status: 0, code: "invalidResponse", method, url, message: `${method} ${url}: the batch response has no answer with id "${item.index + 1}"` });
+}
+
+function dependencyFailed(item: BatchItem, cause: GraphError): GraphError {
+  const { method, url } = item.prepared;
+  return new GraphError({ status: 424, code: "failedDependency", method, url, cause, message: `${method} ${url} not sent: an earlier call of the sequential batch failed (${cause.code})` });
+}
+
+function notBatchable(message: string): GraphError {
+  return new GraphError({ status: 0, code: "notBatchable", message });
+}
+
+/** The error of item `index`, its message saying which item it is; nothing has been sent. */
+function itemError(error: unknown, index: number): unknown {
+  if (!(error instanceof GraphError)) return error;
+  const { status, code, method, url, target } = error;
+  return new GraphError({ status, code, method, url, target, cause: error.cause, message: `batch item ${index}: ${error.message}` });
+}

@@ -1,0 +1,59 @@
+/**
+ * A middleware that logs every HTTP attempt: method, URL, status, time taken, and the headers with
+ * `Authorization`, cookies and other credentials replaced by `[redacted]`. Bodies are never logged.
+ */
+import type { Middleware } from "./middleware.js";
+
+/** What one attempt looked like, as the logging middleware reports it. */
+export interface HttpLogEntry {
+  method: string;
+  url: string;
+  /** The request headers, credentials redacted. */
+  requestHeaders: Record<string, string>;
+  /** Absent when the attempt failed without a response (`error` says why). */
+  status?: number;
+  responseHeaders?: Record<string, string>;
+  durationMs: number;
+  error?: string;
+}
+
+export interface LoggingOptions {
+  /** Where entries go; default one `console.debug` line per attempt. */
+  log?: (entry: HttpLogEntry) => void;
+}
+
+export const REDACTED = "[redacted]";
+
+/** Header names whose values are credentials, in any case. */
+const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token.*|api-key|x-api-key)$/i;
+
+/** A middleware logging each attempt through `options.log`. */
+export function loggingMiddleware(options: LoggingOptions = {}): Middleware {
+  const log = options.log ?? ((entry: HttpLogEntry) => console.debug(formatLogEntry(entry)));
+  return async (request, next) => {
+    const started = Date.now();
+    const base = { method: request.method, url: request.url, requestHeaders: redactHeaders(request.headers) };
+    try {
+      const response = await next(request);
+      log({ ...base, status: response.status, responseHeaders: redactHeaders(response.headers), durationMs: Date.now() - started });
+      return response;
+    } catch (error) {
+      log({ ...base, durationMs: Date.now() - started, error: (error as Error)?.message ?? String(error) });
+      throw error;
+    }
+  };
+}
+
+/** Headers as a plain object, every credential replaced by `[redacted]`. */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => (out[name] = SECRET_HEADERS.test(name) ? REDACTED : value));
+  return out;
+}
+
+/** `GET https://… → 200 (12 ms) request-id=…`, one line. */
+export function formatLogEntry(entry: HttpLogEntry): string {
+  const outcome = entry.status === undefined ? `failed: ${entry.error}` : String(entry.status);
+  const requestId = entry.responseHeaders?.["request-id"];
+  return `${entry.method} ${entry.url} → ${outcome} (${entry.durationMs} ms)${requestId ? ` request-id=${requestId}` : ""}`;
+}

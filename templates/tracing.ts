@@ -1,0 +1,64 @@
+/**
+ * A middleware that makes one OpenTelemetry client span per HTTP attempt, with the HTTP semantic
+ * convention attributes, and sends its W3C `traceparent`. It takes a tracer from `@opentelemetry/api`
+ * (an optional peer dependency): the types below are the part of that API it uses, so nothing here
+ * imports the package and a program without OpenTelemetry never needs it.
+ */
+import type { Middleware } from "./middleware.js";
+
+/** The part of an OpenTelemetry `Span` the tracing middleware uses. */
+export interface TracingSpan {
+  spanContext(): { traceId: string; spanId: string; traceFlags: number };
+  setAttribute(key: string, value: string | number | boolean): unknown;
+  setStatus(status: { code: number; message?: string }): unknown;
+  recordException(exception: Error | string): void;
+  end(): void;
+}
+
+/** The part of an OpenTelemetry `Tracer` (`trace.getTracer("…")`) the tracing middleware uses. */
+export interface TracingTracer {
+  startSpan(name: string, options?: { kind?: number; attributes?: Record<string, string | number | boolean> }): TracingSpan;
+}
+
+export interface TracingOptions {
+  /** Send the span as a W3C `traceparent` header, so Graph's side of the trace joins it. Default true. */
+  propagate?: boolean;
+}
+
+/** OpenTelemetry's `SpanKind.CLIENT` and `SpanStatusCode.ERROR` (stable values of the API). */
+const SPAN_KIND_CLIENT = 2;
+const STATUS_ERROR = 2;
+
+/** A middleware tracing each attempt as a client span of `tracer`. */
+export function tracingMiddleware(tracer: TracingTracer, options: TracingOptions = {}): Middleware {
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const span = tracer.startSpan(request.method, {
+      kind: SPAN_KIND_CLIENT,
+      attributes: { "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": Number(url.port || (url.protocol === "https:" ? 443 : 80)) },
+    });
+    try {
+      const { traceId, spanId, traceFlags } = span.spanContext();
+      // A no-op tracer's span has the all-zero (invalid) trace id: nothing to propagate.
+      if ((options.propagate ?? true) && /[1-9a-f]/.test(traceId)) {
+        request.headers.set("traceparent", `00-${traceId}-${spanId}-${(traceFlags & 0xff).toString(16).padStart(2, "0")}`);
+      }
+      const response = await next(request);
+      span.setAttribute("http.response.status_code", response.status);
+      const requestId = response.headers.get("request-id");
+      if (requestId) span.setAttribute("graph.request_id", requestId);
+      if (response.status >= 400) {
+        span.setAttribute("error.type", String(response.status));
+        span.setStatus({ code: STATUS_ERROR });
+      }
+      return response;
+    } catch (error) {
+      span.setAttribute("error.type", (error as Error)?.name ?? "Error");
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: STATUS_ERROR, message: (error as Error)?.message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * `graph.batch()` over real HTTP against the local server's `$batch` (per-item dispatch through its
+ * routes, answers in reverse order, per-item faults, dependsOn and 424).
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { createGraphClient, GraphError } from "../../generated/index.js";
+import { rejection, startHarness, type Harness } from "../runtime/helpers.js";
+
+const test = suite<{ h: Harness }>("batch over HTTP", {} as { h: Harness });
+test.before.each(async (ctx) => {
+  ctx.h = await startHarness();
+});
+test.after.each(async (ctx) => ctx.h.server.close());
+
+const GROUP = { "@odata.type": "microsoft.graph.groupAssignmentTarget", groupId: "g1" } as const;
+const batches = (h: Harness) => h.server.requests.filter((r) => r.rawPath === "/beta/$batch");
+
+test("the issue's example: patch, assign and a page in one $batch, settled in call order and typed values", async ({ h }) => {
+  const policy = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId);
+  const [patched, assigned, page] = await h.graph.batch((g) => [
+    policy(g).assignments.byId(h.assignmentId).patch({ target: GROUP }),
+    policy(g).assign({ assignments: [{ target: { "@odata.type": "microsoft.graph.allDevicesAssignmentTarget" } }] }),
+    policy(g).assignments.get({ top: 5 }),
+  ]);
+  assert.is(batches(h).length, 1);
+  assert.is(h.server.requests.length, 1, "nothing but the one $batch request");
+  assert.is(patched.status, "fulfilled");
+  assert.is(patched.status === "fulfilled" && patched.value.target?.["@odata.type"], "#microsoft.graph.groupAssignmentTarget", "@odata.type normalised");
+  assert.is(assigned.status === "fulfilled" && assigned.value.value.length, 1);
+  assert.is(page.status === "fulfilled" && page.value.value.length, 1);
+
+  const sent = batches(h)[0]!;
+  assert.is(sent.method, "POST");
+  assert.is(sent.headers.authorization, "Bearer test-token");
+  const { requests } = JSON.parse(sent.body) as { requests: { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }[] };
+  assert.equal(requests.map((r) => [r.id, r.method]), [["1", "PATCH"], ["2", "POST"], ["3", "GET"]]);
+  assert.is(requests[0]!.url, `/deviceManagement/configurationPolicies/${h.policyId}/assignments/${h.assignmentId}`, "relative to the base URL, no /beta");
+  assert.is(requests[2]!.url, `/deviceManagement/configurationPolicies/${h.policyId}/assignments?$top=5`);
+  assert.equal(requests[0]!.headers, { "Content-Type": "application/json" });
+  assert.is(requests[2]!.headers, undefined);
+  assert.equal(requests[0]!.body, { target: { ...GROUP, "@odata.type": "#microsoft.graph.groupAssignmentTarget" } });
+  assert.not.match(sent.body, /authorization|test-token/i, "no credentials inside items");
+  assert.is(patched.status === "fulfilled" && (patched.value.target as { groupId?: string }).groupId, "g1", "the PATCH was applied before the assign");
+  // assign replaces every assignment: the store holds the one it was given, so the items ran in order.
+  assert.equal(h.server.store.listAssignments(h.policyId).map((a) => (a.target as { "@odata.type": string })["@odata.type"]), ["#microsoft.graph.allDevicesAssignmentTarget"]);
+});
+
+test("answers come back out of order and are matched by id; a 404 item is a GraphError with its status, code, message and headers; a 204 is undefined", async ({ h }) => {
+  const assignments = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const extra = h.server.store.addAssignment(h.policyId, {});
+  const results = await h.graph.batch((g) => [assignments(g).byId("missing").get(), assignments(g).byId(String(extra.id)).delete(), assignments(g).byId(h.assignmentId).get()]);
+  const raw = JSON.parse(JSON.stringify(results.map((r) => r.status)));
+  assert.equal(raw, ["rejected", "fulfilled", "fulfilled"]);
+  const [missing, deleted, kept] = results;
+  const error = (missing as PromiseRejectedResult).reason as GraphError;
+  assert.instance(error, GraphError);
+  assert.is(error.status, 404);
+  assert.is(error.code, "ResourceNotFound");
+  assert.match(error.message, /GET .*\/assignments\/missing failed: /);
+  assert.match(error.requestId ?? "", /^[0-9a-f-]{36}$/, "the item's own headers");
+  assert.is((deleted as PromiseFulfilledResult<void>).value, undefined);
+  assert.is(kept.status === "fulfilled" && kept.value.id, h.assignmentId);
+  assert.is(h.server.store.getAssignment(h.policyId, String(extra.id)), undefined);
+});
+
+test("count() is a number; a call's own onResponse and headers apply to its item (credentials never)", async ({ h }) => {
+  const statuses: number[] = [];
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const [count, one] = await h.graph.batch((g) => [
+    a(g).count({ onResponse: (info) => statuses.push(info.status) }),
+    a(g).byId(h.assignmentId).get(undefined, { headers: { "x-item": "1", Authorization: "Bearer other" } }),
+  ]);
+  assert.is(count.status === "fulfilled" && count.value, 1);
+  assert.is(one.status, "fulfilled");
+  assert.equal(statuses, [200]);
+  const { requests } = JSON.parse(batches(h)[0]!.body) as { requests: { url: string; headers?: Record<string, string> }[] };
+  assert.equal(requests[0]!.headers, { ConsistencyLevel: "eventual" });
+  assert.equal(requests[1]!.headers, { "x-item": "1" });
+});
+
+test("an empty list resolves to [] and sends nothing", async ({ h }) => {
+  assert.equal(await h.graph.batch(() => []), []);
+  assert.is(h.server.requests.length, 0);
+});
+
+test("45 calls go as batches of 20, 20 and 5, results in call order", async ({ h }) => {
+  const ids = Array.from({ length: 45 }, (_, i) => String(h.server.store.addAssignment(h.policyId, { source: i % 2 ? "direct" : "policySets" }).id));
+  const results = await h.graph.batch((g) => ids.map((id) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(id).get()));
+  assert.equal(batches(h).map((b) => (JSON.parse(b.body) as { requests: unknown[] }).requests.length), [20, 20, 5]);
+  assert.equal(results.map((r) => (r.status === "fulfilled" ? r.value.id : r.status)), ids);
+});
+
+test("an invalid body rejects with that item's invalidRequestBody error (index and JSON path), and nothing is sent", async ({ h }) => {
+  const item = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId);
+  const error = (await rejection(
+    h.graph.batch((g) => [item(g).get(), item(g).patch({ target: { "@odata.type": "microsoft.graph.groupAssignmentTarget", groupId: 7 as unknown as string } })]),
+    /^batch item 1: PATCH .* not sent: body\.target\.groupId/,
+  )) as GraphError;
+  assert.is(error.code, "invalidRequestBody");
+  assert.is(error.target, "body.target.groupId");
+  assert.is(h.server.requests.length, 0);
+});
+
+test("iterate() and anything not a call on the batch's client fail clearly, before anything is sent", async ({ h }) => {
+  const assignments = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const error = (await rejection(h.graph.batch((g) => [assignments(g).get(), assignments(g).iterate() as never]), /batch item 1: not a call made on the batch's client \(iterate\(\)/)) as GraphError;
+  assert.is(error.code, "notBatchable");
+  await rejection(h.graph.batch(() => [h.graph.deviceManagement.configurationPolicies.byId(h.policyId).assignments.get()]), /batch item 0: not a call made on the batch's client/);
+  await rejection(h.graph.batch((g) => (assignments(g).get(), [])), /1 call\(s\) made on the batch's client are missing from the returned list/);
+  assert.is(h.server.requests.filter((r) => r.rawPath === "/beta/$batch").length, 0);
+});
+
+test("per-item 429 with Retry-After: only that item goes again, in a later batch", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token" });
+  const item = `/beta/deviceManagement/configurationPolicies/${h.policyId}/assignments/${h.assignmentId}`;
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "0" }, { method: "PATCH", path: item });
+  const ok = await graph.batch((g) => {
+    const a = g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+    return [a.get(), a.byId(h.assignmentId).patch({ source: "direct" })];
+  });
+  assert.equal(ok.map((r) => r.status), ["fulfilled", "fulfilled"]);
+  const sent = batches(h).map((b) => (JSON.parse(b.body) as { requests: { id: string; method: string }[] }).requests.map((r) => `${r.id} ${r.method}`));
+  assert.equal(sent, [["1 GET", "2 PATCH"], ["2 PATCH"]]);
+  assert.is(h.server.faults.stats.applied, 1, "the PATCH was applied once");
+});
+
+test("per-item throttling follows the single-call budget: maxRetries exhausted → that item is rejected with its 429", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token", maxRetries: 2 });
+  const item = `/beta/deviceManagement/configurationPolicies/${h.policyId}/assignments/${h.assignmentId}`;
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "0" }, { method: "GET", path: item, times: Infinity });
+  const [throttled] = await graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId).get()]);
+  const error = (throttled as PromiseRejectedResult).reason as GraphError;
+  assert.is(error.status, 429);
+  assert.is(error.attempts, 3);
+  assert.ok(error.throttled);
+  assert.is(batches(h).length, 3);
+});
+
+test("a throttled $batch request itself is retried as a single call would be", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token" });
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "0" }, { method: "POST", path: "/beta/$batch" });
+  const [page] = await graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.get()]);
+  assert.is(page.status, "fulfilled");
+  assert.is(batches(h).length, 2);
+});
+
+test("sequential: items chained with dependsOn; after a failure the rest are rejected with Graph's 424, and nothing after it is applied", async ({ h }) => {
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const results = await h.graph.batch((g) => [a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).byId("missing").patch({ source: "direct" }), a(g).post({ source: "direct" })], { sequential: true });
+  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "rejected"]);
+  const failed = (results[2] as PromiseRejectedResult).reason as GraphError;
+  assert.is(failed.status, 424);
+  assert.is(failed.code, "FailedDependency");
+  const { requests } = JSON.parse(batches(h)[0]!.body) as { requests: { id: string; dependsOn?: string[] }[] };
+  assert.equal(requests.map((r) => r.dependsOn), [undefined, ["1"], ["2"]]);
+  assert.is(h.server.store.listAssignments(h.policyId).length, 1, "the POST after the failure was not applied");
+});
+
+test("sequential across batches: a failure in the first batch rejects the later batch's items without sending them", async ({ h }) => {
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const results = await h.graph.batch((g) => [...Array.from({ length: 19 }, () => a(g).get()), a(g).byId("missing").get(), a(g).get(), a(g).get()], { sequential: true });
+  assert.is(batches(h).length, 1);
+  assert.equal(results.slice(18).map((r) => (r.status === "rejected" ? (r.reason as GraphError).status : 200)), [200, 404, 424, 424]);
+  assert.is(((results[21] as PromiseRejectedResult).reason as GraphError).code, "failedDependency");
+});
+
+test("options: headers go on the $batch request; an aborted signal rejects with its reason and sends nothing", async ({ h }) => {
+  await h.graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.get()], { headers: { "x-trace": "t1" } });
+  assert.is(batches(h)[0]!.headers["x-trace"], "t1");
+  const controller = new AbortController();
+  controller.abort(new Error("stop"));
+  await rejection(h.graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.get()], { signal: controller.signal }), /^stop$/);
+  assert.is(batches(h).length, 1);
+});
+
+test("timeoutMs covers the whole batch: a stalled $batch is a timeout GraphError", async ({ h }) => {
+  h.server.faults.push({ kind: "stall" }, { method: "POST", path: "/beta/$batch" });
+  const error = (await rejection(h.graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.get()], { timeoutMs: 200 }), /batch of 1 calls timed out after 200 ms/)) as GraphError;
+  assert.is(error.code, "timeout");
+});
+
+test.run();
