@@ -80,7 +80,7 @@ bench("a tiny run measures every client side by side and writes RESULTS.md, the 
   assert.match(markdown, /## \(a\) Consumer bundle/);
   assert.match(markdown, /## \(h\) One call, SDKs of growing size/);
   assert.match(markdown, /## \(i\) Whole-module consumer type-check/);
-  assert.match(markdown, /## \(h\) Batching/);
+  assert.match(markdown, /## \(j\) Batching/);
   for (const svg of ["results-ratios.svg", "results-generator.svg"]) assert.is(XMLValidator.validate(readFileSync(join(out, "report", svg), "utf8")), true, svg);
   assert.equal(JSON.parse(readFileSync(join(out, "report", "results.json"), "utf8")).meta.quick, true);
 });
