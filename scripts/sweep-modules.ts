@@ -20,6 +20,8 @@ const runs = moduleRuns().filter((r) => filters.length === 0 || filters.some((f)
 const results: [ModuleRun, RunResult][] = [];
 for (const run of runs) {
   const result = generateRun(run);
+  // Paths in warnings relative to the repository, so the report reads the same on every machine.
+  result.warnings = result.warnings?.map((w) => w.split(`${ROOT}/`).join(""));
   if (result.generated) result.typeChecked = typeCheck(result.outDir);
   results.push([run, result]);
   if (result.typeChecked && !result.typeChecked.ok) console.log(result.typeChecked.firstErrors.map((e) => `    ${e}`).join("\n"));
@@ -68,7 +70,7 @@ function updateReadme(report: string): void {
   const start = "<!-- module-sweep:start -->";
   const end = "<!-- module-sweep:end -->";
   if (!readme.includes(start) || !readme.includes(end)) return;
-  const table = report.slice(report.indexOf("**"), report.indexOf("## Warnings by kind")).trim();
+  const table = report.slice(report.search(/^\*\*/m), report.indexOf("## Warnings by kind")).trim();
   writeFileSync(path, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
 }
 
