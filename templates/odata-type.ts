@@ -1,6 +1,6 @@
 /**
  * `@odata.type` normalisation. OData JSON writes type names as `#microsoft.graph.x`; Graph's own docs
- * and some services write `microsoft.graph.x`. Kiota treats the `#`-less form as the base type and
+ * and some services write `microsoft.graph.x`. A reader that takes the `#`-less form for the base type
  * loses the derived properties; graphslice accepts both forms and always uses `#` on the wire and in
  * results, so `switch (x["@odata.type"])` over the `#` literals is exhaustive. Nothing else in a body
  * is touched.

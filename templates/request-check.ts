@@ -1,6 +1,6 @@
 /**
  * What fetch would refuse, checked before anything is sent: a refusal there is a TypeError that
- * looks like a network failure (and used to be retried as one), and its message quotes the header
+ * looks like a network failure (and would be retried as one), and its message quotes the header
  * value, which may be a token. Here the error names the header or URL and quotes no value.
  */
 

@@ -2,8 +2,8 @@
  * Types shared by every generated model and request builder.
  *
  * Graph's OpenAPI puts `additionalProperties: {type: object}` on every schema. Taken literally that
- * forbids `"@odata.type"` and every derived-type property (openapi-typescript's failure on the seed
- * PATCH). graphslice models Graph's openness in three precise ways instead:
+ * forbids `"@odata.type"` and every derived-type property, so the documented PATCH body would not
+ * compile. graphslice models Graph's openness in three precise ways instead:
  * - instance annotations (`@odata.etag`, `target@odata.type`, …) are always allowed: {@link ODataAnnotations};
  * - a value of a derived type the spec does not know is an `Unknown…` member of the polymorphic union,
  *   tagged with {@link UnknownODataType} and open to any property;

@@ -2,8 +2,8 @@
 // Source: templates/
 /**
  * Redirects are followed by hand (fetch's `redirect: "manual"`), so that credentials can be withheld
- * from other origins. Header names are compared case-insensitively: matching only `Authorization`
- * and missing `authorization` was the bug behind a Kiota security advisory.
+ * from other origins. Header names are compared case-insensitively: a check on `Authorization` alone
+ * would let `authorization` through.
  */
 
 export const MAX_REDIRECTS = 5;

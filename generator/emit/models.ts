@@ -4,7 +4,7 @@
  *
  * Open types — the decision and why. Graph's OpenAPI puts `additionalProperties: {type: object}` on
  * every schema. Read literally it says "any extra property, and its value is an object", which makes
- * a string-valued `"@odata.type"` or a derived type's `collectionId` illegal (openapi-typescript's
+ * a string-valued `"@odata.type"` or a derived type's `collectionId` illegal (an index signature
  * `[key: string]: Record<string, never>` rejects the documented PATCH body). Read loosely, as
  * `[key: string]: unknown`, it makes every typo legal. Neither is what Graph means: the converter adds
  * it so that OData instance annotations and properties of derived or newer types may appear. So:

@@ -130,7 +130,7 @@ function kindOf(method: string, lastSegment: string, callKind: "action" | "funct
   }
 }
 
-/** The JSON pointer of an operation, as openapi-typescript spells it. */
+/** The JSON pointer of an operation (`#/paths/~1a~1{id}/get`), which names its inline schemas. */
 function pointerOf(path: string, method: string): string {
   return `#/paths/${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${method}`;
 }
