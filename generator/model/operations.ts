@@ -69,7 +69,10 @@ function operationOf(
   const group = (location: string) => parameters.filter((p) => p.in === location).map((p) => parameterOf(p, sliced, `${where} ${p.name}`, warnings));
   const lastSegment = path.slice(path.lastIndexOf("/") + 1);
   const docsType = op["x-ms-docs-operation-type"];
-  const isCall = docsType === "action" || docsType === "function" || lastSegment.startsWith("microsoft.graph.");
+  // A qualified segment is a bound action or function, except a plain GET of one: that is a type cast
+  // (`/groups/{id}/members/microsoft.graph.user`), a path segment like any other.
+  const qualified = lastSegment.startsWith("microsoft.graph.");
+  const isCall = docsType === "action" || docsType === "function" || (qualified && (lastSegment.includes("(") || method !== "get"));
   const pathParameters = group("path");
   const call = isCall ? parseBoundCall(lastSegment, pathParameters, where) : undefined;
   // Segment parameters are method arguments, not keys of the path.

@@ -102,7 +102,9 @@ function nameMembers(node: ResourceNode, slice: string, warnings: string[]): voi
     if (child.kind === "key") child.memberName = members.claim(child.path, "byId");
   }
   for (const child of node.children) {
-    if (child.kind === "static") child.memberName = members.claim(child.path, camelCase(child.segment), camelCase(`${child.segment}Segment`));
+    // A type cast segment (`microsoft.graph.user`) is a getter without the `microsoft.` (`graphUser`).
+    const segment = child.segment.replace(/^microsoft\.(?=graph\.)/, "");
+    if (child.kind === "static") child.memberName = members.claim(child.path, camelCase(segment), camelCase(`${segment}Segment`));
   }
   const calls = node.operations.filter((op) => op.call);
   const byName = new Map<string, Operation[]>();

@@ -114,6 +114,22 @@ test("query options keep their real wire names: $deltatoken, $skiptoken, @id", a
   assert.is(server.requests[0]!.rawPath, "/v1.0/drives/d1/labels?$deltatoken=abc&$skiptoken=s1&@id=https%3A%2F%2Fgraph%2Fx");
 });
 
+test("a type cast segment is a path: graphDriveItem lists, iterates and counts", async () => {
+  respond = (req) => (req.rawPath.includes("$count") ? { headers: { "content-type": "text/plain" }, body: "7" } : { body: JSON.stringify({ value: [{ id: "a", name: "x" }] }) });
+  const cast = client().drives.byId("d1").items.graphDriveItem;
+  const page = await cast.get({ top: 1 });
+  assert.is(page.value[0].name, "x");
+  assert.is(await cast.count(), 7);
+  const all = [];
+  for await (const item of cast.iterate()) all.push(item);
+  assert.is(all.length, 1);
+  assert.equal(server.requests.map((r: RecordedRequest) => r.rawPath), [
+    "/v1.0/drives/d1/items/microsoft.graph.driveItem?$top=1",
+    "/v1.0/drives/d1/items/microsoft.graph.driveItem/$count",
+    "/v1.0/drives/d1/items/microsoft.graph.driveItem",
+  ]);
+});
+
 test("an action of another namespace posts to its qualified segment", async () => {
   respond = () => ({ body: JSON.stringify({ sensitivity: 3 }) });
   const label = await item().applyLabel({ label: { sensitivity: 2 } });

@@ -88,11 +88,64 @@ export class DrivesItemRequestBuilder extends RequestBuilder {
 /** `/drives/{drive-id}/items` */
 export class DrivesItemItemsRequestBuilder extends RequestBuilder {
   /**
+   * Get the items of the drive cast to driveItem
+   * `/drives/{drive-id}/items/microsoft.graph.driveItem`
+   */
+  get graphDriveItem(): DrivesItemItemsMicrosoftGraphDriveItemRequestBuilder {
+    return new DrivesItemItemsMicrosoftGraphDriveItemRequestBuilder(this.runtime, `${this.path}/microsoft.graph.driveItem`);
+  }
+
+  /**
    * The key. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/drives/{drive-id}/items/{driveItem-id}`
    */
   byId(driveItemId: string): DrivesItemItemsItemRequestBuilder {
     return new DrivesItemItemsItemRequestBuilder(this.runtime, `${this.path}/${encodeKey(driveItemId, "driveItem-id")}`);
+  }
+}
+
+/** OData query options of `GET /drives/{drive-id}/items/microsoft.graph.driveItem`. */
+export interface DrivesItemItemsMicrosoftGraphDriveItemListQuery {
+  /** Sent as `$top`. */
+  top?: number;
+}
+
+/**
+ * Get the items of the drive cast to driveItem
+ * `/drives/{drive-id}/items/microsoft.graph.driveItem`
+ */
+export class DrivesItemItemsMicrosoftGraphDriveItemRequestBuilder extends RequestBuilder {
+  /**
+   * Get the items of the drive cast to driveItem
+   * `GET /drives/{drive-id}/items/microsoft.graph.driveItem`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  get(query?: DrivesItemItemsMicrosoftGraphDriveItemListQuery, options?: RequestOptions): Promise<Page<DriveItem>> {
+    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<Page<DriveItem>>;
+  }
+
+  /**
+   * Every item of every page, following `@odata.nextLink` on the same origin only.
+   * `GET /drives/{drive-id}/items/microsoft.graph.driveItem`
+   */
+  iterate(query?: DrivesItemItemsMicrosoftGraphDriveItemListQuery, options?: PagingOptions): AsyncGenerator<DriveItem, void, undefined> {
+    return iterateItems<DriveItem>(this.runtime, { method: "GET", path: this.path, query, queryNames, expect: "json" }, options);
+  }
+
+  /**
+   * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
+   * `GET /drives/{drive-id}/items/microsoft.graph.driveItem`
+   */
+  iteratePages(query?: DrivesItemItemsMicrosoftGraphDriveItemListQuery, options?: PagingOptions): AsyncGenerator<Page<DriveItem>, void, undefined> {
+    return iteratePages<DriveItem>(this.runtime, { method: "GET", path: this.path, query, queryNames, expect: "json" }, options);
+  }
+
+  /**
+   * `GET /drives/{drive-id}/items/microsoft.graph.driveItem/$count`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  count(options?: RequestOptions): Promise<number> {
+    return this.runtime.send({ method: "GET", path: `${this.path}/$count`, expect: "count", options }) as Promise<number>;
   }
 }
 

@@ -5,6 +5,29 @@ import type { BinaryBody, Page, RequestBody } from "../runtime/types.js";
 
 /** Every path of the slice, by its template in the spec. */
 export interface paths {
+  "/drives/{drive-id}/items/microsoft.graph.driveItem": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Get the items of the drive cast to driveItem */
+    get: operations["drives_ListItemsAsDriveItem"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/drives/{drive-id}/items/microsoft.graph.driveItem/$count": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["drives_CountItemsAsDriveItem"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/drives/{drive-id}/items/{driveItem-id}": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: operations["drives_GetItem"];
@@ -169,6 +192,21 @@ export interface components {
 
 /** The operations of the slice, by `operationId` (ids the spec repeats are only under `paths`). */
 export interface operations {
+  "drives_CountItemsAsDriveItem": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        "drive-id": string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      "200": { headers: { [name: string]: unknown }; content: { "text/plain": number } };
+      "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
+    };
+  };
   "drives_DeleteItem": {
     parameters: {
       query?: never;
@@ -219,6 +257,23 @@ export interface operations {
     requestBody?: never;
     responses: {
       "200": { headers: { [name: string]: unknown }; content: { "application/octet-stream": Blob } };
+      "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
+    };
+  };
+  "drives_ListItemsAsDriveItem": {
+    parameters: {
+      query?: {
+        "$top"?: number;
+      };
+      header?: never;
+      path: {
+        "drive-id": string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      "200": { headers: { [name: string]: unknown }; content: { "application/json": Page<DriveItem> } };
       "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
     };
   };
