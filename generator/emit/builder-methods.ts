@@ -30,10 +30,11 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
   if (op.kind === "list") {
     const item = target ? `Selected<${target}, S>` : typeExpression(itemsOf(op), types);
     const pagingOptions = op.optionsName ?? "PagingOptions";
-    const request = `{ ${["method: \"GET\"", ...common, "expect: \"json\""].join(", ")} }`;
+    const fields = ["method: \"GET\"", ...common, "expect: \"json\""];
+    const request = `{ ${fields.join(", ")} }`;
     // The naming stage claims get, iterate and iteratePages together for a list.
     return [
-      method(op.methodName, [selectQuery!, `options?: ${options}`], `Promise<Page<${item}>>`, summary, `return this.runtime.send(${request.replace(/ }$/, ", options }")}) as Promise<Page<${item}>>;`, selecting),
+      method(op.methodName, [selectQuery!, `options?: ${options}`], `Promise<Page<${item}>>`, summary, `return this.runtime.send({ ${[...fields, "options"].join(", ")} }) as Promise<Page<${item}>>;`, selecting),
       method("iterate", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<${item}, void, undefined>`, docs("Every item of every page, following `@odata.nextLink` on the same origin only.", `\`${op.method} ${op.path}\``), `return iterateItems<${item}>(this.runtime, ${request}, options);`, selecting),
       method("iteratePages", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<Page<${item}>, void, undefined>`, docs("Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.", `\`${op.method} ${op.path}\``), `return iteratePages<${item}>(this.runtime, ${request}, options);`, selecting),
     ];

@@ -5,7 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { allProperties } from "../model/hierarchy.js";
-import type { ApiModel, Operation, ResourceNode } from "../model/ir.js";
+import type { ApiModel, Operation } from "../model/ir.js";
+import { allOperations } from "../model/resource-tree.js";
 import { sortedBy } from "../util/order.js";
 import { modelKey, typeSpecOf } from "./schema-table.js";
 
@@ -65,8 +66,4 @@ function responseSpec(op: Operation, model: ApiModel): string {
     default:
       return op.response.kind;
   }
-}
-
-function allOperations(node: ResourceNode): Operation[] {
-  return [...node.operations, ...node.children.flatMap(allOperations)];
 }

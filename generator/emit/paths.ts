@@ -7,7 +7,8 @@
  * unique in the slice are listed in `operations` too; a repeated id (Graph's modules repeat some)
  * is written only inline under its path.
  */
-import type { ApiModel, ModelType, Operation, Parameter, ResourceNode, SegmentParameter } from "../model/ir.js";
+import type { ApiModel, ModelType, Operation, Parameter, SegmentParameter } from "../model/ir.js";
+import { allOperations } from "../model/resource-tree.js";
 import { compareStrings, sortedBy } from "../util/order.js";
 import { modelKey } from "./schema-table.js";
 import { typeExpression } from "./type-expression.js";
@@ -105,8 +106,4 @@ function successContent(op: Operation, types: Map<string, ModelType>): string {
 
 function comment(text: string | undefined, indent: string): string {
   return text && text.trim() ? `${indent}/** ${text.trim().replace(/\*\//g, "*\\/").replace(/\s*\n\s*/g, " ")} */\n` : "";
-}
-
-function allOperations(node: ResourceNode): Operation[] {
-  return [...node.operations, ...node.children.flatMap(allOperations)];
 }

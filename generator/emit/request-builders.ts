@@ -6,6 +6,7 @@
  */
 import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, StatementStructures } from "ts-morph";
 import type { ApiModel, ModelType, Operation, Parameter, ResourceNode, TypeRef } from "../model/ir.js";
+import { allOperations } from "../model/resource-tree.js";
 import { propertyKey } from "../names/identifiers.js";
 import { compareStrings } from "../util/order.js";
 import { operationMethods } from "./builder-methods.js";
@@ -52,11 +53,7 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
 /** Code name → wire name of every query option in the slice whose two names differ. */
 function queryWireNames(root: ResourceNode): [string, string][] {
   const names = new Map<string, string>();
-  const visit = (node: ResourceNode): void => {
-    for (const op of node.operations) for (const p of op.query) if (p.name !== p.wireName) names.set(p.name, p.wireName);
-    node.children.forEach(visit);
-  };
-  visit(root);
+  for (const op of allOperations(root)) for (const p of op.query) if (p.name !== p.wireName) names.set(p.name, p.wireName);
   return [...names].sort(([a], [b]) => compareStrings(a, b));
 }
 
@@ -171,14 +168,11 @@ function byIdMethod(child: ResourceNode): MethodDeclarationStructure {
   };
 }
 
-function collectModelNames(node: ResourceNode, types: Map<string, ModelType>): string[] {
+function collectModelNames(root: ResourceNode, types: Map<string, ModelType>): string[] {
   const refs = (op: Operation): (TypeRef | undefined)[] => [
     op.body?.kind === "json" ? op.body.type : undefined,
     op.response.kind === "json" ? op.response.type : op.response.kind === "collection" ? op.response.items : undefined,
     ...[...op.query, ...op.headers, ...(op.call?.parameters ?? [])].map((p) => p.type),
   ];
-  return [
-    ...node.operations.flatMap((op) => refs(op).flatMap((ref) => (ref ? referencedTypeNames(ref, types) : []))),
-    ...node.children.flatMap((c) => collectModelNames(c, types)),
-  ];
+  return allOperations(root).flatMap((op) => refs(op).flatMap((ref) => (ref ? referencedTypeNames(ref, types) : [])));
 }

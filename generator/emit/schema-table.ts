@@ -5,6 +5,7 @@
  */
 import { allProperties, descendants, odataTypeValue } from "../model/hierarchy.js";
 import type { ApiModel, ModelType, TypeRef } from "../model/ir.js";
+import { allOperations } from "../model/resource-tree.js";
 import { sortedBy } from "../util/order.js";
 import { printStatements } from "./print.js";
 
@@ -74,10 +75,6 @@ function bodyReachableTypes(model: ApiModel): ModelType[] {
     allProperties(type, model.types).forEach((p) => visitRef(p.type));
     descendants(type, model.types).forEach(visitType);
   };
-  const visitNode = (node: ApiModel["root"]): void => {
-    node.operations.forEach((op) => op.body?.kind === "json" && visitRef(op.body.type));
-    node.children.forEach(visitNode);
-  };
-  visitNode(model.root);
+  for (const op of allOperations(model.root)) if (op.body?.kind === "json") visitRef(op.body.type);
   return [...found.values()];
 }

@@ -35,6 +35,11 @@ function childFor(parent: ResourceNode, segment: string, op: Operation): Resourc
   return child;
 }
 
+/** Every operation of the tree, in tree order. */
+export function allOperations(node: ResourceNode): Operation[] {
+  return [...node.operations, ...node.children.flatMap(allOperations)];
+}
+
 function sortTree(node: ResourceNode): void {
   node.children.sort((a, b) => compareStrings(a.segment, b.segment));
   node.children.forEach(sortTree);
