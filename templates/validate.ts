@@ -42,7 +42,7 @@ export type Schema = Record<string, ObjectSchema | EnumSchema>;
 export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, path = "$"): string | undefined {
   const nullable = spec.endsWith("?");
   const type = nullable ? spec.slice(0, -1) : spec;
-  const expected = (what: string) => `${path}: expected ${what}, got ${describe(value)}`;
+  const expected = (what: string) => `${path}: expected ${what}, got ${describeValue(value)}`;
   if (value === null) return nullable ? undefined : `${path}: must not be null`;
   if (type[0] === "[") {
     if (!Array.isArray(value)) return expected("an array");
@@ -71,7 +71,7 @@ export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, pa
   let actual = definition;
   if (odataType !== undefined) {
     const at = `${path}["@odata.type"]`;
-    if (typeof odataType !== "string") return `${at}: expected a type name, got ${describe(odataType)}`;
+    if (typeof odataType !== "string") return `${at}: expected a type name, got ${describeValue(odataType)}`;
     const name = odataType[0] === "#" ? odataType.slice(1) : odataType;
     const named = lookup(schema, name) as ObjectSchema | undefined;
     // A name the table does not know is a newer derived type: it is checked as the declared type.
@@ -104,7 +104,8 @@ function shortName(qualified: string): string {
   return qualified.slice(qualified.lastIndexOf(".") + 1);
 }
 
-function describe(value: unknown): string {
+/** A value in an error message: a short quoted string, or what kind of value it is. */
+export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return Array.isArray(value) ? "an array" : value === null || typeof value !== "object" ? String(value) : "an object";
 }

@@ -14,7 +14,7 @@ import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
 import { SDK_VERSION_HEADER } from "./version.js";
-import { validateValue, type Schema, type TypeSpec } from "./validate.js";
+import { describeValue, validateValue, type Schema, type TypeSpec } from "./validate.js";
 
 export interface GraphClientOptions {
   /** Default `https://graph.microsoft.com/beta`, or the `cloud`'s host. */
@@ -175,10 +175,6 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
 
 function isBinaryBody(body: unknown): boolean {
   return typeof body === "string" || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || (typeof Blob !== "undefined" && body instanceof Blob);
-}
-
-function describeValue(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }
 
 function unexpected(result: ExchangeResult, expected: string, cause?: unknown): GraphError {

@@ -16,7 +16,7 @@ export const RESERVED_EXPORTS = [
   "PagingOptions", "RequestBody", "RequestBuilder", "RequestOptions", "ResponseInfo", "RetryPolicy",
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
   "UnknownODataType", "backoffMs", "callContext", "claimsChallenge", "cloudBaseUrl", "createRuntime",
-  "createTokenSource", "defaultScope", "describeBody", "encodeKey", "encodeLiteral", "encodeQuery",
+  "createTokenSource", "defaultScope", "describeBody", "describeValue", "encodeKey", "encodeLiteral", "encodeQuery",
   "errorFromResponse", "exchange", "findUnsendable", "headerProblem", "headerSecrets", "invalidResponse",
   "isCredentialHeader", "isHttpUrl", "isJsonContentType", "isOnOrigin", "isRedirect",
   "isRetryableOnNetworkError", "isRetryableStatus", "isValidHeaderValue", "iterateItems", "iteratePages",
