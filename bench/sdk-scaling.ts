@@ -17,6 +17,7 @@ import { gzipSync } from "node:zlib";
 import { bundleMinified } from "./bundles.js";
 import { REPO_DIR, WORK_DIR } from "./clients.js";
 import { runMeasured } from "./process-metrics.js";
+import { SEED_REQUEST } from "./seed.js";
 import { median, ratio } from "./stats.js";
 
 export const MODULE_SPEC = "spec/graph-modules/2023-01/beta/DeviceManagement.yml.br";
@@ -59,15 +60,8 @@ export interface ModuleTypecheck {
   error?: string;
 }
 
-const SEED_BODY = `{
-  "@odata.type": "#microsoft.graph.deviceManagementConfigurationPolicyAssignment",
-  target: {
-    "@odata.type": "microsoft.graph.configurationManagerCollectionAssignmentTarget",
-    deviceAndAppManagementAssignmentFilterId: "Device And App Management Assignment Filter Id value",
-    deviceAndAppManagementAssignmentFilterType: "include",
-    collectionId: "Collection Id value",
-  },
-}`;
+/** The documented PATCH body, written literally into each generated app. */
+const SEED_BODY = JSON.stringify(SEED_REQUEST, null, 2);
 
 /** Generates the whole-module SDK into bench/.work/module-sdk (about 5 s) and returns its index. */
 export function prepareModuleSdk(): string {
