@@ -17,9 +17,10 @@ export interface MinifiedBundle {
  * Bundle `entrySource` (an ES module given as text, resolved from bench/), minified, in memory.
  * Code-split as browser bundlers do by default: what counts is the entry chunk and the chunks it
  * imports statically, i.e. what a page loads for the call; a dynamic `import()` that the call never
- * reaches (graphslice's batching runtime) is a chunk of its own and is not counted.
+ * reaches (graphslice's batching runtime) is a chunk of its own and is not counted. A chunk the call
+ * does load on first use (graphslice's validation tables) is counted when `loadsLazily` says so.
  */
-export async function bundleMinified(entrySource: string, platform: "browser" | "node" = "browser"): Promise<MinifiedBundle> {
+export async function bundleMinified(entrySource: string, platform: "browser" | "node" = "browser", loadsLazily: (chunk: Metafile["outputs"][string]) => boolean = () => false): Promise<MinifiedBundle> {
   const result = await build({
     stdin: { contents: entrySource, resolveDir: BENCH_DIR, loader: "ts", sourcefile: "consumer-entry.ts" },
     bundle: true,
@@ -41,7 +42,10 @@ export async function bundleMinified(entrySource: string, platform: "browser" | 
   const visit = (name: string): void => {
     if (loaded.has(name) || !outputs[name]) return;
     loaded.add(name);
-    for (const imported of outputs[name]!.imports) if (imported.kind === "import-statement") visit(imported.path);
+    for (const imported of outputs[name]!.imports) {
+      const chunk = outputs[imported.path];
+      if (imported.kind === "import-statement" || (imported.kind === "dynamic-import" && chunk && loadsLazily(chunk))) visit(imported.path);
+    }
   };
   visit(entry);
   const files = result.outputFiles.filter((f) => loaded.has(relative(process.cwd(), f.path)));
@@ -49,6 +53,11 @@ export async function bundleMinified(entrySource: string, platform: "browser" | 
   const code = Buffer.concat(files.map((f) => f.contents));
   const metafile = { ...result.metafile, outputs: Object.fromEntries([...loaded].map((name) => [name, outputs[name]!])) };
   return { code, metafile };
+}
+
+/** graphslice's validation tables (a slice's `schema.ts`): loaded by the first call that sends a body, unless validation is off. */
+export function holdsValidationTables(chunk: Metafile["outputs"][string]): boolean {
+  return Object.keys(chunk.inputs).some((input) => input.endsWith("/schema.ts"));
 }
 
 /**

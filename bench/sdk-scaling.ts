@@ -4,7 +4,9 @@
  * `configuration-policies` slice (19 paths and the settings catalog), and the whole beta
  * DeviceManagement module (generated here from spec/graph-modules/…/DeviceManagement.yml.br with the
  * published command). Ratios are to the assignments bundle. A second app makes one more call (GET of
- * the same assignment): its extra bytes are what a further operation costs in each SDK.
+ * the same assignment): its extra bytes are what a further operation costs in each SDK. Each app is
+ * measured as written (validation on: the slice's validation tables, which the call loads on first
+ * use, count) and with `validate: false` (the tables are never loaded).
  *
  * (i) The whole-module consumer type-check: a file importing the whole DeviceManagement SDK (its
  * generated sources, as `graphslice generate --out src/graph` leaves them) and making the one call,
@@ -14,7 +16,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
-import { bundleMinified } from "./bundles.js";
+import { bundleMinified, holdsValidationTables } from "./bundles.js";
 import { REPO_DIR, WORK_DIR } from "./clients.js";
 import { runMeasured } from "./process-metrics.js";
 import { SEED_REQUEST } from "./seed.js";
@@ -27,12 +29,17 @@ export interface SdkBundle {
   sdk: string;
   /** Paths and operations the SDK has (from its client), for the reader. */
   builders: number;
+  /** The one-call app as written (validation on): its bundle plus the validation tables the call loads. */
   oneCallGzip: number;
   twoCallGzip: number;
   /** One-call gzip / the assignments slice's one-call gzip. */
   ratio: number;
   /** What the second call added, gzip bytes. */
   furtherCallGzip: number;
+  /** The same app with `validate: false`: the tables are never loaded. */
+  unvalidatedGzip: number;
+  /** unvalidatedGzip / the assignments slice's unvalidatedGzip. */
+  unvalidatedRatio: number;
   error?: string;
 }
 
@@ -72,16 +79,17 @@ export function prepareModuleSdk(): string {
   return index;
 }
 
-function appSource(index: string, calls: 1 | 2, body = SEED_BODY): string {
+function appSource(index: string, calls: 1 | 2, body = SEED_BODY, validate = true): string {
   return `import { createGraphClient } from ${JSON.stringify(index)};
-const graph = createGraphClient({ baseUrl: "https://graph.microsoft.com/beta", token: "bench-token" });
+const graph = createGraphClient({ baseUrl: "https://graph.microsoft.com/beta", token: "bench-token"${validate ? "" : ", validate: false"} });
 const item = graph.deviceManagement.configurationPolicies.byId("policy-1").assignments.byId("1f069921-9921-1f06-2199-061f2199061f");
 item.patch(${body}).then((assignment) => console.log(assignment));
 ${calls === 2 ? "item.get().then((assignment) => console.log(assignment));\n" : ""}`;
 }
 
-async function gzipOf(source: string): Promise<number> {
-  const bundle = await bundleMinified(source, "browser");
+/** What the app loads: its bundle and, when it validates, the tables its call loads on first use. */
+async function gzipOf(source: string, validates = true): Promise<number> {
+  const bundle = await bundleMinified(source, "browser", validates ? holdsValidationTables : undefined);
   return gzipSync(bundle.code, { level: 9 }).byteLength;
 }
 
@@ -99,13 +107,17 @@ export async function measureSdkScaling(options: { log?: (line: string) => void 
       const builders = Number(execFileSync("grep", ["-c", "extends RequestBuilder", client], { encoding: "utf8" }).trim());
       const oneCallGzip = await gzipOf(appSource(index, 1));
       const twoCallGzip = await gzipOf(appSource(index, 2));
-      results.push({ sdk, builders, oneCallGzip, twoCallGzip, ratio: Number.NaN, furtherCallGzip: twoCallGzip - oneCallGzip });
-      options.log?.(`  ${sdk}: one call ${oneCallGzip} B gzip, two calls ${twoCallGzip} B`);
+      const unvalidatedGzip = await gzipOf(appSource(index, 1, SEED_BODY, false), false);
+      results.push({ sdk, builders, oneCallGzip, twoCallGzip, ratio: Number.NaN, furtherCallGzip: twoCallGzip - oneCallGzip, unvalidatedGzip, unvalidatedRatio: Number.NaN });
+      options.log?.(`  ${sdk}: one call ${oneCallGzip} B gzip (${unvalidatedGzip} B with validate: false), two calls ${twoCallGzip} B`);
     } catch (error) {
-      results.push({ sdk, builders: Number.NaN, oneCallGzip: Number.NaN, twoCallGzip: Number.NaN, ratio: Number.NaN, furtherCallGzip: Number.NaN, error: String(error).slice(0, 400) });
+      results.push({ sdk, builders: Number.NaN, oneCallGzip: Number.NaN, twoCallGzip: Number.NaN, ratio: Number.NaN, furtherCallGzip: Number.NaN, unvalidatedGzip: Number.NaN, unvalidatedRatio: Number.NaN, error: String(error).slice(0, 400) });
     }
   }
-  for (const r of results) r.ratio = ratio(r.oneCallGzip, results[0]?.oneCallGzip);
+  for (const r of results) {
+    r.ratio = ratio(r.oneCallGzip, results[0]?.oneCallGzip);
+    r.unvalidatedRatio = ratio(r.unvalidatedGzip, results[0]?.unvalidatedGzip);
+  }
   return results;
 }
 

@@ -1,19 +1,196 @@
 /**
- * The base of every generated request builder: the runtime it sends through and the request path it
- * stands for. Builders are made by navigating from `createGraphClient()`, not constructed directly.
+ * The request builder every generated client shares. A slice's `client.ts` declares one interface
+ * per node of the URL tree (its getters, `byId` and methods); at run time every node is this one
+ * builder, which derives the request from the names it was reached by:
+ * - a property is the path segment of that name (`.assignments` → `/assignments`);
+ * - `byId(id)` is a key segment, percent-encoded;
+ * - `get`, `iterate`, `iteratePages`, `post`, `patch`, `put`, `delete` and `count` are the HTTP
+ *   methods, with the arguments and answer in VERBS;
+ * - whatever differs from these rules (bound actions and functions, type casts, segments renamed
+ *   in code, binary content, header parameters, query options with other wire names) is written in
+ *   the slice's `routes` table, keyed by the member path (`deviceManagement/configurationPolicies/{}/assign`).
+ * So a program holds the runtime and the routes table, not code per builder: one call costs the
+ * same whatever the size of the SDK it comes from.
  */
-import type { GraphRuntime } from "./runtime.js";
+import { iterateItems, iteratePages } from "./paging.js";
+import type { GraphRequest, GraphRuntime } from "./runtime.js";
+import type { BatchOptions } from "./types.js";
+import { encodeKey, encodeLiteral } from "./url.js";
 
-export class RequestBuilder {
-  /** @internal */
-  declare protected readonly runtime: GraphRuntime;
+/** What every builder has besides its own members. */
+export interface RequestBuilder {
   /** The request path below the base URL, keys percent-encoded. */
-  declare readonly path: string;
+  readonly path: string;
+}
 
-  /** @internal */
-  constructor(runtime: GraphRuntime, path: string) {
-    // An assignment rather than class fields: a call navigates through five builders, and defining
-    // fields costs more than assigning them on that hot path.
-    Object.assign(this, { runtime, path });
+/** A positional argument of a builder method. */
+export type RouteArgument = "params" | "body" | "query" | "options";
+
+/** How a member differs from the naming rules (see the top of this file). */
+export interface Route {
+  /**
+   * The wire segment: of a getter whose name is not its segment (`graphUser` → `microsoft.graph.user`),
+   * or of a bound action or function (`microsoft.graph.assign`, `microsoft.graph.f(a='{a}',b={b})`,
+   * where `'{a}'` is `params.a` as a string literal and `{b}` as any other literal).
+   */
+  segment?: string;
+  /** A bound action (`POST`) or function (`GET`); without it the member is a getter, or a verb. */
+  method?: "GET" | "POST";
+  /** The positional arguments, when they are not the usual ones (VERBS; for a call: `body, options` or `options`). */
+  args?: readonly RouteArgument[];
+  /** The answer, when it is not the method's usual one. */
+  expect?: GraphRequest["expect"];
+  /** The content type of a binary body. */
+  contentType?: string;
+  /** Query options whose wire name is not the OData rule's (QUERY_WIRE_NAMES, or the name as written). */
+  query?: Readonly<Record<string, string>>;
+  /** Header parameters whose option name means another header elsewhere in the slice: the option's name → the header (`ifMatch` → `If-Match`). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export type Routes = Readonly<Record<string, Route>>;
+
+/** The usual HTTP method, arguments and answer of each verb. */
+export const VERBS: Readonly<Record<string, { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] }>> = {
+  get: { method: "GET", args: ["query", "options"], expect: "json" },
+  iterate: { method: "GET", args: ["query", "options"], expect: "json" },
+  iteratePages: { method: "GET", args: ["query", "options"], expect: "json" },
+  post: { method: "POST", args: ["body", "options"], expect: "json" },
+  put: { method: "PUT", args: ["body", "options"], expect: "json" },
+  patch: { method: "PATCH", args: ["body", "options"], expect: "none" },
+  delete: { method: "DELETE", args: ["options"], expect: "none" },
+  count: { method: "GET", args: ["options"], expect: "count" },
+};
+
+/** The usual arguments of a bound action or function. */
+export const CALL_ARGS = { POST: ["body", "options"], GET: ["options"] } as const;
+
+/** OData's system query options: in code without their `$` (`top` is sent as `$top`). Others go as written. */
+export const QUERY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  ["apply", "compute", "count", "deltatoken", "expand", "filter", "format", "index", "levels", "orderby", "schemaversion", "search", "select", "skip", "skiptoken", "top"].map((name) => [name, `$${name}`]),
+);
+
+/** The query options of `$count` unless its route says otherwise. */
+const COUNT_QUERY = { search: "$search", filter: "$filter" };
+
+/**
+ * Members the builder itself interprets: a getter of one of these names is always in the routes
+ * table, so that it is not taken for the verb. `then` is never a member: a builder is not a promise.
+ */
+export const BUILDER_MEMBERS = ["get", "iterate", "iteratePages", "post", "put", "patch", "delete", "count", "byId", "batch", "path", "then"];
+
+/** Header parameters, by the name of their option (`ifMatch` → `If-Match`). */
+export type HeaderOptions = Readonly<Record<string, string>>;
+
+/** What the builder knows of a slice: its routes and the header parameters of its operations. */
+interface Slice {
+  runtime: GraphRuntime;
+  routes: Routes;
+  headerOptions: HeaderOptions;
+}
+
+/**
+ * The root of a slice's client over `runtime`. `routes` is the slice's table; `headerOptions` its
+ * header parameters, each of which is sent when a call's options hold it (a route's own `headers`
+ * come on top, for a name that means another header elsewhere in the slice).
+ */
+export function createClient(runtime: GraphRuntime, routes: Routes, headerOptions: HeaderOptions = {}): unknown {
+  return builder({ runtime, routes, headerOptions }, "", "");
+}
+
+function builder(slice: Slice, path: string, members: string): object {
+  const { runtime, routes } = slice;
+  // The target holds only the path, so inspecting a builder shows where it points and nothing of the runtime.
+  return new Proxy(
+    { path },
+    {
+      get(_, name) {
+        if (typeof name !== "string" || name === "then") return undefined;
+        if (name === "path") return path;
+        const key = memberKey(members, name);
+        const route = Object.hasOwn(routes, key) ? routes[key]! : undefined;
+        if (route?.method) return (...args: unknown[]) => call(slice, route, key, `${path}/`, args);
+        if (route?.segment === undefined) {
+          if (name === "byId") return (id: string) => builder(slice, `${path}/${encodeKey(id, `${members.slice(members.lastIndexOf("/") + 1)}.byId(id)`)}`, memberKey(members, "{}"));
+          if (name === "batch" && !members) return batch(slice);
+          if (Object.hasOwn(VERBS, name)) return verb(slice, name, path, members);
+        }
+        return builder(slice, `${path}/${route?.segment ?? name}`, key);
+      },
+    },
+  );
+}
+
+/** A member's key in the routes table: its member path from the root, keys as `{}`. */
+export function memberKey(members: string, name: string): string {
+  return members ? `${members}/${name}` : name;
+}
+
+type FullRoute = Omit<Route, "method"> & { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] };
+
+/** A verb of the builder at `path`; its route, if any, is `<members>/<verb>` (`iterate` and `iteratePages` share `get`'s). */
+function verb(slice: Slice, name: string, path: string, members: string): (...args: unknown[]) => unknown {
+  const { runtime, routes } = slice;
+  const paging = name === "iterate" || name === "iteratePages";
+  const key = memberKey(members, paging ? "get" : name);
+  const route: FullRoute = { ...VERBS[name]!, ...(Object.hasOwn(routes, key) ? routes[key] : undefined) };
+  if (paging) {
+    const walk = name === "iterate" ? iterateItems : iteratePages;
+    return (...args: unknown[]) => {
+      const { query, options } = argumentsOf(route, args);
+      return walk(runtime, request(slice, route, key, path, query, undefined, undefined), options as object | undefined);
+    };
   }
+  return async (...args: unknown[]) => {
+    const given = argumentsOf(route, args);
+    if (name !== "count") return runtime.send(request(slice, route, key, path, given.query, given.body, given.options));
+    // `count()` takes the query options of `$count` (usually `search` and `filter`) among its options.
+    const options: Record<string, unknown> = { ...(given.options as object) };
+    const query: Record<string, unknown> = {};
+    for (const name in route.query ?? COUNT_QUERY) {
+      query[name] = options[name];
+      delete options[name];
+    }
+    return runtime.send(request(slice, route, key, `${path}/$count`, query, undefined, options));
+  };
+}
+
+/** A bound action or function: its segment, with `params` encoded into it, below `path`. */
+async function call(slice: Slice, route: Route, key: string, path: string, args: unknown[]): Promise<unknown> {
+  const method = route.method!;
+  const full: FullRoute = { args: CALL_ARGS[method], expect: "json", ...route, method };
+  const given = argumentsOf(full, args);
+  const params = (given.params ?? {}) as Record<string, unknown>;
+  const segment = route.segment!.replace(/('?)\{([^}]+)\}\1/g, (_, quote: string, name: string) => encodeLiteral(params[name], quote === "'", name));
+  return slice.runtime.send(request(slice, full, key, path + segment, given.query, given.body, given.options));
+}
+
+function argumentsOf(route: FullRoute, args: unknown[]): Partial<Record<RouteArgument, unknown>> {
+  const given: Partial<Record<RouteArgument, unknown>> = {};
+  route.args.forEach((name, i) => (given[name] = args[i]));
+  return given;
+}
+
+function request(slice: Slice, route: FullRoute, operation: string, path: string, query: unknown, body: unknown, options: unknown): GraphRequest {
+  const callOptions = options as Record<string, string | undefined> | undefined;
+  const names = route.headers ? { ...slice.headerOptions, ...route.headers } : slice.headerOptions;
+  let headers: Record<string, string> | undefined;
+  for (const name in names) if (callOptions?.[name] !== undefined) (headers ??= {})[names[name]!] = callOptions[name];
+  return {
+    method: route.method,
+    path,
+    operation,
+    ...(query === undefined ? {} : { query: query as object, queryNames: route.query ? { ...QUERY_WIRE_NAMES, ...route.query } : QUERY_WIRE_NAMES }),
+    ...(headers ? { headers } : {}),
+    ...(route.args.includes("body") ? { body } : {}),
+    ...(route.contentType ? { contentType: route.contentType } : {}),
+    expect: route.expect,
+    options: options as GraphRequest["options"],
+  };
+}
+
+/** `graph.batch(build, options)`: the batching runtime is imported on first use, so a program that never batches never loads it. */
+function batch({ runtime, routes, headerOptions }: Slice) {
+  return (build: (graph: unknown) => unknown, options?: BatchOptions) =>
+    import("./batch.js").then(({ sendBatch }) => sendBatch(runtime, (recorder) => build(createClient(recorder, routes, headerOptions)), options));
 }

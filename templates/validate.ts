@@ -5,6 +5,7 @@
  * values, primitive types, nulls where the spec forbids them, and the `@odata.type` a value of an
  * abstract type needs. Properties the spec does not know are allowed: Graph types are open.
  */
+import { describeValue } from "./describe-value.js";
 
 /**
  * A type in the table: `string`, `number`, `integer`, `boolean`, `unknown`, or a qualified type name
@@ -37,6 +38,17 @@ export interface EnumSchema {
 const MEMBER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
 export type Schema = Record<string, ObjectSchema | EnumSchema>;
+
+/**
+ * A slice's `schema.ts` module, which the runtime loads on first use: the types, each operation's
+ * body type by its key in the routes, and the validator (so that a program that never validates
+ * holds none of it).
+ */
+export interface SliceValidation {
+  schema: Schema;
+  bodies: Readonly<Record<string, TypeSpec>>;
+  validateValue: typeof validateValue;
+}
 
 /** Returns a message naming the JSON path of the first problem, or undefined when the value is valid. */
 export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, path = "$"): string | undefined {
@@ -102,10 +114,4 @@ function lookup(schema: Schema, name: string): ObjectSchema | EnumSchema | undef
 
 function shortName(qualified: string): string {
   return qualified.slice(qualified.lastIndexOf(".") + 1);
-}
-
-/** A value in an error message: a short quoted string, or what kind of value it is. */
-export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return Array.isArray(value) ? "an array" : value === null || typeof value !== "object" ? String(value) : "an object";
 }

@@ -6,7 +6,6 @@ import { lowLevelFetch } from "../runtime/low-level-fetch.js";
 import { serializeLowLevelBody, serializeLowLevelPath } from "../runtime/low-level-serializers.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { paths } from "./paths.js";
-import { schema } from "./schema.js";
 /**
  * A typed low-level client for the assignments slice: openapi-fetch over the spec's `paths`, sharing
  * the runtime of `createGraphClient`. Calls return `{ data, error, response }` instead of throwing
@@ -18,7 +17,7 @@ import { schema } from "./schema.js";
  * });
  */
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
-  const runtime = createRuntime(options, schema);
+  const runtime = createRuntime(options);
   return createClient<paths>({
     baseUrl: runtime.baseUrl,
     fetch: lowLevelFetch(runtime),

@@ -3,9 +3,8 @@
 // Source: spec/graph-beta-configurationPolicies-settings.csdl.xml
 // Source: spec/overlays/scope-tag-group-assignment-target.overlay.yaml
 // Source: spec/overlays/just-in-time-configuration.overlay.yaml
-import { createRuntime, type GraphClientOptions, type GraphRuntime } from "../runtime/runtime.js";
-import { iterateItems, iteratePages } from "../runtime/paging.js";
-import { RequestBuilder } from "../runtime/request-builder.js";
+import { createClient, type HeaderOptions, type RequestBuilder, type Routes } from "../runtime/request-builder.js";
+import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type {
   BatchOptions,
   BatchResults,
@@ -16,7 +15,6 @@ import type {
   RequestOptions,
   Selected,
 } from "../runtime/types.js";
-import { encodeKey } from "../runtime/url.js";
 import type {
   DeviceManagementConfigurationJustInTimeAssignmentPolicy,
   DeviceManagementConfigurationPolicy,
@@ -32,42 +30,69 @@ import type {
   DeviceManagementConfigurationSettingDefinition,
   EnrollmentTimeDeviceMembershipTargetResult,
 } from "./models.js";
-import { schema } from "./schema.js";
 /**
- * Creates a client for the configuration-policies slice of Microsoft Graph.
+ * Creates a client for the configuration-policies slice of Microsoft Graph. Request bodies are validated
+ * against the spec before sending; the tables for it (`schema.ts`) are loaded on the first call
+ * that sends one, and never with `validate: false`.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return new GraphClient(createRuntime(options, schema));
+  return createClient(
+    createRuntime(options, () => import("./schema.js")),
+    routes,
+    headerOptions,
+  ) as GraphClient;
 }
 
-/** The wire name of each query option whose name in code differs (`top` is sent as `$top`). */
-const queryNames = {
-  count: "$count",
-  expand: "$expand",
-  filter: "$filter",
-  orderby: "$orderby",
-  search: "$search",
-  select: "$select",
-  skip: "$skip",
-  top: "$top",
-} as const;
+/** The members whose request differs from the request builder's rules (see its runtime file). */
+const routes: Routes = {
+  "deviceManagement/configurationPolicies/{}/patch": { expect: "json" },
+  "deviceManagement/configurationPolicies/{}/assign": { segment: "microsoft.graph.assign", method: "POST" },
+  "deviceManagement/configurationPolicies/{}/assignJustInTimeConfiguration": {
+    segment: "microsoft.graph.assignJustInTimeConfiguration",
+    method: "POST",
+  },
+  "deviceManagement/configurationPolicies/{}/clearEnrollmentTimeDeviceMembershipTarget": {
+    segment: "microsoft.graph.clearEnrollmentTimeDeviceMembershipTarget",
+    method: "POST",
+    args: ["options"],
+  },
+  "deviceManagement/configurationPolicies/{}/createCopy": { segment: "microsoft.graph.createCopy", method: "POST" },
+  "deviceManagement/configurationPolicies/{}/reorder": {
+    segment: "microsoft.graph.reorder",
+    method: "POST",
+    expect: "none",
+  },
+  "deviceManagement/configurationPolicies/{}/retrieveEnrollmentTimeDeviceMembershipTarget": {
+    segment: "microsoft.graph.retrieveEnrollmentTimeDeviceMembershipTarget",
+    method: "POST",
+    args: ["options"],
+  },
+  "deviceManagement/configurationPolicies/{}/retrieveJustInTimeConfiguration": {
+    segment: "microsoft.graph.retrieveJustInTimeConfiguration",
+    method: "POST",
+    args: ["options"],
+  },
+  "deviceManagement/configurationPolicies/{}/retrieveLatestUpgradeDefaultBaselinePolicy": {
+    segment: "microsoft.graph.retrieveLatestUpgradeDefaultBaselinePolicy()",
+    method: "GET",
+  },
+  "deviceManagement/configurationPolicies/{}/setEnrollmentTimeDeviceMembershipTarget": {
+    segment: "microsoft.graph.setEnrollmentTimeDeviceMembershipTarget",
+    method: "POST",
+  },
+  "deviceManagement/configurationPolicies/{}/assignments/{}/patch": { expect: "json" },
+  "deviceManagement/configurationPolicies/{}/settings/{}/patch": { expect: "json" },
+};
+/** The header parameters of the slice's operations, by the name of their option. */
+const headerOptions: HeaderOptions = { ifMatch: "If-Match" };
 
-/** The root of the API: navigate from here to a resource, then call a method. */
-export class GraphClient {
-  /**
-   * Made by `createGraphClient()`.
-   * @internal
-   */
-  constructor(private readonly runtime: GraphRuntime) {}
-
+/** The root of the API: navigate from here to a resource, then call a method. Made by `createGraphClient()`. */
+export interface GraphClient {
   /** `/deviceManagement` */
-  get deviceManagement(): DeviceManagementRequestBuilder {
-    return new DeviceManagementRequestBuilder(this.runtime, "/deviceManagement");
-  }
-
+  readonly deviceManagement: DeviceManagementRequestBuilder;
   /**
    * Sends the calls `build` makes on `graph` (a client of the same type, which records instead of sending) as JSON batches of at most 20, and settles each on its own.
    * Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.
@@ -77,22 +102,16 @@ export class GraphClient {
   batch<const T extends readonly Promise<unknown>[]>(
     build: (graph: GraphClient) => T,
     options?: BatchOptions,
-  ): Promise<BatchResults<T>> {
-    return import("../runtime/batch.js").then(({ sendBatch }) =>
-      sendBatch(this.runtime, (runtime) => build(new GraphClient(runtime)), options),
-    ) as Promise<BatchResults<T>>;
-  }
+  ): Promise<BatchResults<T>>;
 }
 
 /** `/deviceManagement` */
-export class DeviceManagementRequestBuilder extends RequestBuilder {
+export interface DeviceManagementRequestBuilder extends RequestBuilder {
   /**
    * List of all Configuration policies
    * `/deviceManagement/configurationPolicies`
    */
-  get configurationPolicies(): DeviceManagementConfigurationPoliciesRequestBuilder {
-    return new DeviceManagementConfigurationPoliciesRequestBuilder(this.runtime, `${this.path}/configurationPolicies`);
-  }
+  readonly configurationPolicies: DeviceManagementConfigurationPoliciesRequestBuilder;
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies`. */
@@ -145,18 +164,12 @@ export interface DeviceManagementConfigurationPoliciesListQuery<
  * List of all Configuration policies
  * `/deviceManagement/configurationPolicies`
  */
-export class DeviceManagementConfigurationPoliciesRequestBuilder extends RequestBuilder {
+export interface DeviceManagementConfigurationPoliciesRequestBuilder extends RequestBuilder {
   /**
-   * The unique identifier of deviceManagementConfigurationPolicy. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
+   * The unique identifier of deviceManagementConfigurationPolicy (`deviceManagementConfigurationPolicy-id`). Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`
    */
-  byId(deviceManagementConfigurationPolicyId: string): DeviceManagementConfigurationPoliciesItemRequestBuilder {
-    return new DeviceManagementConfigurationPoliciesItemRequestBuilder(
-      this.runtime,
-      `${this.path}/${encodeKey(deviceManagementConfigurationPolicyId, "deviceManagementConfigurationPolicy-id")}`,
-    );
-  }
-
+  byId(deviceManagementConfigurationPolicyId: string): DeviceManagementConfigurationPoliciesItemRequestBuilder;
   /**
    * Get configurationPolicies from deviceManagement
    * List of all Configuration policies
@@ -166,12 +179,7 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
   get<S extends PropertyName<DeviceManagementConfigurationPolicy> = never>(
     query?: DeviceManagementConfigurationPoliciesListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<Selected<DeviceManagementConfigurationPolicy, S>>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<Selected<DeviceManagementConfigurationPolicy, S>>
-    >;
-  }
-
+  ): Promise<Page<Selected<DeviceManagementConfigurationPolicy, S>>>;
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies`
@@ -179,14 +187,7 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
   iterate<S extends PropertyName<DeviceManagementConfigurationPolicy> = never>(
     query?: DeviceManagementConfigurationPoliciesListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Selected<DeviceManagementConfigurationPolicy, S>, void, undefined> {
-    return iterateItems<Selected<DeviceManagementConfigurationPolicy, S>>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
-  }
-
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationPolicy, S>, void, undefined>;
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies`
@@ -194,14 +195,7 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
   iteratePages<S extends PropertyName<DeviceManagementConfigurationPolicy> = never>(
     query?: DeviceManagementConfigurationPoliciesListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationPolicy, S>>, void, undefined> {
-    return iteratePages<Selected<DeviceManagementConfigurationPolicy, S>>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
-  }
-
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationPolicy, S>>, void, undefined>;
   /**
    * Create new navigation property to configurationPolicies for deviceManagement
    * `POST /deviceManagement/configurationPolicies`
@@ -210,33 +204,13 @@ export class DeviceManagementConfigurationPoliciesRequestBuilder extends Request
   post(
     body: RequestBody<DeviceManagementConfigurationPolicy>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicy> {
-    return this.runtime.send({
-      method: "POST",
-      path: this.path,
-      body,
-      bodyType: "microsoft.graph.deviceManagementConfigurationPolicy",
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicy>;
-  }
-
+  ): Promise<DeviceManagementConfigurationPolicy>;
   /**
    * Get the number of the resource
    * `GET /deviceManagement/configurationPolicies/$count`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  count(options: RequestOptions & { search?: string; filter?: string } = {}): Promise<number> {
-    const { search, filter, ...rest } = options;
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/$count`,
-      query: { search, filter },
-      queryNames,
-      expect: "count",
-      options: rest,
-    }) as Promise<number>;
-  }
+  count(options?: RequestOptions & { search?: string; filter?: string }): Promise<number>;
 }
 
 /** Options of `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`, with its header parameters. */
@@ -268,41 +242,23 @@ export interface DeviceManagementConfigurationPoliciesItemGetQuery<
  * List of all Configuration policies
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`
  */
-export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends RequestBuilder {
+export interface DeviceManagementConfigurationPoliciesItemRequestBuilder extends RequestBuilder {
   /**
    * Policy assignments
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
    */
-  get assignments(): DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder {
-    return new DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder(
-      this.runtime,
-      `${this.path}/assignments`,
-    );
-  }
-
+  readonly assignments: DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder;
   /**
    * Policy settings
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`
    */
-  get settings(): DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder {
-    return new DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder(this.runtime, `${this.path}/settings`);
-  }
-
+  readonly settings: DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder;
   /**
    * Delete navigation property configurationPolicies for deviceManagement
    * `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  delete(options?: DeviceManagementConfigurationPoliciesItemDeleteOptions): Promise<void> {
-    return this.runtime.send({
-      method: "DELETE",
-      path: this.path,
-      headers: { "If-Match": options?.ifMatch },
-      expect: "none",
-      options,
-    }) as Promise<void>;
-  }
-
+  delete(options?: DeviceManagementConfigurationPoliciesItemDeleteOptions): Promise<void>;
   /**
    * Get configurationPolicies from deviceManagement
    * List of all Configuration policies
@@ -312,12 +268,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
   get<S extends PropertyName<DeviceManagementConfigurationPolicy> = never>(
     query?: DeviceManagementConfigurationPoliciesItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<Selected<DeviceManagementConfigurationPolicy, S>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Selected<DeviceManagementConfigurationPolicy, S>
-    >;
-  }
-
+  ): Promise<Selected<DeviceManagementConfigurationPolicy, S>>;
   /**
    * Update the navigation property configurationPolicies in deviceManagement
    * `PATCH /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`
@@ -326,17 +277,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
   patch(
     body: RequestBody<DeviceManagementConfigurationPolicy>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicy> {
-    return this.runtime.send({
-      method: "PATCH",
-      path: this.path,
-      body,
-      bodyType: "microsoft.graph.deviceManagementConfigurationPolicy",
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicy>;
-  }
-
+  ): Promise<DeviceManagementConfigurationPolicy>;
   /**
    * Invoke action assign
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.assign`
@@ -345,17 +286,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
   assign(
     body: RequestBody<DeviceManagementConfigurationPolicyAssignRequestBody>,
     options?: RequestOptions,
-  ): Promise<Page<DeviceManagementConfigurationPolicyAssignment>> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.assign`,
-      body,
-      bodyType: "DeviceManagementConfigurationPolicyAssignRequestBody",
-      expect: "json",
-      options,
-    }) as Promise<Page<DeviceManagementConfigurationPolicyAssignment>>;
-  }
-
+  ): Promise<Page<DeviceManagementConfigurationPolicyAssignment>>;
   /**
    * Invoke action assignJustInTimeConfiguration
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.assignJustInTimeConfiguration`
@@ -364,17 +295,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
   assignJustInTimeConfiguration(
     body: RequestBody<DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationRequestBody>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationResponse> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.assignJustInTimeConfiguration`,
-      body,
-      bodyType: "DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationRequestBody",
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationResponse>;
-  }
-
+  ): Promise<DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationResponse>;
   /**
    * Invoke action clearEnrollmentTimeDeviceMembershipTarget
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.clearEnrollmentTimeDeviceMembershipTarget`
@@ -382,15 +303,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
    */
   clearEnrollmentTimeDeviceMembershipTarget(
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicyClearEnrollmentTimeDeviceMembershipTargetResponse> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.clearEnrollmentTimeDeviceMembershipTarget`,
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicyClearEnrollmentTimeDeviceMembershipTargetResponse>;
-  }
-
+  ): Promise<DeviceManagementConfigurationPolicyClearEnrollmentTimeDeviceMembershipTargetResponse>;
   /**
    * Invoke action createCopy
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.createCopy`
@@ -399,17 +312,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
   createCopy(
     body: RequestBody<DeviceManagementConfigurationPolicyCreateCopyRequestBody>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicy> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.createCopy`,
-      body,
-      bodyType: "DeviceManagementConfigurationPolicyCreateCopyRequestBody",
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicy>;
-  }
-
+  ): Promise<DeviceManagementConfigurationPolicy>;
   /**
    * Invoke action reorder
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.reorder`
@@ -418,17 +321,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
   reorder(
     body: RequestBody<DeviceManagementConfigurationPolicyReorderRequestBody>,
     options?: RequestOptions,
-  ): Promise<void> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.reorder`,
-      body,
-      bodyType: "DeviceManagementConfigurationPolicyReorderRequestBody",
-      expect: "none",
-      options,
-    }) as Promise<void>;
-  }
-
+  ): Promise<void>;
   /**
    * Invoke action retrieveEnrollmentTimeDeviceMembershipTarget
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.retrieveEnrollmentTimeDeviceMembershipTarget`
@@ -436,15 +329,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
    */
   retrieveEnrollmentTimeDeviceMembershipTarget(
     options?: RequestOptions,
-  ): Promise<EnrollmentTimeDeviceMembershipTargetResult> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.retrieveEnrollmentTimeDeviceMembershipTarget`,
-      expect: "json",
-      options,
-    }) as Promise<EnrollmentTimeDeviceMembershipTargetResult>;
-  }
-
+  ): Promise<EnrollmentTimeDeviceMembershipTargetResult>;
   /**
    * Invoke action retrieveJustInTimeConfiguration
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.retrieveJustInTimeConfiguration`
@@ -452,29 +337,13 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
    */
   retrieveJustInTimeConfiguration(
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationJustInTimeAssignmentPolicy> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.retrieveJustInTimeConfiguration`,
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationJustInTimeAssignmentPolicy>;
-  }
-
+  ): Promise<DeviceManagementConfigurationJustInTimeAssignmentPolicy>;
   /**
    * Invoke function retrieveLatestUpgradeDefaultBaselinePolicy
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.retrieveLatestUpgradeDefaultBaselinePolicy()`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  retrieveLatestUpgradeDefaultBaselinePolicy(options?: RequestOptions): Promise<DeviceManagementConfigurationPolicy> {
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/microsoft.graph.retrieveLatestUpgradeDefaultBaselinePolicy()`,
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicy>;
-  }
-
+  retrieveLatestUpgradeDefaultBaselinePolicy(options?: RequestOptions): Promise<DeviceManagementConfigurationPolicy>;
   /**
    * Invoke action setEnrollmentTimeDeviceMembershipTarget
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/microsoft.graph.setEnrollmentTimeDeviceMembershipTarget`
@@ -483,16 +352,7 @@ export class DeviceManagementConfigurationPoliciesItemRequestBuilder extends Req
   setEnrollmentTimeDeviceMembershipTarget(
     body: RequestBody<DeviceManagementConfigurationPolicySetEnrollmentTimeDeviceMembershipTargetRequestBody>,
     options?: RequestOptions,
-  ): Promise<EnrollmentTimeDeviceMembershipTargetResult> {
-    return this.runtime.send({
-      method: "POST",
-      path: `${this.path}/microsoft.graph.setEnrollmentTimeDeviceMembershipTarget`,
-      body,
-      bodyType: "DeviceManagementConfigurationPolicySetEnrollmentTimeDeviceMembershipTargetRequestBody",
-      expect: "json",
-      options,
-    }) as Promise<EnrollmentTimeDeviceMembershipTargetResult>;
-  }
+  ): Promise<EnrollmentTimeDeviceMembershipTargetResult>;
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`. */
@@ -545,20 +405,14 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<
  * Policy assignments
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
  */
-export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder extends RequestBuilder {
+export interface DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder extends RequestBuilder {
   /**
-   * The unique identifier of deviceManagementConfigurationPolicyAssignment. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
+   * The unique identifier of deviceManagementConfigurationPolicyAssignment (`deviceManagementConfigurationPolicyAssignment-id`). Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
    */
   byId(
     deviceManagementConfigurationPolicyAssignmentId: string,
-  ): DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder {
-    return new DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder(
-      this.runtime,
-      `${this.path}/${encodeKey(deviceManagementConfigurationPolicyAssignmentId, "deviceManagementConfigurationPolicyAssignment-id")}`,
-    );
-  }
-
+  ): DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder;
   /**
    * Get assignments from deviceManagement
    * Policy assignments
@@ -568,12 +422,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
   get<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
     query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>
-    >;
-  }
-
+  ): Promise<Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>>;
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
@@ -581,14 +430,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
   iterate<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
     query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Selected<DeviceManagementConfigurationPolicyAssignment, S>, void, undefined> {
-    return iterateItems<Selected<DeviceManagementConfigurationPolicyAssignment, S>>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
-  }
-
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationPolicyAssignment, S>, void, undefined>;
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
@@ -596,14 +438,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
   iteratePages<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
     query?: DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>, void, undefined> {
-    return iteratePages<Selected<DeviceManagementConfigurationPolicyAssignment, S>>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
-  }
-
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationPolicyAssignment, S>>, void, undefined>;
   /**
    * Create new navigation property to assignments for deviceManagement
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`
@@ -612,33 +447,13 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsRequestBuilder 
   post(
     body: RequestBody<DeviceManagementConfigurationPolicyAssignment>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicyAssignment> {
-    return this.runtime.send({
-      method: "POST",
-      path: this.path,
-      body,
-      bodyType: "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicyAssignment>;
-  }
-
+  ): Promise<DeviceManagementConfigurationPolicyAssignment>;
   /**
    * Get the number of the resource
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/$count`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  count(options: RequestOptions & { search?: string; filter?: string } = {}): Promise<number> {
-    const { search, filter, ...rest } = options;
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/$count`,
-      query: { search, filter },
-      queryNames,
-      expect: "count",
-      options: rest,
-    }) as Promise<number>;
-  }
+  count(options?: RequestOptions & { search?: string; filter?: string }): Promise<number>;
 }
 
 /** Options of `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`, with its header parameters. */
@@ -670,22 +485,13 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuer
  * Policy assignments
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
  */
-export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder extends RequestBuilder {
+export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuilder extends RequestBuilder {
   /**
    * Delete navigation property assignments for deviceManagement
    * `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  delete(options?: DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions): Promise<void> {
-    return this.runtime.send({
-      method: "DELETE",
-      path: this.path,
-      headers: { "If-Match": options?.ifMatch },
-      expect: "none",
-      options,
-    }) as Promise<void>;
-  }
-
+  delete(options?: DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions): Promise<void>;
   /**
    * Get assignments from deviceManagement
    * Policy assignments
@@ -695,12 +501,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
   get<S extends PropertyName<DeviceManagementConfigurationPolicyAssignment> = never>(
     query?: DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<Selected<DeviceManagementConfigurationPolicyAssignment, S>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Selected<DeviceManagementConfigurationPolicyAssignment, S>
-    >;
-  }
-
+  ): Promise<Selected<DeviceManagementConfigurationPolicyAssignment, S>>;
   /**
    * Update the navigation property assignments in deviceManagement
    * `PATCH /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`
@@ -709,16 +510,7 @@ export class DeviceManagementConfigurationPoliciesItemAssignmentsItemRequestBuil
   patch(
     body: RequestBody<DeviceManagementConfigurationPolicyAssignment>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationPolicyAssignment> {
-    return this.runtime.send({
-      method: "PATCH",
-      path: this.path,
-      body,
-      bodyType: "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationPolicyAssignment>;
-  }
+  ): Promise<DeviceManagementConfigurationPolicyAssignment>;
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`. */
@@ -771,20 +563,14 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsListQuery<
  * Policy settings
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`
  */
-export class DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder extends RequestBuilder {
+export interface DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder extends RequestBuilder {
   /**
-   * The unique identifier of deviceManagementConfigurationSetting. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
+   * The unique identifier of deviceManagementConfigurationSetting (`deviceManagementConfigurationSetting-id`). Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}`
    */
   byId(
     deviceManagementConfigurationSettingId: string,
-  ): DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder {
-    return new DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder(
-      this.runtime,
-      `${this.path}/${encodeKey(deviceManagementConfigurationSettingId, "deviceManagementConfigurationSetting-id")}`,
-    );
-  }
-
+  ): DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder;
   /**
    * Get settings from deviceManagement
    * Policy settings
@@ -794,12 +580,7 @@ export class DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder ext
   get<S extends PropertyName<DeviceManagementConfigurationSetting> = never>(
     query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<Selected<DeviceManagementConfigurationSetting, S>>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<Selected<DeviceManagementConfigurationSetting, S>>
-    >;
-  }
-
+  ): Promise<Page<Selected<DeviceManagementConfigurationSetting, S>>>;
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`
@@ -807,14 +588,7 @@ export class DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder ext
   iterate<S extends PropertyName<DeviceManagementConfigurationSetting> = never>(
     query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Selected<DeviceManagementConfigurationSetting, S>, void, undefined> {
-    return iterateItems<Selected<DeviceManagementConfigurationSetting, S>>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
-  }
-
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationSetting, S>, void, undefined>;
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`
@@ -822,14 +596,7 @@ export class DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder ext
   iteratePages<S extends PropertyName<DeviceManagementConfigurationSetting> = never>(
     query?: DeviceManagementConfigurationPoliciesItemSettingsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationSetting, S>>, void, undefined> {
-    return iteratePages<Selected<DeviceManagementConfigurationSetting, S>>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
-  }
-
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationSetting, S>>, void, undefined>;
   /**
    * Create new navigation property to settings for deviceManagement
    * `POST /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`
@@ -838,33 +605,13 @@ export class DeviceManagementConfigurationPoliciesItemSettingsRequestBuilder ext
   post(
     body: RequestBody<DeviceManagementConfigurationSetting>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationSetting> {
-    return this.runtime.send({
-      method: "POST",
-      path: this.path,
-      body,
-      bodyType: "microsoft.graph.deviceManagementConfigurationSetting",
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationSetting>;
-  }
-
+  ): Promise<DeviceManagementConfigurationSetting>;
   /**
    * Get the number of the resource
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/$count`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  count(options: RequestOptions & { search?: string; filter?: string } = {}): Promise<number> {
-    const { search, filter, ...rest } = options;
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/$count`,
-      query: { search, filter },
-      queryNames,
-      expect: "count",
-      options: rest,
-    }) as Promise<number>;
-  }
+  count(options?: RequestOptions & { search?: string; filter?: string }): Promise<number>;
 }
 
 /** Options of `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}`, with its header parameters. */
@@ -896,33 +643,18 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsItemGetQuery<
  * Policy settings
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}`
  */
-export class DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder extends RequestBuilder {
+export interface DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder extends RequestBuilder {
   /**
    * List of related Setting Definitions. This property is read-only.
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`
    */
-  get settingDefinitions(): DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsRequestBuilder {
-    return new DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsRequestBuilder(
-      this.runtime,
-      `${this.path}/settingDefinitions`,
-    );
-  }
-
+  readonly settingDefinitions: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsRequestBuilder;
   /**
    * Delete navigation property settings for deviceManagement
    * `DELETE /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  delete(options?: DeviceManagementConfigurationPoliciesItemSettingsItemDeleteOptions): Promise<void> {
-    return this.runtime.send({
-      method: "DELETE",
-      path: this.path,
-      headers: { "If-Match": options?.ifMatch },
-      expect: "none",
-      options,
-    }) as Promise<void>;
-  }
-
+  delete(options?: DeviceManagementConfigurationPoliciesItemSettingsItemDeleteOptions): Promise<void>;
   /**
    * Get settings from deviceManagement
    * Policy settings
@@ -932,12 +664,7 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder
   get<S extends PropertyName<DeviceManagementConfigurationSetting> = never>(
     query?: DeviceManagementConfigurationPoliciesItemSettingsItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<Selected<DeviceManagementConfigurationSetting, S>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Selected<DeviceManagementConfigurationSetting, S>
-    >;
-  }
-
+  ): Promise<Selected<DeviceManagementConfigurationSetting, S>>;
   /**
    * Update the navigation property settings in deviceManagement
    * `PATCH /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}`
@@ -946,16 +673,7 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder
   patch(
     body: RequestBody<DeviceManagementConfigurationSetting>,
     options?: RequestOptions,
-  ): Promise<DeviceManagementConfigurationSetting> {
-    return this.runtime.send({
-      method: "PATCH",
-      path: this.path,
-      body,
-      bodyType: "microsoft.graph.deviceManagementConfigurationSetting",
-      expect: "json",
-      options,
-    }) as Promise<DeviceManagementConfigurationSetting>;
-  }
+  ): Promise<DeviceManagementConfigurationSetting>;
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`. */
@@ -1008,20 +726,14 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDef
  * List of related Setting Definitions. This property is read-only.
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`
  */
-export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsRequestBuilder extends RequestBuilder {
+export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsRequestBuilder extends RequestBuilder {
   /**
-   * The unique identifier of deviceManagementConfigurationSettingDefinition. Percent-encoded as one path segment; an empty id is rejected before anything is sent.
+   * The unique identifier of deviceManagementConfigurationSettingDefinition (`deviceManagementConfigurationSettingDefinition-id`). Percent-encoded as one path segment; an empty id is rejected before anything is sent.
    * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions/{deviceManagementConfigurationSettingDefinition-id}`
    */
   byId(
     deviceManagementConfigurationSettingDefinitionId: string,
-  ): DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemRequestBuilder {
-    return new DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemRequestBuilder(
-      this.runtime,
-      `${this.path}/${encodeKey(deviceManagementConfigurationSettingDefinitionId, "deviceManagementConfigurationSettingDefinition-id")}`,
-    );
-  }
-
+  ): DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemRequestBuilder;
   /**
    * Get settingDefinitions from deviceManagement
    * List of related Setting Definitions. This property is read-only.
@@ -1031,12 +743,7 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
   get<S extends PropertyName<DeviceManagementConfigurationSettingDefinition> = never>(
     query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<S>,
     options?: RequestOptions,
-  ): Promise<Page<Selected<DeviceManagementConfigurationSettingDefinition, S>>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Page<Selected<DeviceManagementConfigurationSettingDefinition, S>>
-    >;
-  }
-
+  ): Promise<Page<Selected<DeviceManagementConfigurationSettingDefinition, S>>>;
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`
@@ -1044,14 +751,7 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
   iterate<S extends PropertyName<DeviceManagementConfigurationSettingDefinition> = never>(
     query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Selected<DeviceManagementConfigurationSettingDefinition, S>, void, undefined> {
-    return iterateItems<Selected<DeviceManagementConfigurationSettingDefinition, S>>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
-  }
-
+  ): AsyncGenerator<Selected<DeviceManagementConfigurationSettingDefinition, S>, void, undefined>;
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`
@@ -1059,30 +759,13 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
   iteratePages<S extends PropertyName<DeviceManagementConfigurationSettingDefinition> = never>(
     query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<S>,
     options?: PagingOptions,
-  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationSettingDefinition, S>>, void, undefined> {
-    return iteratePages<Selected<DeviceManagementConfigurationSettingDefinition, S>>(
-      this.runtime,
-      { method: "GET", path: this.path, query, queryNames, expect: "json" },
-      options,
-    );
-  }
-
+  ): AsyncGenerator<Page<Selected<DeviceManagementConfigurationSettingDefinition, S>>, void, undefined>;
   /**
    * Get the number of the resource
    * `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions/$count`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  count(options: RequestOptions & { search?: string; filter?: string } = {}): Promise<number> {
-    const { search, filter, ...rest } = options;
-    return this.runtime.send({
-      method: "GET",
-      path: `${this.path}/$count`,
-      query: { search, filter },
-      queryNames,
-      expect: "count",
-      options: rest,
-    }) as Promise<number>;
-  }
+  count(options?: RequestOptions & { search?: string; filter?: string }): Promise<number>;
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions/{deviceManagementConfigurationSettingDefinition-id}`. */
@@ -1105,7 +788,7 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDef
  * List of related Setting Definitions. This property is read-only.
  * `/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions/{deviceManagementConfigurationSettingDefinition-id}`
  */
-export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemRequestBuilder extends RequestBuilder {
+export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemRequestBuilder extends RequestBuilder {
   /**
    * Get settingDefinitions from deviceManagement
    * List of related Setting Definitions. This property is read-only.
@@ -1115,9 +798,5 @@ export class DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinit
   get<S extends PropertyName<DeviceManagementConfigurationSettingDefinition> = never>(
     query?: DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemGetQuery<S>,
     options?: RequestOptions,
-  ): Promise<Selected<DeviceManagementConfigurationSettingDefinition, S>> {
-    return this.runtime.send({ method: "GET", path: this.path, query, queryNames, expect: "json", options }) as Promise<
-      Selected<DeviceManagementConfigurationSettingDefinition, S>
-    >;
-  }
+  ): Promise<Selected<DeviceManagementConfigurationSettingDefinition, S>>;
 }

@@ -3,8 +3,8 @@
 // Source: spec/graph-beta-configurationPolicies-settings.csdl.xml
 // Source: spec/overlays/scope-tag-group-assignment-target.overlay.yaml
 // Source: spec/overlays/just-in-time-configuration.overlay.yaml
-export {
-  createGraphClient,
+export { createGraphClient } from "./client.js";
+export type {
   GraphClient,
   DeviceManagementRequestBuilder,
   DeviceManagementConfigurationPoliciesRequestBuilder,
@@ -15,8 +15,6 @@ export {
   DeviceManagementConfigurationPoliciesItemSettingsItemRequestBuilder,
   DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsRequestBuilder,
   DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemRequestBuilder,
-} from "./client.js";
-export type {
   DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteOptions,
   DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery,
   DeviceManagementConfigurationPoliciesItemAssignmentsListQuery,
@@ -170,6 +168,7 @@ export { parseODataJson, serializeODataJson, unknownODataType } from "../runtime
 export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";
 export type { AccessToken, GetTokenOptions, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
 export type { GraphClientOptions } from "../runtime/runtime.js";
+export type { RequestBuilder } from "../runtime/request-builder.js";
 export type {
   AcceptWithoutHash,
   BatchOptions,

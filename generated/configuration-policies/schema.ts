@@ -3,7 +3,8 @@
 // Source: spec/graph-beta-configurationPolicies-settings.csdl.xml
 // Source: spec/overlays/scope-tag-group-assignment-target.overlay.yaml
 // Source: spec/overlays/just-in-time-configuration.overlay.yaml
-import type { Schema } from "../runtime/validate.js";
+import type { Schema, TypeSpec } from "../runtime/validate.js";
+export { validateValue } from "../runtime/validate.js";
 /** Every type a request body of this slice can hold, for validation before sending. */
 export const schema: Schema = {
   DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationRequestBody: {
@@ -836,4 +837,22 @@ export const schema: Schema = {
     },
   },
   "microsoft.graph.scopeTagTargetType": { members: ["none", "user", "device", "unknownFutureValue"], evolvable: true },
+};
+/** The body type of each operation that sends JSON, by its key in the routes of `client.ts`. */
+export const bodies: Readonly<Record<string, TypeSpec>> = {
+  "deviceManagement/configurationPolicies/post": "microsoft.graph.deviceManagementConfigurationPolicy",
+  "deviceManagement/configurationPolicies/{}/patch": "microsoft.graph.deviceManagementConfigurationPolicy",
+  "deviceManagement/configurationPolicies/{}/assign": "DeviceManagementConfigurationPolicyAssignRequestBody",
+  "deviceManagement/configurationPolicies/{}/assignJustInTimeConfiguration":
+    "DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationRequestBody",
+  "deviceManagement/configurationPolicies/{}/createCopy": "DeviceManagementConfigurationPolicyCreateCopyRequestBody",
+  "deviceManagement/configurationPolicies/{}/reorder": "DeviceManagementConfigurationPolicyReorderRequestBody",
+  "deviceManagement/configurationPolicies/{}/setEnrollmentTimeDeviceMembershipTarget":
+    "DeviceManagementConfigurationPolicySetEnrollmentTimeDeviceMembershipTargetRequestBody",
+  "deviceManagement/configurationPolicies/{}/assignments/post":
+    "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
+  "deviceManagement/configurationPolicies/{}/assignments/{}/patch":
+    "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
+  "deviceManagement/configurationPolicies/{}/settings/post": "microsoft.graph.deviceManagementConfigurationSetting",
+  "deviceManagement/configurationPolicies/{}/settings/{}/patch": "microsoft.graph.deviceManagementConfigurationSetting",
 };

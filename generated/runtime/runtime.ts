@@ -14,7 +14,8 @@ import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
 import { SDK_VERSION_HEADER } from "./version.js";
-import { describeValue, validateValue, type Schema, type TypeSpec } from "./validate.js";
+import { describeValue } from "./describe-value.js";
+import type { SliceValidation, TypeSpec } from "./validate.js";
 
 export interface GraphClientOptions {
   /** Default `https://graph.microsoft.com/beta`, or the `cloud`'s host. */
@@ -39,7 +40,11 @@ export interface GraphClientOptions {
   maxRetryDelayMs?: number;
   /** First backoff step when an answer has no Retry-After, in ms; doubles per retry, with jitter. Default 500. */
   backoffMs?: number;
-  /** Validate request bodies against the spec before sending. Default true. */
+  /**
+   * Validate request bodies against the spec before sending. Default true. The slice's tables are
+   * loaded on the first call that sends a body (a chunk of their own in a code-split bundle), so
+   * `false` keeps them out of a browser app's download altogether.
+   */
   validate?: boolean;
   /** Wraps every HTTP attempt (retries, redirects, `$batch`), after the token is set, in array order. */
   middleware?: Middleware[];
@@ -60,7 +65,9 @@ export interface GraphRequest {
   /** The operation's header parameters, by wire name (`If-Match`); `undefined` ones are not sent. */
   headers?: Record<string, string | undefined>;
   body?: unknown;
-  /** The body's type in the slice's schema table, for validation. */
+  /** The operation's key in the slice's tables (`deviceManagement/configurationPolicies/{}/assign`): its body's type, for validation. */
+  operation?: string;
+  /** The body's type in the slice's schema table, when the operation's key does not give it. */
   bodyType?: TypeSpec;
   /** A binary body's content type: the body is sent as it is (a Blob, ArrayBuffer, typed array or string), not as JSON. */
   contentType?: string;
@@ -80,15 +87,22 @@ export interface PreparedRequest {
 export interface GraphRuntime {
   readonly baseUrl: string;
   send(request: GraphRequest): Promise<unknown>;
-  /** Validates and serialises a call without sending it; throws its `invalidRequestBody` (or other not-sent) error. */
+  /** Validates and serialises a call without sending it; throws its `invalidRequestBody` (or other not-sent) error. Validates only once `loadValidation()` has settled. */
   prepare(request: GraphRequest): PreparedRequest;
+  /** Loads the validation tables, unless validation is off; `send` does it itself. */
+  loadValidation(): Promise<void>;
   /** The client's auth, retry, redirect and timeout settings (also used by the low-level client). */
   readonly transport: TransportConfig;
 }
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
-export function createRuntime(options: GraphClientOptions = {}, schema: Schema = {}): GraphRuntime {
+/**
+ * The runtime of a client. `loadTables` gives the slice's validation tables (`schema.ts`); it is
+ * called on the first call that sends a body while validation is on, so the tables stay out of a
+ * program that never needs them.
+ */
+export function createRuntime(options: GraphClientOptions = {}, loadTables?: () => Promise<SliceValidation>): GraphRuntime {
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
   const base = new URL(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
   const origin = base.origin;
@@ -110,17 +124,35 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const validateByDefault = options.validate ?? true;
+  let tables: SliceValidation | undefined;
+  let loading: Promise<void> | undefined;
+  const load = (): Promise<void> =>
+    (loading ??= !loadTables
+      ? Promise.resolve()
+      : loadTables().then(
+          (loaded) => void (tables = loaded),
+          (error: unknown) => {
+            loading = undefined; // a chunk that failed to load may load on the next call
+            throw error;
+          },
+        ));
+  const loadValidation = (): Promise<void> => (validateByDefault ? load() : Promise.resolve());
+  const bodyTypeOf = (request: GraphRequest): TypeSpec | undefined => {
+    const { operation } = request;
+    return request.bodyType ?? (tables && operation !== undefined && Object.hasOwn(tables.bodies, operation) ? tables.bodies[operation] : undefined);
+  };
 
   function prepare(request: GraphRequest): PreparedRequest {
-    const { method, body, bodyType, expect, contentType } = request;
+    const { method, body, expect, contentType } = request;
+    const bodyType = bodyTypeOf(request);
     const callOptions = request.options ?? {};
     const next = request.url === undefined ? undefined : parseUrl(request.url);
     const url = next ? next.href : request.url ?? baseUrl + request.path + encodeQuery(request.query, request.queryNames);
     const notSent = (code: string, problem: string, target?: string) => new GraphError({ status: 0, code, method, url, target, message: `${method} ${url} not sent: ${problem}` });
     // A nextLink elsewhere would carry the token (and the caller's trust) to a host nobody chose.
     if (request.url !== undefined && next?.origin !== origin) throw notSent("foreignUrl", `it is not on ${origin}`);
-    if (bodyType && (callOptions.validate ?? validateByDefault)) {
-      const problem = body === undefined ? "body: a request body is required" : validateValue(body, bodyType, schema, "body");
+    if (bodyType && tables && (callOptions.validate ?? validateByDefault)) {
+      const problem = body === undefined ? "body: a request body is required" : tables.validateValue(body, bodyType, tables.schema, "body");
       if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
     }
     let payload: string | BinaryBody | undefined;
@@ -143,9 +175,10 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
   }
 
   async function send(request: GraphRequest): Promise<unknown> {
+    const callOptions = request.options ?? {};
+    if ("body" in request && (callOptions.validate ?? validateByDefault)) await load();
     const { method, url, headers, body: payload } = prepare(request);
     const { expect } = request;
-    const callOptions = request.options ?? {};
     const result = await exchange(config, { method, url, headers, body: payload, read: expect === "stream" ? "blob" : "text", options: callOptions });
     const { response, text } = result;
     if (!response.ok) throw errorFromResponse(response, text, result);
@@ -170,7 +203,7 @@ export function createRuntime(options: GraphClientOptions = {}, schema: Schema =
     }
   }
 
-  return { baseUrl, send, prepare, transport: config };
+  return { baseUrl, send, prepare, loadValidation, transport: config };
 }
 
 function isBinaryBody(body: unknown): boolean {

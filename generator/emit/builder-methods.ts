@@ -7,20 +7,20 @@
  * - a bound action or function: a method named after it (the naming stage decides the name). A
  *   function's segment parameters are its first argument, `params`, encoded as OData literals.
  * Header parameters are typed members of the options (`options.ifMatch` is sent as `If-Match`).
+ * These are signatures only: what each sends is the runtime builder's rules plus the routes table.
  */
-import type { MethodDeclarationStructure } from "ts-morph";
+import type { MethodSignatureStructure } from "ts-morph";
 import type { ModelType, Operation } from "../model/ir.js";
 import { propertyKey } from "../names/identifiers.js";
 import { docs, StructureKind } from "./print.js";
-import { typeSpecOf } from "./schema-table.js";
 import { selectTarget } from "./select-types.js";
 import { typeExpression } from "./type-expression.js";
 
-export function operationMethods(op: Operation, types: Map<string, ModelType>): MethodDeclarationStructure[] {
+/** The method signatures of one operation on its builder's interface (the shared runtime builder implements them, see routes.ts). */
+export function operationMethods(op: Operation, types: Map<string, ModelType>): MethodSignatureStructure[] {
   const summary = docs(op.summary, op.description !== op.summary && op.description, `\`${op.method} ${op.path}\``, "@throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.");
   const options = op.optionsName ?? "RequestOptions";
   const query = op.queryName ? `query?: ${op.queryName}` : undefined;
-  const common = requestFields(op);
 
   // Typed `select`: `S` is the selected names (none: the whole model), and the result narrows to them.
   const target = selectTarget(op, types);
@@ -30,24 +30,16 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
   if (op.kind === "list") {
     const item = target ? `Selected<${target}, S>` : typeExpression(itemsOf(op), types);
     const pagingOptions = op.optionsName ?? "PagingOptions";
-    const fields = ["method: \"GET\"", ...common, "expect: \"json\""];
-    const request = `{ ${fields.join(", ")} }`;
     // The naming stage claims get, iterate and iteratePages together for a list.
     return [
-      method(op.methodName, [selectQuery!, `options?: ${options}`], `Promise<Page<${item}>>`, summary, `return this.runtime.send({ ${[...fields, "options"].join(", ")} }) as Promise<Page<${item}>>;`, selecting),
-      method("iterate", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<${item}, void, undefined>`, docs("Every item of every page, following `@odata.nextLink` on the same origin only.", `\`${op.method} ${op.path}\``), `return iterateItems<${item}>(this.runtime, ${request}, options);`, selecting),
-      method("iteratePages", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<Page<${item}>, void, undefined>`, docs("Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.", `\`${op.method} ${op.path}\``), `return iteratePages<${item}>(this.runtime, ${request}, options);`, selecting),
+      method(op.methodName, [selectQuery!, `options?: ${options}`], `Promise<Page<${item}>>`, summary, selecting),
+      method("iterate", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<${item}, void, undefined>`, docs("Every item of every page, following `@odata.nextLink` on the same origin only.", `\`${op.method} ${op.path}\``), selecting),
+      method("iteratePages", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<Page<${item}>, void, undefined>`, docs("Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.", `\`${op.method} ${op.path}\``), selecting),
     ];
   }
   if (op.kind === "count" && op.query.length > 0) {
-    const names = op.query.map((p) => p.name);
     const extra = op.query.map((p) => `${propertyKey(p.name)}?: ${typeExpression(p.type, types)}`).join("; ");
-    return [
-      method(op.methodName, [`options: ${options} & { ${extra} } = {}`], "Promise<number>", summary, [
-        `const { ${names.join(", ")}, ...rest } = options;`,
-        `return this.runtime.send({ ${["method: \"GET\"", `path: ${pathExpression(op)}`, `query: { ${names.join(", ")} }`, "queryNames", ...headerField(op, "rest"), 'expect: "count"', "options: rest"].join(", ")} }) as Promise<number>;`,
-      ].join("\n")),
-    ];
+    return [method(op.methodName, [`options?: ${options} & { ${extra} }`], "Promise<number>", summary)];
   }
   const result = target ? `Selected<${target}, S>` : resultType(op, types);
   const parameters = [
@@ -56,52 +48,11 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
     ...(selectQuery ? [selectQuery] : []),
     `options?: ${options}`,
   ];
-  const fields = [
-    `method: "${op.method}"`,
-    ...common,
-    ...(op.body ? ["body"] : []),
-    ...(op.body?.kind === "json" ? [`bodyType: ${JSON.stringify(typeSpecOf(op.body.type, types))}`] : []),
-    ...(op.body?.kind === "binary" ? [`contentType: ${JSON.stringify(op.body.contentType)}`] : []),
-    `expect: "${expectOf(op)}"`,
-    "options",
-  ];
-  const declaration = method(op.methodName, parameters, `Promise<${result}>`, summary, `return this.runtime.send({ ${fields.join(", ")} }) as Promise<${result}>;`, selecting);
-  // Encoding a segment parameter can fail; `async` makes that a rejected promise like every other error.
-  return [op.call?.parameters.length ? { ...declaration, isAsync: true } : declaration];
-}
-
-/** Path, query and header fields shared by every request of an operation. */
-function requestFields(op: Operation): string[] {
-  return [`path: ${pathExpression(op)}`, ...(op.query.length ? ["query", "queryNames"] : []), ...headerField(op, "options")];
-}
-
-function headerField(op: Operation, options: string): string[] {
-  if (op.headers.length === 0) return [];
-  return [`headers: { ${op.headers.map((h) => `${JSON.stringify(h.wireName)}: ${options}?.${h.name}`).join(", ")} }`];
-}
-
-/** The request path: the builder's own, plus `$count` or the action/function segment. */
-function pathExpression(op: Operation): string {
-  if (op.kind === "count") return "`${this.path}/$count`";
-  const call = op.call;
-  if (!call) return "this.path";
-  if (!call.parenthesised) return `\`\${this.path}/${call.prefix}\``;
-  const list = call.entries
-    .map((entry) => {
-      if ("text" in entry) return entry.text.replace(/[`$\\]/g, "\\$&");
-      const p = call.parameters[entry.parameter]!;
-      return `${p.wireName}=\${encodeLiteral(params.${p.name}, ${p.quoted}, ${JSON.stringify(p.wireName)})}`;
-    })
-    .join(",");
-  return `\`\${this.path}/${call.prefix}(${list})\``;
+  return [method(op.methodName, parameters, `Promise<${result}>`, summary, selecting)];
 }
 
 function bodyType(op: Operation, types: Map<string, ModelType>): string {
   return op.body!.kind === "binary" ? "BinaryBody" : `RequestBody<${typeExpression(op.body!.type, types)}>`;
-}
-
-function expectOf(op: Operation): string {
-  return op.response.kind === "collection" ? "json" : op.response.kind;
 }
 
 function itemsOf(op: Operation) {
@@ -129,19 +80,17 @@ function method(
   parameters: string[],
   returnType: string,
   description: { description: string }[] | undefined,
-  statements: string,
   typeParameters: { name: string; constraint: string; default: string }[] = [],
-): MethodDeclarationStructure {
+): MethodSignatureStructure {
   return {
-    kind: StructureKind.Method,
+    kind: StructureKind.MethodSignature,
     name,
     typeParameters,
     parameters: parameters.map((p) => {
-      const [, paramName, optional, type, initializer] = /^(\w+)(\??): ([^=]+?)(?: = (.+))?$/s.exec(p)!;
-      return { name: paramName!, hasQuestionToken: optional === "?", type: type!, initializer };
+      const [, paramName, optional, type] = /^(\w+)(\??): (.+)$/s.exec(p)!;
+      return { name: paramName!, hasQuestionToken: optional === "?", type: type! };
     }),
     returnType,
     docs: description,
-    statements,
   };
 }

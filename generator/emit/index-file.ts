@@ -11,6 +11,7 @@ const RUNTIME_EXPORTS = [
   'export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/clouds.js";',
   'export type { AccessToken, GetTokenOptions, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";',
   'export type { GraphClientOptions } from "../runtime/runtime.js";',
+  'export type { RequestBuilder } from "../runtime/request-builder.js";',
   'export type { AcceptWithoutHash, BatchOptions, BatchResults, BinaryBody, Flags, ODataAnnotations, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, ResponseInfo, Selected, UnknownODataType } from "../runtime/types.js";',
   'export type { Middleware } from "../runtime/middleware.js";',
   'export { REDACTED, formatLogEntry, loggingMiddleware, redactHeaders, type HttpLogEntry, type LoggingOptions } from "../runtime/logging.js";',
@@ -23,8 +24,8 @@ export function emitSliceIndexFile(model: ApiModel, header: string): string {
   const builders = builderNames(model.root).filter((n) => n !== "GraphClient");
   const interfaces = operationTypeNames(model.root).sort(compareStrings);
   return printStatements(header, [
-    `export { createGraphClient, GraphClient, ${builders.join(", ")} } from "./client.js";`,
-    ...(interfaces.length ? [`export type { ${interfaces.join(", ")} } from "./client.js";`] : []),
+    'export { createGraphClient } from "./client.js";',
+    `export type { ${["GraphClient", ...builders, ...interfaces].join(", ")} } from "./client.js";`,
     `export type { ${modelNames.sort(compareStrings).join(", ")} } from "./models.js";`,
     'export { createLowLevelClient } from "./low-level.js";',
     'export type { components, operations, paths } from "./paths.js";',

@@ -12,7 +12,6 @@ export function emitLowLevelFile(model: ApiModel, header: string): string {
     'import { serializeLowLevelBody, serializeLowLevelPath } from "../runtime/low-level-serializers.js";',
     'import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";',
     'import type { paths } from "./paths.js";',
-    'import { schema } from "./schema.js";',
     `/**
  * A typed low-level client for the ${model.name} slice: openapi-fetch over the spec's \`paths\`, sharing
  * the runtime of \`createGraphClient\`. Calls return \`{ data, error, response }\` instead of throwing
@@ -24,7 +23,7 @@ export function emitLowLevelFile(model: ApiModel, header: string): string {
  * });
  */
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
-  const runtime = createRuntime(options, schema);
+  const runtime = createRuntime(options);
   return createClient<paths>({
     baseUrl: runtime.baseUrl,
     fetch: lowLevelFetch(runtime),

@@ -1,15 +1,17 @@
 /**
- * Emits `client.ts`: `createGraphClient` and one request-builder class per node of the URL tree.
- * Static segments are getters (`.deviceManagement`), key segments `byId(id)`, and each operation one
- * or more methods (builder-methods.ts). Every name comes from the naming stage; the query wire-name
- * table (`queryNames`) is the contract between the generated code and the runtime.
+ * Emits `client.ts`: `createGraphClient`, the routes table (routes.ts) and one request-builder
+ * interface per node of the URL tree. Static segments are getters (`.deviceManagement`), key
+ * segments `byId(id)`, and each operation one or more methods (builder-methods.ts). The interfaces
+ * are types only: at run time every node is the runtime's one builder, so a program's bundle does
+ * not grow with the slice. Every name comes from the naming stage.
  */
-import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, StatementStructures } from "ts-morph";
+import type { InterfaceDeclarationStructure, MethodSignatureStructure, StatementStructures } from "ts-morph";
 import type { ApiModel, ModelType, Operation, Parameter, ResourceNode, TypeRef } from "../model/ir.js";
 import { allOperations } from "../model/resource-tree.js";
 import { propertyKey } from "../names/identifiers.js";
 import { compareStrings } from "../util/order.js";
 import { operationMethods } from "./builder-methods.js";
+import { headerOptions, routeEntries } from "./routes.js";
 import { importStatements, type ImportSpec } from "./imports.js";
 import { selectParameterType, selectTarget } from "./select-types.js";
 import { docs, printStatements, StructureKind } from "./print.js";
@@ -17,11 +19,9 @@ import { referencedTypeNames, typeExpression } from "./type-expression.js";
 
 /** What emitted code may use from the runtime, by module; only names the code uses are imported. */
 const RUNTIME_IMPORTS: ImportSpec[] = [
-  { from: "../runtime/runtime.js", values: ["createRuntime"], types: ["GraphClientOptions", "GraphRuntime"] },
-  { from: "../runtime/paging.js", values: ["iterateItems", "iteratePages"], types: [] },
-  { from: "../runtime/request-builder.js", values: ["RequestBuilder"], types: [] },
+  { from: "../runtime/request-builder.js", values: ["createClient"], types: ["HeaderOptions", "RequestBuilder", "Routes"] },
+  { from: "../runtime/runtime.js", values: ["createRuntime"], types: ["GraphClientOptions"] },
   { from: "../runtime/types.js", values: [], types: ["BatchOptions", "BatchResults", "BinaryBody", "Page", "PagingOptions", "PropertyName", "RequestBody", "RequestOptions", "Selected"] },
-  { from: "../runtime/url.js", values: ["encodeKey", "encodeLiteral"], types: [] },
 ];
 
 export function emitClientFile(model: ApiModel, header: string): string {
@@ -30,31 +30,26 @@ export function emitClientFile(model: ApiModel, header: string): string {
   const models = [...new Set(collectModelNames(model.root, model.types))].sort(compareStrings);
   const imports = importStatements(RUNTIME_IMPORTS, text);
   const modelImports = models.length ? [`import type { ${models.join(", ")} } from "./models.js";`] : [];
-  return printStatements(header, [...imports, ...modelImports, 'import { schema } from "./schema.js";', ...statements]);
+  return printStatements(header, [...imports, ...modelImports, ...statements]);
 }
 
 export function clientStatements(model: ApiModel): (StatementStructures | string)[] {
   const factory = `/**
- * Creates a client for the ${model.name} slice of Microsoft Graph.
+ * Creates a client for the ${model.name} slice of Microsoft Graph. Request bodies are validated
+ * against the spec before sending; the tables for it (\`schema.ts\`) are loaded on the first call
+ * that sends one, and never with \`validate: false\`.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return new GraphClient(createRuntime(options, schema));
+  return createClient(createRuntime(options, () => import("./schema.js")), routes, headerOptions) as GraphClient;
 }`;
-  const wireNames = queryWireNames(model.root);
-  const table = wireNames.length
-    ? [`/** The wire name of each query option whose name in code differs (\`top\` is sent as \`$top\`). */\nconst queryNames = { ${wireNames.map(([code, wire]) => `${propertyKey(code)}: ${JSON.stringify(wire)}`).join(", ")} } as const;`]
-    : [];
-  return [factory, ...table, ...nodeStatements(model.root, model.types)];
-}
-
-/** Code name → wire name of every query option in the slice whose two names differ. */
-function queryWireNames(root: ResourceNode): [string, string][] {
-  const names = new Map<string, string>();
-  for (const op of allOperations(root)) for (const p of op.query) if (p.name !== p.wireName) names.set(p.name, p.wireName);
-  return [...names].sort(([a], [b]) => compareStrings(a, b));
+  const headers = headerOptions(model.root);
+  const entries = routeEntries(model.root, headers).map(([key, route]) => `  ${JSON.stringify(key)}: ${JSON.stringify(route)},`);
+  const table = `/** The members whose request differs from the request builder's rules (see its runtime file). */\nconst routes: Routes = {${entries.length ? `\n${entries.join("\n")}\n` : ""}};`;
+  const headerTable = `/** The header parameters of the slice's operations, by the name of their option. */\nconst headerOptions: HeaderOptions = ${JSON.stringify(headers)};`;
+  return [factory, table, headerTable, ...nodeStatements(model.root, model.types)];
 }
 
 function nodeStatements(node: ResourceNode, types: Map<string, ModelType>): StatementStructures[] {
@@ -62,7 +57,7 @@ function nodeStatements(node: ResourceNode, types: Map<string, ModelType>): Stat
     ...(op.queryName ? [queryInterface(op, types)] : []),
     ...(op.optionsName ? [optionsInterface(op, types)] : []),
   ]);
-  return [...declarations, builderClass(node, types), ...node.children.flatMap((c) => nodeStatements(c, types))];
+  return [...declarations, builderInterface(node, types), ...node.children.flatMap((c) => nodeStatements(c, types))];
 }
 
 function queryInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
@@ -101,33 +96,17 @@ function parameterInterface(
   };
 }
 
-function builderClass(node: ResourceNode, types: Map<string, ModelType>): ClassDeclarationStructure {
+function builderInterface(node: ResourceNode, types: Map<string, ModelType>): InterfaceDeclarationStructure {
   const isRoot = node.kind === "root";
   return {
-    kind: StructureKind.Class,
+    kind: StructureKind.Interface,
     name: node.builderName,
     isExported: true,
-    // Every builder but the root extends RequestBuilder, which holds the runtime and the path.
-    extends: isRoot ? undefined : "RequestBuilder",
-    docs: docs(isRoot ? "The root of the API: navigate from here to a resource, then call a method." : node.description, !isRoot && `\`${node.path}\``),
-    ctors: isRoot
-      ? [
-          {
-            kind: StructureKind.Constructor,
-            docs: docs("Made by `createGraphClient()`.", "@internal"),
-            parameters: [{ kind: StructureKind.Parameter, name: "runtime", type: "GraphRuntime", isReadonly: true, scope: "private" as never }],
-          },
-        ]
-      : [],
-    getAccessors: node.children
+    extends: isRoot ? [] : ["RequestBuilder"],
+    docs: docs(isRoot ? "The root of the API: navigate from here to a resource, then call a method. Made by `createGraphClient()`." : node.description, !isRoot && `\`${node.path}\``),
+    properties: node.children
       .filter((c) => c.kind === "static")
-      .map((child) => ({
-        kind: StructureKind.GetAccessor,
-        name: child.memberName,
-        returnType: child.builderName,
-        docs: docs(child.description, `\`${child.path}\``),
-        statements: `return new ${child.builderName}(this.runtime, ${isRoot ? JSON.stringify(`/${child.segment}`) : `\`\${this.path}/${child.segment}\``});`,
-      })),
+      .map((child) => ({ kind: StructureKind.PropertySignature, name: child.memberName, isReadonly: true, type: child.builderName, docs: docs(child.description, `\`${child.path}\``) })),
     methods: [
       ...(isRoot ? [batchMethod(node.builderName)] : []),
       ...node.children.filter((c) => c.kind === "key").map(byIdMethod),
@@ -136,10 +115,10 @@ function builderClass(node: ResourceNode, types: Map<string, ModelType>): ClassD
   };
 }
 
-/** `batch` on the root (a reserved member): the batching runtime is imported on first use, so a program that never batches never loads it. */
-function batchMethod(client: string): MethodDeclarationStructure {
+/** `batch` on the root (a reserved member); the runtime loads the batching code on first use. */
+function batchMethod(client: string): MethodSignatureStructure {
   return {
-    kind: StructureKind.Method,
+    kind: StructureKind.MethodSignature,
     name: "batch",
     typeParameters: [{ name: "const T", constraint: "readonly Promise<unknown>[]" }],
     parameters: [
@@ -152,19 +131,17 @@ function batchMethod(client: string): MethodDeclarationStructure {
       "Resolves to one `PromiseSettledResult` per call, in call order and typed per position. A call that cannot be batched, or an invalid body, rejects before anything is sent.",
       "@example\nconst [patched, page] = await graph.batch((g) => [g.a.byId(id).patch(body), g.a.get({ top: 5 })]);",
     ),
-    statements: `return import("../runtime/batch.js").then(({ sendBatch }) => sendBatch(this.runtime, (runtime) => build(new ${client}(runtime)), options)) as Promise<BatchResults<T>>;`,
   };
 }
 
-function byIdMethod(child: ResourceNode): MethodDeclarationStructure {
+function byIdMethod(child: ResourceNode): MethodSignatureStructure {
   const key = child.key as Parameter;
   return {
-    kind: StructureKind.Method,
+    kind: StructureKind.MethodSignature,
     name: child.memberName,
     parameters: [{ name: key.name, type: "string" }],
     returnType: child.builderName,
-    docs: docs(`${key.description ?? "The key"}. Percent-encoded as one path segment; an empty id is rejected before anything is sent.`, `\`${child.path}\``),
-    statements: `return new ${child.builderName}(this.runtime, \`\${this.path}/\${encodeKey(${key.name}, ${JSON.stringify(key.wireName)})}\`);`,
+    docs: docs(`${key.description ?? "The key"} (\`${key.wireName}\`). Percent-encoded as one path segment; an empty id is rejected before anything is sent.`, `\`${child.path}\``),
   };
 }
 

@@ -1,22 +1,27 @@
 /**
- * Emits `schema.ts`: the table the runtime validates request bodies with (templates/validate.ts).
- * It holds only what request bodies can reach: their types, the types of their properties, and all
- * types derived from those, with inherited properties flattened in.
+ * Emits `schema.ts`: the tables the runtime validates request bodies with (templates/validate.ts),
+ * loaded on the first call that sends a body. `schema` holds only what request bodies can reach:
+ * their types, the types of their properties, and all types derived from those, with inherited
+ * properties flattened in. `bodies` gives each operation's body type by its key in the routes.
  */
 import { allProperties, descendants, odataTypeValue } from "../model/hierarchy.js";
 import type { ApiModel, ModelType, TypeRef } from "../model/ir.js";
 import { allOperations } from "../model/resource-tree.js";
 import { sortedBy } from "../util/order.js";
 import { printStatements } from "./print.js";
+import { operationKeys } from "./routes.js";
 
 /** The member that makes an enum evolvable (https://learn.microsoft.com/graph/best-practices-concept#handling-future-members-in-evolvable-enumerations). */
 export const EVOLVABLE_SENTINEL = "unknownFutureValue";
 
 export function emitSchemaFile(model: ApiModel, header: string): string {
   const entries = sortedBy(bodyReachableTypes(model), schemaKey).map((type) => `  ${JSON.stringify(schemaKey(type))}: ${JSON.stringify(schemaEntry(type, model.types))},`);
+  const bodies = operationKeys(model.root).flatMap(([op, key]) => (op.body?.kind === "json" ? [`  ${JSON.stringify(key)}: ${JSON.stringify(typeSpecOf(op.body.type, model.types))},`] : []));
   return printStatements(header, [
-    'import type { Schema } from "../runtime/validate.js";',
+    'import type { Schema, TypeSpec } from "../runtime/validate.js";',
+    'export { validateValue } from "../runtime/validate.js";',
     `/** Every type a request body of this slice can hold, for validation before sending. */\nexport const schema: Schema = {\n${entries.join("\n")}\n};`,
+    `/** The body type of each operation that sends JSON, by its key in the routes of \`client.ts\`. */\nexport const bodies: Readonly<Record<string, TypeSpec>> = {${bodies.length ? `\n${bodies.join("\n")}\n` : ""}};`,
   ]);
 }
 

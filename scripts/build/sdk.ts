@@ -42,6 +42,8 @@ async function transpile(format: "esm" | "cjs", entryPoints: string[], sourceDir
     platform: "neutral",
     target: "es2022",
     outExtension: { ".js": format === "cjs" ? ".cjs" : ".js" },
+    // In CommonJS a lazily loaded module (validation tables, batching) is required, so its exports are its own and not under `default`.
+    ...(format === "cjs" ? { supported: { "dynamic-import": false } } : {}),
     logLevel: "warning",
     legalComments: "none",
   });

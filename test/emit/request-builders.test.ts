@@ -1,5 +1,7 @@
 /**
- * emit/request-builders.ts, table-driven: resource-tree fragments in, builder code out.
+ * emit/request-builders.ts and emit/routes.ts, table-driven: resource-tree fragments in, builder
+ * interfaces and routes out. What the routes make the runtime send is tested over HTTP
+ * (runtime/module-constructs.test.ts and the slices' tests).
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -42,10 +44,10 @@ const model = (root: ResourceNode): ApiModel => {
 const print = (root: ResourceNode) => printStatements("", clientStatements(model(root)));
 
 const cases: [string, { given: ResourceNode; want: string[] }][] = [
-  ["static segments are getters from the root", { given: tree([], []), want: ["get notes(): NotesRequestBuilder {", 'return new NotesRequestBuilder(this.runtime, "/notes");'] }],
+  ["static segments are getters from the root, and need no route", { given: tree([], []), want: ["export interface GraphClient {", "readonly notes: NotesRequestBuilder;", "const routes: Routes = {};"] }],
   [
-    "a key segment is byId, percent-encoded and checked by the runtime",
-    { given: tree([], []), want: ["byId(noteId: string): NotesItemRequestBuilder {", 'encodeKey(noteId, "note-id")'] },
+    "a key segment is byId on an interface over the runtime builder",
+    { given: tree([], []), want: ["export interface NotesRequestBuilder extends RequestBuilder {", "byId(noteId: string): NotesItemRequestBuilder;", "(`note-id`)"] },
   ],
   [
     "a list is get + iterate + iteratePages over pages of the item type",
@@ -57,19 +59,25 @@ const cases: [string, { given: ResourceNode; want: string[] }][] = [
         "iteratePages(query?: NotesListQuery, options?: PagingOptions)",
         "export interface NotesListQuery {",
         "top?: number;",
-        'const queryNames = { top: "$top" } as const;',
-        "query, queryNames",
+        "const routes: Routes = {};",
       ],
     },
   ],
   [
-    "create and update take RequestBody<T> and name the body type for validation",
+    "a query option whose wire name is not the OData rule's is routed",
+    {
+      given: tree([op("GET", "list", { response: { kind: "collection", items: named("note") }, query: [param("@id")] })], []),
+      want: ['"notes/get": {"query":{"id":"@id"}}'],
+    },
+  ],
+  [
+    "create and update take RequestBody<T>; an update that answers JSON is routed",
     {
       given: tree([op("POST", "create", { body: { kind: "json", type: named("note"), required: true }, response: { kind: "json", type: named("note") } })], [op("PATCH", "update", { body: { kind: "json", type: named("note"), required: true }, response: { kind: "json", type: named("note") } })]),
       want: [
         "post(body: RequestBody<Note>, options?: RequestOptions): Promise<Note>",
         "patch(body: RequestBody<Note>, options?: RequestOptions): Promise<Note>",
-        'bodyType: "microsoft.graph.note"',
+        '"notes/{}/patch": {"expect":"json"}',
       ],
     },
   ],
@@ -77,14 +85,14 @@ const cases: [string, { given: ResourceNode; want: string[] }][] = [
     "$count is count() with its query options folded into the options, answering a number",
     {
       given: tree([op("GET", "count", { path: "/notes/$count", response: { kind: "count" }, query: [param("$filter")] })], []),
-      want: ["count(options: RequestOptions & { filter?: string } = {}): Promise<number>", 'path: `${this.path}/$count`', 'expect: "count"'],
+      want: ["count(options?: RequestOptions & { filter?: string }): Promise<number>", "const routes: Routes = {};"],
     },
   ],
   [
     "a bound action is a method named after it, posting to the qualified segment",
     {
       given: tree([], [op("POST", "action", { path: "/notes/{note-id}/microsoft.graph.archive", call: call("microsoft.graph.archive"), response: { kind: "none" } })]),
-      want: ["archive(options?: RequestOptions): Promise<void>", 'path: `${this.path}/microsoft.graph.archive`', 'expect: "none"'],
+      want: ["archive(options?: RequestOptions): Promise<void>", '"notes/{}/archive": {"segment":"microsoft.graph.archive","method":"POST","args":["options"],"expect":"none"}'],
     },
   ],
   ["delete answers nothing", { given: tree([], [op("DELETE", "delete")]), want: ["delete(options?: RequestOptions): Promise<void>"] }],
@@ -92,28 +100,28 @@ const cases: [string, { given: ResourceNode; want: string[] }][] = [
     "a header parameter is a typed option sent under its wire name",
     {
       given: tree([], [op("DELETE", "delete", { path: "/notes/{note-id}", headers: [param("If-Match", { description: "ETag" })] })]),
-      want: ["export interface NotesItemDeleteOptions extends RequestOptions {", "ifMatch?: string;", "delete(options?: NotesItemDeleteOptions): Promise<void>", 'headers: { "If-Match": options?.ifMatch }'],
+      want: ["export interface NotesItemDeleteOptions extends RequestOptions {", "ifMatch?: string;", "delete(options?: NotesItemDeleteOptions): Promise<void>", 'const headerOptions: HeaderOptions = {"ifMatch":"If-Match"};', "const routes: Routes = {};"],
     },
   ],
   [
     "PUT with binary content takes a BinaryBody and sends its content type",
     {
       given: tree([], [op("PUT", "replace", { path: "/notes/{note-id}", body: { kind: "binary", contentType: "application/octet-stream", required: true }, response: { kind: "none" } })]),
-      want: ["put(body: BinaryBody, options?: RequestOptions): Promise<void>", 'contentType: "application/octet-stream"'],
+      want: ["put(body: BinaryBody, options?: RequestOptions): Promise<void>", '"notes/{}/put": {"expect":"none","contentType":"application/octet-stream"}'],
     },
   ],
   [
     "PUT with JSON replaces with a validated RequestBody",
     {
       given: tree([], [op("PUT", "replace", { path: "/notes/{note-id}", body: { kind: "json", type: named("note"), required: true }, response: { kind: "json", type: named("note") } })]),
-      want: ["put(body: RequestBody<Note>, options?: RequestOptions): Promise<Note>", 'bodyType: "microsoft.graph.note"'],
+      want: ["put(body: RequestBody<Note>, options?: RequestOptions): Promise<Note>", "const routes: Routes = {};"],
     },
   ],
   [
     "binary content answers a Blob",
     {
       given: tree([], [op("GET", "get", { path: "/notes/{note-id}", response: { kind: "stream", contentType: "application/octet-stream" } })]),
-      want: ["get(options?: RequestOptions): Promise<Blob>", 'expect: "stream"'],
+      want: ["get(options?: RequestOptions): Promise<Blob>", '"notes/{}/get": {"args":["options"],"expect":"stream"}'],
     },
   ],
   [
@@ -122,7 +130,7 @@ const cases: [string, { given: ResourceNode; want: string[] }][] = [
       given: tree([], [op("GET", "function", { path: "/notes/{note-id}/microsoft.graph.within(start='{start}',days={days})", call: call("microsoft.graph.within", [segmentParam("start", true), { ...segmentParam("days", false), type: { kind: "primitive", name: "integer" }, nullable: true }]), response: { kind: "json", type: named("note") } })]),
       want: [
         "within(params: { start: string; days: number | null }, options?: RequestOptions): Promise<Note>",
-        "path: `${this.path}/microsoft.graph.within(start=${encodeLiteral(params.start, true, \"start\")},days=${encodeLiteral(params.days, false, \"days\")})`",
+        `"notes/{}/within": {"segment":"microsoft.graph.within(start='{start}',days={days})","method":"GET","args":["params","options"]}`,
       ],
     },
   ],
@@ -151,7 +159,19 @@ test("builder names follow the path, keys as Item", () => {
   assert.is(root.children[0]!.builderName, "NotesRequestBuilder");
   assert.is(root.children[0]!.children[0]!.builderName, "NotesItemRequestBuilder");
 });
-test("createGraphClient passes the slice's validation table to the runtime", () => {
-  assert.ok(print(tree([], [])).includes("return new GraphClient(createRuntime(options, schema));"));
+test("createGraphClient gives the runtime the slice's validation tables to load on first use", () => {
+  assert.ok(print(tree([], [])).includes('return createClient(createRuntime(options, () => import("./schema.js")), routes, headerOptions) as GraphClient;'));
+});
+test("a header option that means two headers in one slice is routed where it differs", () => {
+  const printed = print(tree([op("DELETE", "delete", { headers: [param("X-Tag")] })], [op("DELETE", "delete", { path: "/notes/{note-id}", headers: [param("x-tag")] })]));
+  assert.ok(printed.includes("const headerOptions: HeaderOptions = {};"), printed);
+  assert.ok(printed.includes('"notes/delete": {"headers":{"xTag":"X-Tag"}}') && printed.includes('"notes/{}/delete": {"headers":{"xTag":"x-tag"}}'), printed);
+});
+test("a getter named like a member of the builder is always routed, so it is not taken for the verb", () => {
+  const root = tree([], []);
+  root.children[0]!.children.push({ segment: "count", kind: "static", path: "/notes/count", operations: [op("GET", "get", { path: "/notes/count", response: { kind: "json", type: named("note") } })], children: [], builderName: "", memberName: "" });
+  const printed = print(root);
+  assert.ok(printed.includes("readonly count: NotesCountRequestBuilder;"), printed);
+  assert.ok(printed.includes('"notes/count": {"segment":"count"}'), printed);
 });
 test.run();

@@ -117,8 +117,8 @@ test("ids are percent-encoded into one segment; an empty id is rejected before s
   await assignments.byId("a/b?c#d").get().catch(() => undefined);
   assert.is(lastRequest(h.server).rawPath, `${policyPath(h)}/assignments/a%2Fb%3Fc%23d`);
   const before = h.server.requests.length;
-  assert.throws(() => assignments.byId(""), (e: unknown) => e instanceof GraphError && /deviceManagementConfigurationPolicyAssignment-id/.test(e.message));
-  assert.throws(() => h.graph.deviceManagement.configurationPolicies.byId(".."), /deviceManagementConfigurationPolicy-id/);
+  assert.throws(() => assignments.byId(""), (e: unknown) => e instanceof GraphError && e.code === "invalidRequest" && /^assignments\.byId\(id\) must be a non-empty string/.test(e.message));
+  assert.throws(() => h.graph.deviceManagement.configurationPolicies.byId(".."), /configurationPolicies\.byId\(id\) .*got "\.\."/);
   assert.is(h.server.requests.length, before, "nothing was sent");
 });
 

@@ -1,0 +1,89 @@
+/**
+ * Emits the routes table of `client.ts`: for every member whose request the runtime builder
+ * (templates/request-builder.ts) cannot derive from its name, how it differs. A getter whose name
+ * is its segment, `byId`, and a verb with its usual arguments and answer need no entry, so most of
+ * a module needs none and the table holds the actions, functions, casts, renamed segments, binary
+ * content, header parameters and unusual query options.
+ */
+import type { Operation, ResourceNode } from "../model/ir.js";
+import { compareStrings } from "../util/order.js";
+import { BUILDER_MEMBERS, CALL_ARGS, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument } from "../../templates/request-builder.js";
+
+/** Every operation with its key: its member path from the root (`deviceManagement/configurationPolicies/{}/assign`). */
+export function operationKeys(node: ResourceNode, members = ""): [Operation, string][] {
+  return [
+    ...node.operations.map((op): [Operation, string] => [op, memberKey(members, op.methodName)]),
+    ...node.children.flatMap((child) => operationKeys(child, memberKey(members, child.kind === "key" ? "{}" : child.memberName))),
+  ];
+}
+
+/**
+ * The header parameters of the slice, by option name (`ifMatch` → `If-Match`): every option name
+ * that means one header throughout the slice. A name that means different headers on different
+ * operations goes into those operations' routes instead.
+ */
+export function headerOptions(root: ResourceNode): Record<string, string> {
+  const wire = new Map<string, Set<string>>();
+  for (const [op] of operationKeys(root)) for (const h of op.headers) wire.set(h.name, (wire.get(h.name) ?? new Set()).add(h.wireName));
+  return Object.fromEntries([...wire].filter(([, names]) => names.size === 1).map(([name, names]): [string, string] => [name, [...names][0]!]).sort(([a], [b]) => compareStrings(a, b)));
+}
+
+/** The routes table's entries, in tree order; `shared` is the slice's headerOptions. */
+export function routeEntries(node: ResourceNode, shared: Record<string, string>, members = ""): [string, Route][] {
+  const own = node.operations.flatMap((op): [string, Route][] => {
+    const route = operationRoute(op, shared);
+    return Object.keys(route).length ? [[memberKey(members, op.methodName), route]] : [];
+  });
+  const children = node.children.flatMap((child) => {
+    if (child.kind === "key") return routeEntries(child, shared, memberKey(members, "{}"));
+    const key = memberKey(members, child.memberName);
+    // A getter named after one of the builder's own members is always written, so it is not taken for that member.
+    const renamed = child.memberName !== child.segment || BUILDER_MEMBERS.includes(child.memberName);
+    return [...(renamed ? [[key, { segment: child.segment }] as [string, Route]] : []), ...routeEntries(child, shared, key)];
+  });
+  return [...own, ...children];
+}
+
+/** How `op` differs from the runtime builder's rule for its member (empty: not at all). */
+function operationRoute(op: Operation, shared: Record<string, string>): Route {
+  const usual = op.call ? { method: op.method, args: CALL_ARGS[op.method as "GET" | "POST"], expect: "json" } : VERBS[op.methodName];
+  if (!usual || (op.call && op.method !== "GET" && op.method !== "POST")) throw new Error(`${op.method} ${op.path}: the member ${op.methodName} is neither a verb of the request builder nor a bound action or function`);
+  const route: Route = op.call ? { segment: callSegment(op), method: op.method as "GET" | "POST" } : {};
+  const args = argumentsOf(op);
+  if (args.join() !== usual.args.join()) route.args = args;
+  const expect = op.response.kind === "collection" ? "json" : op.response.kind;
+  if (expect !== usual.expect) route.expect = expect;
+  if (op.body?.kind === "binary") route.contentType = op.body.contentType;
+  // `count()` takes its query options from its options: those of `$count` unless they are not `search` and `filter`, then all of them.
+  const unusualCount = op.kind === "count" && op.query.some((p) => p.name !== "search" && p.name !== "filter");
+  const query = unusualCount ? op.query : op.query.filter((p) => p.wireName !== (QUERY_WIRE_NAMES[p.name] ?? p.name));
+  if (query.length) route.query = Object.fromEntries(query.map((p) => [p.name, p.wireName]));
+  const headers = op.headers.filter((h) => shared[h.name] !== h.wireName);
+  if (headers.length) route.headers = Object.fromEntries(headers.map((h) => [h.name, h.wireName]));
+  return route;
+}
+
+/** The positional arguments of the method builder-methods.ts declares for `op`. */
+function argumentsOf(op: Operation): RouteArgument[] {
+  if (op.kind === "count") return ["options"];
+  if (op.kind === "list") return ["query", "options"];
+  return [
+    ...(op.call?.parameters.length ? ["params" as const] : []),
+    ...(op.body ? ["body" as const] : []),
+    ...(op.queryName ? ["query" as const] : []),
+    "options",
+  ];
+}
+
+/** A bound call's segment, each parameter as a `{name}` placeholder (in quotes for a string literal); aliases as written. */
+function callSegment(op: Operation): string {
+  const call = op.call!;
+  if (!call.parenthesised) return call.prefix;
+  const entries = call.entries.map((entry) => {
+    if ("text" in entry) return entry.text;
+    const p = call.parameters[entry.parameter]!;
+    const quote = p.quoted ? "'" : "";
+    return `${p.wireName}=${quote}{${p.name}}${quote}`;
+  });
+  return `${call.prefix}(${entries.join(",")})`;
+}
