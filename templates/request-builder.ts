@@ -98,27 +98,42 @@ export function createClient(runtime: GraphRuntime, routes: Routes, headerOption
   return builder({ runtime, routes, headerOptions }, "", "");
 }
 
+/** What a builder stands for. Its one public field is the path, so inspecting a builder shows where it points and nothing of the runtime. */
+class BuilderNode {
+  readonly #slice: Slice;
+  readonly #members: string;
+  constructor(
+    slice: Slice,
+    readonly path: string,
+    members: string,
+  ) {
+    this.#slice = slice;
+    this.#members = members;
+  }
+
+  /** The builder's one trap: what a member of this node is. */
+  static member(node: BuilderNode, name: string | symbol): unknown {
+    if (typeof name !== "string" || name === "then") return undefined;
+    const { path } = node;
+    if (name === "path") return path;
+    const slice = node.#slice;
+    const members = node.#members;
+    const key = memberKey(members, name);
+    const route = Object.hasOwn(slice.routes, key) ? slice.routes[key]! : undefined;
+    if (route?.method) return (...args: unknown[]) => call(slice, route, key, `${path}/`, args);
+    if (route?.segment === undefined) {
+      if (name === "byId") return (id: string) => builder(slice, `${path}/${encodeKey(id, `${members.slice(members.lastIndexOf("/") + 1)}.byId(id)`)}`, memberKey(members, "{}"));
+      if (name === "batch" && !members) return batch(slice);
+      if (Object.hasOwn(VERBS, name)) return verb(slice, name, path, members);
+    }
+    return builder(slice, `${path}/${route?.segment ?? name}`, key);
+  }
+}
+
+const TRAPS: ProxyHandler<BuilderNode> = { get: BuilderNode.member };
+
 function builder(slice: Slice, path: string, members: string): object {
-  const { runtime, routes } = slice;
-  // The target holds only the path, so inspecting a builder shows where it points and nothing of the runtime.
-  return new Proxy(
-    { path },
-    {
-      get(_, name) {
-        if (typeof name !== "string" || name === "then") return undefined;
-        if (name === "path") return path;
-        const key = memberKey(members, name);
-        const route = Object.hasOwn(routes, key) ? routes[key]! : undefined;
-        if (route?.method) return (...args: unknown[]) => call(slice, route, key, `${path}/`, args);
-        if (route?.segment === undefined) {
-          if (name === "byId") return (id: string) => builder(slice, `${path}/${encodeKey(id, `${members.slice(members.lastIndexOf("/") + 1)}.byId(id)`)}`, memberKey(members, "{}"));
-          if (name === "batch" && !members) return batch(slice);
-          if (Object.hasOwn(VERBS, name)) return verb(slice, name, path, members);
-        }
-        return builder(slice, `${path}/${route?.segment ?? name}`, key);
-      },
-    },
-  );
+  return new Proxy(new BuilderNode(slice, path, members), TRAPS);
 }
 
 /** A member's key in the routes table: its member path from the root, keys as `{}`. */
@@ -172,21 +187,17 @@ function argumentsOf(route: FullRoute, args: unknown[]): Partial<Record<RouteArg
 }
 
 function request(slice: Slice, route: FullRoute, operation: string, path: string, query: unknown, body: unknown, options: unknown): GraphRequest {
+  const request: GraphRequest = { method: route.method, path, operation, expect: route.expect, options: options as GraphRequest["options"] };
+  if (query !== undefined) {
+    request.query = query as object;
+    request.queryNames = route.query ? { ...QUERY_WIRE_NAMES, ...route.query } : QUERY_WIRE_NAMES;
+  }
   const callOptions = options as Record<string, string | undefined> | undefined;
   const names = route.headers ? { ...slice.headerOptions, ...route.headers } : slice.headerOptions;
-  let headers: Record<string, string> | undefined;
-  for (const name in names) if (callOptions?.[name] !== undefined) (headers ??= {})[names[name]!] = callOptions[name];
-  return {
-    method: route.method,
-    path,
-    operation,
-    ...(query === undefined ? {} : { query: query as object, queryNames: route.query ? { ...QUERY_WIRE_NAMES, ...route.query } : QUERY_WIRE_NAMES }),
-    ...(headers ? { headers } : {}),
-    ...(route.args.includes("body") ? { body } : {}),
-    ...(route.contentType ? { contentType: route.contentType } : {}),
-    expect: route.expect,
-    options: options as GraphRequest["options"],
-  };
+  for (const name in names) if (callOptions?.[name] !== undefined) (request.headers ??= {})[names[name]!] = callOptions[name];
+  if (route.args.includes("body")) request.body = body;
+  if (route.contentType) request.contentType = route.contentType;
+  return request;
 }
 
 /** `graph.batch(build, options)`: the batching runtime is imported on first use, so a program that never batches never loads it. */
