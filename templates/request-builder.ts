@@ -5,7 +5,7 @@
  * - a property is the path segment of that name (`.assignments` → `/assignments`);
  * - `byId(id)` is a key segment, percent-encoded;
  * - `get`, `iterate`, `iteratePages`, `post`, `patch`, `put`, `delete` and `count` are the HTTP
- *   methods, with the arguments and answer in VERBS;
+ *   methods, with the arguments and answer in VERBS (route-rules.ts);
  * - whatever differs from these rules (bound actions and functions, type casts, segments renamed
  *   in code, binary content, header parameters, query options with other wire names) is written in
  *   the slice's `routes` table, keyed by the member path (`deviceManagement/configurationPolicies/{}/assign`).
@@ -13,71 +13,18 @@
  * same whatever the size of the SDK it comes from.
  */
 import { iterateItems, iteratePages } from "./paging.js";
+import { CALL_ARGS, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument, type Routes } from "./route-rules.js";
 import type { GraphRequest, GraphRuntime } from "./runtime.js";
 import type { BatchOptions } from "./types.js";
 import { encodeKey, encodeLiteral } from "./url.js";
+
+export type { Route, RouteArgument, Routes } from "./route-rules.js";
 
 /** What every builder has besides its own members. */
 export interface RequestBuilder {
   /** The request path below the base URL, keys percent-encoded. */
   readonly path: string;
 }
-
-/** A positional argument of a builder method. */
-export type RouteArgument = "params" | "body" | "query" | "options";
-
-/** How a member differs from the naming rules (see the top of this file). */
-export interface Route {
-  /**
-   * The wire segment: of a getter whose name is not its segment (`graphUser` → `microsoft.graph.user`),
-   * or of a bound action or function (`microsoft.graph.assign`, `microsoft.graph.f(a='{a}',b={b})`,
-   * where `'{a}'` is `params.a` as a string literal and `{b}` as any other literal).
-   */
-  segment?: string;
-  /** A bound action (`POST`) or function (`GET`); without it the member is a getter, or a verb. */
-  method?: "GET" | "POST";
-  /** The positional arguments, when they are not the usual ones (VERBS; for a call: `body, options` or `options`). */
-  args?: readonly RouteArgument[];
-  /** The answer, when it is not the method's usual one. */
-  expect?: GraphRequest["expect"];
-  /** The content type of a binary body. */
-  contentType?: string;
-  /** Query options whose wire name is not the OData rule's (QUERY_WIRE_NAMES, or the name as written). */
-  query?: Readonly<Record<string, string>>;
-  /** Header parameters whose option name means another header elsewhere in the slice: the option's name → the header (`ifMatch` → `If-Match`). */
-  headers?: Readonly<Record<string, string>>;
-}
-
-export type Routes = Readonly<Record<string, Route>>;
-
-/** The usual HTTP method, arguments and answer of each verb. */
-export const VERBS: Readonly<Record<string, { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] }>> = {
-  get: { method: "GET", args: ["query", "options"], expect: "json" },
-  iterate: { method: "GET", args: ["query", "options"], expect: "json" },
-  iteratePages: { method: "GET", args: ["query", "options"], expect: "json" },
-  post: { method: "POST", args: ["body", "options"], expect: "json" },
-  put: { method: "PUT", args: ["body", "options"], expect: "json" },
-  patch: { method: "PATCH", args: ["body", "options"], expect: "none" },
-  delete: { method: "DELETE", args: ["options"], expect: "none" },
-  count: { method: "GET", args: ["options"], expect: "count" },
-};
-
-/** The usual arguments of a bound action or function. */
-export const CALL_ARGS = { POST: ["body", "options"], GET: ["options"] } as const;
-
-/** OData's system query options: in code without their `$` (`top` is sent as `$top`). Others go as written. */
-export const QUERY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
-  ["apply", "compute", "count", "deltatoken", "expand", "filter", "format", "index", "levels", "orderby", "schemaversion", "search", "select", "skip", "skiptoken", "top"].map((name) => [name, `$${name}`]),
-);
-
-/** The query options of `$count` unless its route says otherwise. */
-const COUNT_QUERY = { search: "$search", filter: "$filter" };
-
-/**
- * Members the builder itself interprets: a getter of one of these names is always in the routes
- * table, so that it is not taken for the verb. `then` is never a member: a builder is not a promise.
- */
-export const BUILDER_MEMBERS = ["get", "iterate", "iteratePages", "post", "put", "patch", "delete", "count", "byId", "batch", "path", "then"];
 
 /** Header parameters, by the name of their option (`ifMatch` → `If-Match`). */
 export type HeaderOptions = Readonly<Record<string, string>>;
@@ -130,15 +77,13 @@ class BuilderNode {
   }
 }
 
+/** The query options of `$count` unless its route says otherwise. */
+const COUNT_QUERY = { search: "$search", filter: "$filter" };
+
 const TRAPS: ProxyHandler<BuilderNode> = { get: BuilderNode.member };
 
 function builder(slice: Slice, path: string, members: string): object {
   return new Proxy(new BuilderNode(slice, path, members), TRAPS);
-}
-
-/** A member's key in the routes table: its member path from the root, keys as `{}`. */
-export function memberKey(members: string, name: string): string {
-  return members ? `${members}/${name}` : name;
 }
 
 type FullRoute = Omit<Route, "method"> & { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] };

@@ -7,7 +7,7 @@
  */
 import type { Operation, ResourceNode } from "../model/ir.js";
 import { compareStrings } from "../util/order.js";
-import { BUILDER_MEMBERS, CALL_ARGS, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument } from "../../templates/request-builder.js";
+import { BUILDER_MEMBERS, CALL_ARGS, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument } from "../../templates/route-rules.js";
 
 /** Every operation with its key: its member path from the root (`deviceManagement/configurationPolicies/{}/assign`). */
 export function operationKeys(node: ResourceNode, members = ""): [Operation, string][] {

@@ -1,0 +1,64 @@
+/**
+ * The rules the request builder (request-builder.ts) derives requests by, and the shape of the
+ * routes table that records what differs from them. The generator reads the same rules to decide
+ * what a slice's table must hold, so this file imports nothing at run time.
+ */
+import type { GraphRequest } from "./runtime.js";
+
+/** A positional argument of a builder method. */
+export type RouteArgument = "params" | "body" | "query" | "options";
+
+/** How a member differs from the naming rules (see the top of this file). */
+export interface Route {
+  /**
+   * The wire segment: of a getter whose name is not its segment (`graphUser` → `microsoft.graph.user`),
+   * or of a bound action or function (`microsoft.graph.assign`, `microsoft.graph.f(a='{a}',b={b})`,
+   * where `'{a}'` is `params.a` as a string literal and `{b}` as any other literal).
+   */
+  segment?: string;
+  /** A bound action (`POST`) or function (`GET`); without it the member is a getter, or a verb. */
+  method?: "GET" | "POST";
+  /** The positional arguments, when they are not the usual ones (VERBS; for a call: `body, options` or `options`). */
+  args?: readonly RouteArgument[];
+  /** The answer, when it is not the method's usual one. */
+  expect?: GraphRequest["expect"];
+  /** The content type of a binary body. */
+  contentType?: string;
+  /** Query options whose wire name is not the OData rule's (QUERY_WIRE_NAMES, or the name as written). */
+  query?: Readonly<Record<string, string>>;
+  /** Header parameters whose option name means another header elsewhere in the slice: the option's name → the header (`ifMatch` → `If-Match`). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export type Routes = Readonly<Record<string, Route>>;
+
+/** The usual HTTP method, arguments and answer of each verb. */
+export const VERBS: Readonly<Record<string, { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] }>> = {
+  get: { method: "GET", args: ["query", "options"], expect: "json" },
+  iterate: { method: "GET", args: ["query", "options"], expect: "json" },
+  iteratePages: { method: "GET", args: ["query", "options"], expect: "json" },
+  post: { method: "POST", args: ["body", "options"], expect: "json" },
+  put: { method: "PUT", args: ["body", "options"], expect: "json" },
+  patch: { method: "PATCH", args: ["body", "options"], expect: "none" },
+  delete: { method: "DELETE", args: ["options"], expect: "none" },
+  count: { method: "GET", args: ["options"], expect: "count" },
+};
+
+/** The usual arguments of a bound action or function. */
+export const CALL_ARGS = { POST: ["body", "options"], GET: ["options"] } as const;
+
+/** OData's system query options: in code without their `$` (`top` is sent as `$top`). Others go as written. */
+export const QUERY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  ["apply", "compute", "count", "deltatoken", "expand", "filter", "format", "index", "levels", "orderby", "schemaversion", "search", "select", "skip", "skiptoken", "top"].map((name) => [name, `$${name}`]),
+);
+
+/**
+ * Members the builder itself interprets: a getter of one of these names is always in the routes
+ * table, so that it is not taken for the verb. `then` is never a member: a builder is not a promise.
+ */
+export const BUILDER_MEMBERS = ["get", "iterate", "iteratePages", "post", "put", "patch", "delete", "count", "byId", "batch", "path", "then"];
+
+/** A member's key in the routes table: its member path from the root, keys as `{}`. */
+export function memberKey(members: string, name: string): string {
+  return members ? `${members}/${name}` : name;
+}
