@@ -1,0 +1,100 @@
+/**
+ * The runtime request builder (templates/request-builder.ts) over HTTP: builders are not promises and
+ * show only their path, the routes table overrides the naming rules, and a slice's validation
+ * tables are loaded once, by the first call that sends a body, and never with `validate: false`.
+ */
+import { inspect } from "node:util";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { GraphError } from "../../generated/index.js";
+import { createClient, type Routes } from "../../generated/runtime/request-builder.js";
+import { createRuntime, type GraphClientOptions } from "../../generated/runtime/runtime.js";
+import type { SliceValidation } from "../../generated/runtime/validate.js";
+import type { GraphClient } from "../../generated/assignments/client.js";
+import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
+
+const test = suite<{ h: Harness }>("runtime: the request builder", {} as { h: Harness });
+test.before.each(async (ctx) => {
+  ctx.h = await startHarness();
+});
+test.after.each(async (ctx) => ctx.h.server.close());
+
+/** The assignments slice's client over a runtime whose table loader is counted (and may fail first). */
+function countingClient(h: Harness, options: GraphClientOptions = {}, failures = 0) {
+  const loads = { count: 0 };
+  const load = (): Promise<SliceValidation> => {
+    loads.count++;
+    if (loads.count <= failures) return Promise.reject(new Error("chunk failed to load"));
+    return import("../../generated/assignments/schema.js");
+  };
+  const runtime = createRuntime({ baseUrl: h.server.baseUrl, token: "test-token", maxRetries: 0, ...options }, load);
+  const routes: Routes = { "deviceManagement/configurationPolicies/{}/assignments/{}/patch": { expect: "json" } };
+  return { graph: createClient(runtime, routes) as GraphClient, loads };
+}
+
+const invalidTarget = { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: "g", deviceAndAppManagementAssignmentFilterType: "sideways" } } as never;
+
+test("the validation tables load on the first call that sends a body, once", async ({ h }) => {
+  const { graph, loads } = countingClient(h);
+  const item = graph.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId);
+  await item.get();
+  assert.is(loads.count, 0, "a GET sends no body and loads nothing");
+  const sent = h.server.requests.length;
+  const error = await rejection(item.patch(invalidTarget), /deviceAndAppManagementAssignmentFilterType/);
+  assert.is((error as GraphError).code, "invalidRequestBody");
+  assert.is(h.server.requests.length, sent, "the invalid body was not sent");
+  await item.patch({ target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } });
+  assert.is(loads.count, 1);
+});
+
+test("validate: false never loads the tables, and the body goes as written", async ({ h }) => {
+  const { graph, loads } = countingClient(h, { validate: false });
+  await graph.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId).patch(invalidTarget).catch(() => undefined);
+  assert.is(loads.count, 0);
+  assert.equal(lastRequest(h.server).json.target.deviceAndAppManagementAssignmentFilterType, "sideways");
+});
+
+test("a per-call validate: false skips the tables; a table load that failed is tried again by the next call", async ({ h }) => {
+  const { graph, loads } = countingClient(h, {}, 1);
+  const item = graph.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId);
+  await item.patch({ target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } }, { validate: false });
+  assert.is(loads.count, 0);
+  const sent = h.server.requests.length;
+  await rejection(item.patch(invalidTarget), /chunk failed to load/);
+  assert.is(h.server.requests.length, sent, "nothing is sent unvalidated when the tables fail to load");
+  await rejection(item.patch(invalidTarget), /deviceAndAppManagementAssignmentFilterType/);
+  assert.is(loads.count, 2);
+});
+
+test("a builder is not a promise, and shows its path and nothing of the runtime", async ({ h }) => {
+  const policy = h.graph.deviceManagement.configurationPolicies.byId("p 1");
+  assert.is(await policy, policy, "await returns the builder itself");
+  assert.is(policy.path, "/deviceManagement/configurationPolicies/p%201");
+  const shown = inspect(policy, { depth: 5, showHidden: true });
+  assert.match(shown, "/deviceManagement/configurationPolicies/p%201");
+  assert.not.match(shown, /test-token|baseUrl|127\.0\.0\.1/);
+  assert.equal(Object.keys(policy), ["path"]);
+});
+
+test("the routes table overrides the rules: a getter named like a verb, a renamed segment, an action", async ({ h }) => {
+  const routes: Routes = {
+    "things/count": { segment: "count" },
+    "things/odataValue": { segment: "$value" },
+    "things/{}/archive": { segment: "microsoft.graph.archive", method: "POST", args: ["options"], expect: "none" },
+  };
+  const client = createClient(createRuntime({ baseUrl: h.server.baseUrl, token: "test-token", maxRetries: 0 }), routes) as Record<string, any>;
+  const path = () => lastRequest(h.server).rawPath;
+  await client.things.count.get().catch(() => undefined);
+  assert.is(path(), "/beta/things/count", "a getter, not $count");
+  assert.is(typeof client.things.count, "object", "the routed getter is a builder, not the verb");
+  await client.others.count().catch(() => undefined);
+  assert.is(path(), "/beta/others/$count", "the verb where no getter is routed");
+  await client.things.odataValue.get().catch(() => undefined);
+  assert.is(path(), "/beta/things/$value");
+  await client.things.byId("t").archive().catch(() => undefined);
+  assert.is(lastRequest(h.server).method, "POST");
+  assert.is(path(), "/beta/things/t/microsoft.graph.archive");
+  assert.throws(() => client.things.byId(""), (e: unknown) => e instanceof GraphError && /^things\.byId\(id\)/.test(e.message));
+});
+
+test.run();
