@@ -54,7 +54,8 @@ export const QUERY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEnt
 
 /**
  * Members the builder itself interprets: a getter of one of these names is always in the routes
- * table, so that it is not taken for the verb. `then` is never a member: a builder is not a promise.
+ * table, so that it is not taken for the verb. `then` is never a member: a builder is not a promise;
+ * nor is any member of `Object.prototype` (the naming stage reserves them).
  */
 export const BUILDER_MEMBERS = ["get", "iterate", "iteratePages", "post", "put", "patch", "delete", "count", "byId", "batch", "path", "then"];
 

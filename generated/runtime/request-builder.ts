@@ -63,6 +63,8 @@ class BuilderNode {
   /** The builder's one trap: what a member of this node is. */
   static member(node: BuilderNode, name: string | symbol): unknown {
     if (typeof name !== "string" || name === "then") return undefined;
+    // `toString`, `valueOf`, `constructor`, …: an object's own, so a builder prints and compares as one.
+    if (name in Object.prototype) return (node as unknown as Record<string, unknown>)[name];
     const { path } = node;
     if (name === "path") return path;
     const slice = node.#slice;

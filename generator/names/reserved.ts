@@ -31,7 +31,8 @@ export const RESERVED_EXPORTS = [
 ];
 
 // `batch` belongs to the root client; no builder member takes it, so no path segment can shadow it.
-// `then` would make a builder look like a promise to `await`.
-export const RESERVED_MEMBERS = ["batch", "constructor", "path", "runtime", "then"];
+// `then` would make a builder look like a promise to `await`; `Object.prototype`'s members
+// (`toString`, `constructor`, …) stay the builder's own, so a segment of such a name is renamed.
+export const RESERVED_MEMBERS = ["batch", "path", "runtime", "then", ...Object.getOwnPropertyNames(Object.prototype)].sort();
 
 export const RESERVED_OPTION_KEYS = ["signal", "headers", "timeoutMs", "maxRetries", "validate", "onResponse", "maxPages", "nextLink"];

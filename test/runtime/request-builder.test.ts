@@ -66,7 +66,7 @@ test("a per-call validate: false skips the tables; a table load that failed is t
   assert.is(loads.count, 2);
 });
 
-test("a builder is not a promise, and shows its path and nothing of the runtime", async ({ h }) => {
+test("a builder is not a promise, prints as an object, and shows its path and nothing of the runtime", async ({ h }) => {
   const policy = h.graph.deviceManagement.configurationPolicies.byId("p 1");
   assert.is(await policy, policy, "await returns the builder itself");
   assert.is(policy.path, "/deviceManagement/configurationPolicies/p%201");
@@ -74,6 +74,8 @@ test("a builder is not a promise, and shows its path and nothing of the runtime"
   assert.match(shown, "/deviceManagement/configurationPolicies/p%201");
   assert.not.match(shown, /test-token|baseUrl|127\.0\.0\.1/);
   assert.equal(Object.keys(policy), ["path"]);
+  assert.is(`${policy}`, "[object Object]", "Object.prototype's members stay the builder's own");
+  assert.equal(JSON.parse(JSON.stringify(policy)), { path: "/deviceManagement/configurationPolicies/p%201" });
 });
 
 test("the routes table overrides the rules: a getter named like a verb, a renamed segment, an action", async ({ h }) => {
