@@ -100,7 +100,7 @@ function verb(slice: Slice, name: string, path: string, members: string): (...ar
     const walk = name === "iterate" ? iterateItems : iteratePages;
     return (...args: unknown[]) => {
       const { query, options } = argumentsOf(route, args);
-      return walk(runtime, request(slice, route, key, path, query, undefined, undefined), options as object | undefined);
+      return walk(runtime, request(slice, route, key, path, query, undefined, options), options as object | undefined);
     };
   }
   return async (...args: unknown[]) => {

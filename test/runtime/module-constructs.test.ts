@@ -107,6 +107,9 @@ test("header parameters are typed options sent under their wire names", async ()
   assert.is(server.requests[1]!.headers.consistencylevel, "eventual");
   await item().delete();
   assert.not.ok("if-match" in server.requests[2]!.headers, "an absent header option is not sent");
+  respond = () => ({ status: 200, body: JSON.stringify({ value: [] }), headers: { "content-type": "application/json" } });
+  for await (const _ of client().drives.byId("d1").labels.iterate(undefined, { consistencyLevel: "eventual" })) break;
+  assert.is(server.requests[3]!.headers.consistencylevel, "eventual", "iterate sends the header parameters too");
 });
 
 test("query options keep their real wire names: $deltatoken, $skiptoken, @id", async () => {
