@@ -6,6 +6,7 @@ import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type {
   BatchOptions,
   BatchResults,
+  ODataQuery,
   Page,
   PagingOptions,
   PropertyName,
@@ -91,50 +92,9 @@ export interface DeviceManagementConfigurationPoliciesItemRequestBuilder extends
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`. */
-export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<
+export type DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<
   S extends string = PropertyName<DeviceManagementConfigurationPolicyAssignment>,
-> {
-  /**
-   * Show only the first n items
-   * Sent as `$top`.
-   */
-  top?: number;
-  /**
-   * Skip the first n items
-   * Sent as `$skip`.
-   */
-  skip?: number;
-  /**
-   * Search items by search phrases
-   * Sent as `$search`.
-   */
-  search?: string;
-  /**
-   * Filter items by property values
-   * Sent as `$filter`.
-   */
-  filter?: string;
-  /**
-   * Include count of items
-   * Sent as `$count`.
-   */
-  count?: boolean;
-  /**
-   * Order items by property values
-   * Sent as `$orderby`.
-   */
-  orderby?: string[];
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly "*"[];
-}
+> = Pick<ODataQuery<S, "*">, "top" | "skip" | "search" | "filter" | "count" | "orderby" | "select" | "expand">;
 
 /**
  * Policy assignments
@@ -201,20 +161,9 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteO
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<
+export type DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<
   S extends string = PropertyName<DeviceManagementConfigurationPolicyAssignment>,
-> {
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly "*"[];
-}
+> = Pick<ODataQuery<S, "*">, "select" | "expand">;
 
 /**
  * Policy assignments

@@ -59,6 +59,7 @@ export type {
   BinaryBody,
   Flags,
   ODataAnnotations,
+  ODataQuery,
   Page,
   PagingOptions,
   PropertyName,

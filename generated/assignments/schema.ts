@@ -3,78 +3,20 @@
 // Source: spec/graph-beta-configurationPolicies-assignments.csdl.xml
 import type { Schema, TypeSpec } from "../runtime/validate.js";
 export { validateValue } from "../runtime/validate.js";
-/** Every type a request body of this slice can hold, for validation before sending. */
-export const schema: Schema = {
-  DeviceManagementConfigurationPolicyAssignRequestBody: {
-    properties: { assignments: "[microsoft.graph.deviceManagementConfigurationPolicyAssignment]" },
-  },
-  "microsoft.graph.allDevicesAssignmentTarget": {
-    properties: {
-      deviceAndAppManagementAssignmentFilterId: "string?",
-      deviceAndAppManagementAssignmentFilterType: "microsoft.graph.deviceAndAppManagementAssignmentFilterType",
-    },
-  },
-  "microsoft.graph.allLicensedUsersAssignmentTarget": {
-    properties: {
-      deviceAndAppManagementAssignmentFilterId: "string?",
-      deviceAndAppManagementAssignmentFilterType: "microsoft.graph.deviceAndAppManagementAssignmentFilterType",
-    },
-  },
-  "microsoft.graph.androidFotaDeploymentAssignmentTarget": {
-    properties: {
-      deviceAndAppManagementAssignmentFilterId: "string?",
-      deviceAndAppManagementAssignmentFilterType: "microsoft.graph.deviceAndAppManagementAssignmentFilterType",
-      groupId: "string",
-    },
-  },
-  "microsoft.graph.configurationManagerCollectionAssignmentTarget": {
-    properties: {
-      deviceAndAppManagementAssignmentFilterId: "string?",
-      deviceAndAppManagementAssignmentFilterType: "microsoft.graph.deviceAndAppManagementAssignmentFilterType",
-      collectionId: "string?",
-    },
-  },
-  "microsoft.graph.deviceAndAppManagementAssignmentFilterType": { members: ["none", "include", "exclude"] },
-  "microsoft.graph.deviceAndAppManagementAssignmentSource": { members: ["direct", "policySets"] },
-  "microsoft.graph.deviceAndAppManagementAssignmentTarget": {
-    abstract: true,
-    properties: {
-      deviceAndAppManagementAssignmentFilterId: "string?",
-      deviceAndAppManagementAssignmentFilterType: "microsoft.graph.deviceAndAppManagementAssignmentFilterType",
-    },
-    derived: [
-      "microsoft.graph.allDevicesAssignmentTarget",
-      "microsoft.graph.allLicensedUsersAssignmentTarget",
-      "microsoft.graph.androidFotaDeploymentAssignmentTarget",
-      "microsoft.graph.configurationManagerCollectionAssignmentTarget",
-      "microsoft.graph.exclusionGroupAssignmentTarget",
-      "microsoft.graph.groupAssignmentTarget",
-    ],
-  },
-  "microsoft.graph.deviceManagementConfigurationPolicyAssignment": {
-    properties: {
-      id: "string",
-      source: "microsoft.graph.deviceAndAppManagementAssignmentSource",
-      sourceId: "string?",
-      target: "microsoft.graph.deviceAndAppManagementAssignmentTarget?",
-    },
-  },
-  "microsoft.graph.exclusionGroupAssignmentTarget": {
-    properties: {
-      deviceAndAppManagementAssignmentFilterId: "string?",
-      deviceAndAppManagementAssignmentFilterType: "microsoft.graph.deviceAndAppManagementAssignmentFilterType",
-      groupId: "string?",
-    },
-  },
-  "microsoft.graph.groupAssignmentTarget": {
-    properties: {
-      deviceAndAppManagementAssignmentFilterId: "string?",
-      deviceAndAppManagementAssignmentFilterType: "microsoft.graph.deviceAndAppManagementAssignmentFilterType",
-      groupId: "string?",
-    },
-    derived: ["microsoft.graph.exclusionGroupAssignmentTarget"],
-  },
-};
+/** Every type a request body of this slice can hold, for validation before sending (JSON, one type per line). */
+export const schema: Schema = JSON.parse(`{
+  "DeviceManagementConfigurationPolicyAssignRequestBody": {"properties":{"assignments":"[microsoft.graph.deviceManagementConfigurationPolicyAssignment]"}},
+  "microsoft.graph.allDevicesAssignmentTarget": {"properties":{"deviceAndAppManagementAssignmentFilterId":"string?","deviceAndAppManagementAssignmentFilterType":"microsoft.graph.deviceAndAppManagementAssignmentFilterType"}},
+  "microsoft.graph.allLicensedUsersAssignmentTarget": {"properties":{"deviceAndAppManagementAssignmentFilterId":"string?","deviceAndAppManagementAssignmentFilterType":"microsoft.graph.deviceAndAppManagementAssignmentFilterType"}},
+  "microsoft.graph.androidFotaDeploymentAssignmentTarget": {"properties":{"deviceAndAppManagementAssignmentFilterId":"string?","deviceAndAppManagementAssignmentFilterType":"microsoft.graph.deviceAndAppManagementAssignmentFilterType","groupId":"string"}},
+  "microsoft.graph.configurationManagerCollectionAssignmentTarget": {"properties":{"deviceAndAppManagementAssignmentFilterId":"string?","deviceAndAppManagementAssignmentFilterType":"microsoft.graph.deviceAndAppManagementAssignmentFilterType","collectionId":"string?"}},
+  "microsoft.graph.deviceAndAppManagementAssignmentFilterType": {"members":["none","include","exclude"]},
+  "microsoft.graph.deviceAndAppManagementAssignmentSource": {"members":["direct","policySets"]},
+  "microsoft.graph.deviceAndAppManagementAssignmentTarget": {"abstract":true,"properties":{"deviceAndAppManagementAssignmentFilterId":"string?","deviceAndAppManagementAssignmentFilterType":"microsoft.graph.deviceAndAppManagementAssignmentFilterType"},"derived":["microsoft.graph.allDevicesAssignmentTarget","microsoft.graph.allLicensedUsersAssignmentTarget","microsoft.graph.androidFotaDeploymentAssignmentTarget","microsoft.graph.configurationManagerCollectionAssignmentTarget","microsoft.graph.exclusionGroupAssignmentTarget","microsoft.graph.groupAssignmentTarget"]},
+  "microsoft.graph.deviceManagementConfigurationPolicyAssignment": {"properties":{"id":"string","source":"microsoft.graph.deviceAndAppManagementAssignmentSource","sourceId":"string?","target":"microsoft.graph.deviceAndAppManagementAssignmentTarget?"}},
+  "microsoft.graph.exclusionGroupAssignmentTarget": {"properties":{"deviceAndAppManagementAssignmentFilterId":"string?","deviceAndAppManagementAssignmentFilterType":"microsoft.graph.deviceAndAppManagementAssignmentFilterType","groupId":"string?"}},
+  "microsoft.graph.groupAssignmentTarget": {"properties":{"deviceAndAppManagementAssignmentFilterId":"string?","deviceAndAppManagementAssignmentFilterType":"microsoft.graph.deviceAndAppManagementAssignmentFilterType","groupId":"string?"},"derived":["microsoft.graph.exclusionGroupAssignmentTarget"]}
+}`);
 /** The body type of each operation that sends JSON, by its key in the routes of `client.ts`. */
 export const bodies: Readonly<Record<string, TypeSpec>> = {
   "deviceManagement/configurationPolicies/{}/assign": "DeviceManagementConfigurationPolicyAssignRequestBody",

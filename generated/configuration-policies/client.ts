@@ -8,6 +8,7 @@ import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type {
   BatchOptions,
   BatchResults,
+  ODataQuery,
   Page,
   PagingOptions,
   PropertyName,
@@ -115,50 +116,12 @@ export interface DeviceManagementRequestBuilder extends RequestBuilder {
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies`. */
-export interface DeviceManagementConfigurationPoliciesListQuery<
+export type DeviceManagementConfigurationPoliciesListQuery<
   S extends string = PropertyName<DeviceManagementConfigurationPolicy>,
-> {
-  /**
-   * Show only the first n items
-   * Sent as `$top`.
-   */
-  top?: number;
-  /**
-   * Skip the first n items
-   * Sent as `$skip`.
-   */
-  skip?: number;
-  /**
-   * Search items by search phrases
-   * Sent as `$search`.
-   */
-  search?: string;
-  /**
-   * Filter items by property values
-   * Sent as `$filter`.
-   */
-  filter?: string;
-  /**
-   * Include count of items
-   * Sent as `$count`.
-   */
-  count?: boolean;
-  /**
-   * Order items by property values
-   * Sent as `$orderby`.
-   */
-  orderby?: string[];
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly ("assignments" | "settings" | `${"assignments" | "settings"}(${string})` | "*")[];
-}
+> = Pick<
+  ODataQuery<S, "assignments" | "settings" | `${"assignments" | "settings"}(${string})` | "*">,
+  "top" | "skip" | "search" | "filter" | "count" | "orderby" | "select" | "expand"
+>;
 
 /**
  * List of all Configuration policies
@@ -223,20 +186,12 @@ export interface DeviceManagementConfigurationPoliciesItemDeleteOptions extends 
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemGetQuery<
+export type DeviceManagementConfigurationPoliciesItemGetQuery<
   S extends string = PropertyName<DeviceManagementConfigurationPolicy>,
-> {
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly ("assignments" | "settings" | `${"assignments" | "settings"}(${string})` | "*")[];
-}
+> = Pick<
+  ODataQuery<S, "assignments" | "settings" | `${"assignments" | "settings"}(${string})` | "*">,
+  "select" | "expand"
+>;
 
 /**
  * List of all Configuration policies
@@ -356,50 +311,9 @@ export interface DeviceManagementConfigurationPoliciesItemRequestBuilder extends
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments`. */
-export interface DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<
+export type DeviceManagementConfigurationPoliciesItemAssignmentsListQuery<
   S extends string = PropertyName<DeviceManagementConfigurationPolicyAssignment>,
-> {
-  /**
-   * Show only the first n items
-   * Sent as `$top`.
-   */
-  top?: number;
-  /**
-   * Skip the first n items
-   * Sent as `$skip`.
-   */
-  skip?: number;
-  /**
-   * Search items by search phrases
-   * Sent as `$search`.
-   */
-  search?: string;
-  /**
-   * Filter items by property values
-   * Sent as `$filter`.
-   */
-  filter?: string;
-  /**
-   * Include count of items
-   * Sent as `$count`.
-   */
-  count?: boolean;
-  /**
-   * Order items by property values
-   * Sent as `$orderby`.
-   */
-  orderby?: string[];
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly "*"[];
-}
+> = Pick<ODataQuery<S, "*">, "top" | "skip" | "search" | "filter" | "count" | "orderby" | "select" | "expand">;
 
 /**
  * Policy assignments
@@ -466,20 +380,9 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemDeleteO
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<
+export type DeviceManagementConfigurationPoliciesItemAssignmentsItemGetQuery<
   S extends string = PropertyName<DeviceManagementConfigurationPolicyAssignment>,
-> {
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly "*"[];
-}
+> = Pick<ODataQuery<S, "*">, "select" | "expand">;
 
 /**
  * Policy assignments
@@ -514,50 +417,12 @@ export interface DeviceManagementConfigurationPoliciesItemAssignmentsItemRequest
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings`. */
-export interface DeviceManagementConfigurationPoliciesItemSettingsListQuery<
+export type DeviceManagementConfigurationPoliciesItemSettingsListQuery<
   S extends string = PropertyName<DeviceManagementConfigurationSetting>,
-> {
-  /**
-   * Show only the first n items
-   * Sent as `$top`.
-   */
-  top?: number;
-  /**
-   * Skip the first n items
-   * Sent as `$skip`.
-   */
-  skip?: number;
-  /**
-   * Search items by search phrases
-   * Sent as `$search`.
-   */
-  search?: string;
-  /**
-   * Filter items by property values
-   * Sent as `$filter`.
-   */
-  filter?: string;
-  /**
-   * Include count of items
-   * Sent as `$count`.
-   */
-  count?: boolean;
-  /**
-   * Order items by property values
-   * Sent as `$orderby`.
-   */
-  orderby?: string[];
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly ("settingDefinitions" | `${"settingDefinitions"}(${string})` | "*")[];
-}
+> = Pick<
+  ODataQuery<S, "settingDefinitions" | `${"settingDefinitions"}(${string})` | "*">,
+  "top" | "skip" | "search" | "filter" | "count" | "orderby" | "select" | "expand"
+>;
 
 /**
  * Policy settings
@@ -624,20 +489,9 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsItemDeleteOpti
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemSettingsItemGetQuery<
+export type DeviceManagementConfigurationPoliciesItemSettingsItemGetQuery<
   S extends string = PropertyName<DeviceManagementConfigurationSetting>,
-> {
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly ("settingDefinitions" | `${"settingDefinitions"}(${string})` | "*")[];
-}
+> = Pick<ODataQuery<S, "settingDefinitions" | `${"settingDefinitions"}(${string})` | "*">, "select" | "expand">;
 
 /**
  * Policy settings
@@ -677,50 +531,9 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsItemRequestBui
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions`. */
-export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<
+export type DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsListQuery<
   S extends string = PropertyName<DeviceManagementConfigurationSettingDefinition>,
-> {
-  /**
-   * Show only the first n items
-   * Sent as `$top`.
-   */
-  top?: number;
-  /**
-   * Skip the first n items
-   * Sent as `$skip`.
-   */
-  skip?: number;
-  /**
-   * Search items by search phrases
-   * Sent as `$search`.
-   */
-  search?: string;
-  /**
-   * Filter items by property values
-   * Sent as `$filter`.
-   */
-  filter?: string;
-  /**
-   * Include count of items
-   * Sent as `$count`.
-   */
-  count?: boolean;
-  /**
-   * Order items by property values
-   * Sent as `$orderby`.
-   */
-  orderby?: string[];
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly "*"[];
-}
+> = Pick<ODataQuery<S, "*">, "top" | "skip" | "search" | "filter" | "count" | "orderby" | "select" | "expand">;
 
 /**
  * List of related Setting Definitions. This property is read-only.
@@ -769,20 +582,9 @@ export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDef
 }
 
 /** OData query options of `GET /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/settings/{deviceManagementConfigurationSetting-id}/settingDefinitions/{deviceManagementConfigurationSettingDefinition-id}`. */
-export interface DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemGetQuery<
+export type DeviceManagementConfigurationPoliciesItemSettingsItemSettingDefinitionsItemGetQuery<
   S extends string = PropertyName<DeviceManagementConfigurationSettingDefinition>,
-> {
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: readonly S[];
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: readonly "*"[];
-}
+> = Pick<ODataQuery<S, "*">, "select" | "expand">;
 
 /**
  * List of related Setting Definitions. This property is read-only.

@@ -176,6 +176,7 @@ export type {
   BinaryBody,
   Flags,
   ODataAnnotations,
+  ODataQuery,
   Page,
   PagingOptions,
   PropertyName,

@@ -104,6 +104,30 @@ export interface BatchOptions extends Pick<RequestOptions, "signal" | "headers" 
 /** One settled result per batched call, in call order, each typed as the call's own result. */
 export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: PromiseSettledResult<Awaited<T[K]>> };
 
+/**
+ * OData's query options as Graph's descriptions document them. An operation's query type picks the
+ * ones it allows (`Pick<ODataQuery<S, E>, "top" | "select">`); `S` is what `select` takes, `E` what
+ * `expand` takes.
+ */
+export interface ODataQuery<S extends string = string, E extends string = string> {
+  /** Show only the first n items. Sent as `$top`. */
+  top?: number;
+  /** Skip the first n items. Sent as `$skip`. */
+  skip?: number;
+  /** Search items by search phrases. Sent as `$search`. */
+  search?: string;
+  /** Filter items by property values. Sent as `$filter`. */
+  filter?: string;
+  /** Include count of items. Sent as `$count`. */
+  count?: boolean;
+  /** Order items by property values. Sent as `$orderby`. */
+  orderby?: readonly string[];
+  /** Select properties to be returned. Sent as `$select`. */
+  select?: readonly S[];
+  /** Expand related entities. Sent as `$expand`. */
+  expand?: readonly E[];
+}
+
 /** The property names `select` takes: those of the model (of any member, for a union), without annotations. */
 export type PropertyName<T> = T extends unknown ? Exclude<keyof T, number | symbol | `${string}@${string}`> : never;
 

@@ -5,12 +5,13 @@
  * are types only: at run time every node is the runtime's one builder, so a program's bundle does
  * not grow with the slice. Every name comes from the naming stage.
  */
-import type { InterfaceDeclarationStructure, MethodSignatureStructure, StatementStructures } from "ts-morph";
+import type { InterfaceDeclarationStructure, MethodSignatureStructure, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
 import type { ApiModel, ModelType, Operation, Parameter, ResourceNode, TypeRef } from "../model/ir.js";
 import { allOperations } from "../model/resource-tree.js";
 import { propertyKey } from "../names/identifiers.js";
 import { compareStrings } from "../util/order.js";
 import { operationMethods } from "./builder-methods.js";
+import { odataQueryAlias } from "./query-types.js";
 import { headerOptions, routeEntries } from "./routes.js";
 import { importStatements, type ImportSpec } from "./imports.js";
 import { selectParameterType, selectTarget } from "./select-types.js";
@@ -21,7 +22,7 @@ import { referencedTypeNames, typeExpression } from "./type-expression.js";
 const RUNTIME_IMPORTS: ImportSpec[] = [
   { from: "../runtime/request-builder.js", values: ["createClient"], types: ["HeaderOptions", "RequestBuilder", "Routes"] },
   { from: "../runtime/runtime.js", values: ["createRuntime"], types: ["GraphClientOptions"] },
-  { from: "../runtime/types.js", values: [], types: ["BatchOptions", "BatchResults", "BinaryBody", "Page", "PagingOptions", "PropertyName", "RequestBody", "RequestOptions", "Selected"] },
+  { from: "../runtime/types.js", values: [], types: ["BatchOptions", "BatchResults", "BinaryBody", "ODataQuery", "Page", "PagingOptions", "PropertyName", "RequestBody", "RequestOptions", "Selected"] },
 ];
 
 export function emitClientFile(model: ApiModel, header: string): string {
@@ -60,11 +61,15 @@ function nodeStatements(node: ResourceNode, types: Map<string, ModelType>): Stat
   return [...declarations, builderInterface(node, types), ...node.children.flatMap((c) => nodeStatements(c, types))];
 }
 
-function queryInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {
-  const declaration = parameterInterface(op.queryName!, [], `OData query options of \`${op.method} ${op.path}\`.`, op.query, types, (p) => selectParameterType(op, p, types));
+function queryInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+  const typeOf = (p: Parameter) => selectParameterType(op, p, types);
   const target = selectTarget(op, types);
   // `S`: the names `select` lists; its default (every property name) keeps the bare interface usable.
-  return target ? { ...declaration, typeParameters: [{ name: "S", constraint: "string", default: `PropertyName<${target}>` }] } : declaration;
+  const selectDefault = target ? `PropertyName<${target}>` : undefined;
+  const alias = odataQueryAlias(op, types, typeOf, selectDefault);
+  if (alias) return alias;
+  const declaration = parameterInterface(op.queryName!, [], `OData query options of \`${op.method} ${op.path}\`.`, op.query, types, typeOf);
+  return selectDefault ? { ...declaration, typeParameters: [{ name: "S", constraint: "string", default: selectDefault }] } : declaration;
 }
 
 function optionsInterface(op: Operation, types: Map<string, ModelType>): InterfaceDeclarationStructure {

@@ -22,9 +22,16 @@ export function selectParameterType(op: Operation, p: Parameter, types: Map<stri
   if (!model) return undefined;
   if (p.wireName === SELECT_WIRE_NAME && selectTarget(op, types)) return "readonly S[]";
   if (p.wireName !== EXPAND_WIRE_NAME) return undefined;
+  return `readonly (${expandItem(op, types)})[]`;
+}
+
+/** What one `expand` entry may be: a navigation property name, with `(…)` options after it, or `*`; undefined when the operation reads no model. */
+export function expandItem(op: Operation, types: Map<string, ModelType>): string | undefined {
+  const model = selectModel(op, types);
+  if (!model) return undefined;
   const names = [...new Set([model, ...descendants(model, types)].flatMap((t) => allProperties(t, types)).filter((q) => q.navigation).map((q) => JSON.stringify(q.name)))].sort();
   const union = names.join(" | ");
-  return names.length ? `readonly (${union} | \`\${${union}}(\${string})\` | "*")[]` : `readonly "*"[]`;
+  return names.length ? `${union} | \`\${${union}}(\${string})\` | "*"` : `"*"`;
 }
 
 function selectModel(op: Operation, types: Map<string, ModelType>) {

@@ -12,7 +12,7 @@ export const RESERVED_EXPORTS = [
   "DEFAULT_RETRY_POLICY", "DEFAULT_TIMEOUT_MS", "EnumSchema", "Exchange", "ExchangeResult", "Flags",
   "GetTokenOptions", "GraphClientOptions", "GraphError", "GraphErrorCode", "GraphErrorDetail",
   "GraphErrorInit", "GraphRequest", "HttpLogEntry", "LoggingOptions", "MAX_BATCH_SIZE", "Middleware", "PreparedRequest", "PropertyName", "REDACTED", "SDK_VERSION", "SDK_VERSION_HEADER", "Selected", "TracingOptions", "TracingSpan", "TracingTracer", "chainMiddleware", "formatLogEntry", "loggingMiddleware", "redactHeaders", "sendBatch", "tracingMiddleware", "GraphRuntime", "GraphsliceErrorCode", "MASK", "MAX_REDIRECTS",
-  "MAX_TIMER_MS", "NATIONAL_CLOUDS", "NationalCloud", "ODataAnnotations", "ObjectSchema", "Page",
+  "MAX_TIMER_MS", "NATIONAL_CLOUDS", "NationalCloud", "ODataAnnotations", "ODataQuery", "ObjectSchema", "Page",
   "PagingOptions", "RequestBody", "RequestBuilder", "Route", "RouteArgument", "Routes", "SliceValidation", "VERBS", "CALL_ARGS", "QUERY_WIRE_NAMES", "BUILDER_MEMBERS", "createClient", "memberKey", "HeaderOptions", "RequestOptions", "ResponseInfo", "RetryPolicy",
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
   "UnknownODataType", "backoffMs", "callContext", "claimsChallenge", "cloudBaseUrl", "createRuntime",

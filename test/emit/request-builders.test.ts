@@ -57,10 +57,16 @@ const cases: [string, { given: ResourceNode; want: string[] }][] = [
         "get(query?: NotesListQuery, options?: RequestOptions): Promise<Page<Note>>",
         "iterate(query?: NotesListQuery, options?: PagingOptions): AsyncGenerator<Note, void, undefined>",
         "iteratePages(query?: NotesListQuery, options?: PagingOptions)",
-        "export interface NotesListQuery {",
-        "top?: number;",
+        'export type NotesListQuery = Pick<ODataQuery<string, string>, "top">;',
         "const routes: Routes = {};",
       ],
+    },
+  ],
+  [
+    "a query option that is not OData's own as Graph documents it gets a full interface",
+    {
+      given: tree([op("GET", "list", { response: { kind: "collection", items: named("note") }, query: [param("$top", { type: { kind: "primitive", name: "integer" }, description: "At most this many notes" })] })], []),
+      want: ["export interface NotesListQuery {", "At most this many notes", "top?: number;"],
     },
   ],
   [

@@ -3,14 +3,14 @@
 // Source: spec/fixtures/csdl-derived.xml
 import type { Schema, TypeSpec } from "../runtime/validate.js";
 export { validateValue } from "../runtime/validate.js";
-/** Every type a request body of this slice can hold, for validation before sending. */
-export const schema: Schema = {
+/** Every type a request body of this slice can hold, for validation before sending (JSON, one type per line). */
+export const schema: Schema = JSON.parse(`{
   "test.address": {"abstract":true,"properties":{"street":"string?"},"derived":["test.geoAddress","test.postalAddress"]},
   "test.geoAddress": {"properties":{"street":"string?","lat":"number?"}},
   "test.postalAddress": {"properties":{"street":"string?","postcode":"string"}},
   "test.shelter": {"properties":{"id":"string","address":"test.address?","city":"string?","capacity":"integer","sizes":"test.size?","tags":"[string?]"}},
-  "test.size": {"members":["small","large"],"flags":true},
-};
+  "test.size": {"members":["small","large"],"flags":true}
+}`);
 /** The body type of each operation that sends JSON, by its key in the routes of `client.ts`. */
 export const bodies: Readonly<Record<string, TypeSpec>> = {
   "shelters/{}/patch": "test.shelter",

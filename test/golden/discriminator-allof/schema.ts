@@ -2,13 +2,13 @@
 // Source: spec/fixtures/discriminator-allof.yaml
 import type { Schema, TypeSpec } from "../runtime/validate.js";
 export { validateValue } from "../runtime/validate.js";
-/** Every type a request body of this slice can hold, for validation before sending. */
-export const schema: Schema = {
+/** Every type a request body of this slice can hold, for validation before sending (JSON, one type per line). */
+export const schema: Schema = JSON.parse(`{
   "test.cat": {"properties":{"name":"string","livesLeft":"integer"}},
   "test.goodDog": {"properties":{"name":"string","breed":"string?"}},
   "test.parrot": {"properties":{"name":"string","words":"[string]"}},
-  "test.pet": {"properties":{"name":"string"},"derived":["test.cat","test.goodDog","test.parrot"]},
-};
+  "test.pet": {"properties":{"name":"string"},"derived":["test.cat","test.goodDog","test.parrot"]}
+}`);
 /** The body type of each operation that sends JSON, by its key in the routes of `client.ts`. */
 export const bodies: Readonly<Record<string, TypeSpec>> = {
   "pets/post": "test.pet",

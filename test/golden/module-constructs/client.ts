@@ -2,7 +2,7 @@
 // Source: spec/fixtures/module-constructs.yaml
 import { createClient, type HeaderOptions, type RequestBuilder, type Routes } from "../runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
-import type { BatchOptions, BatchResults, BinaryBody, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
+import type { BatchOptions, BatchResults, BinaryBody, ODataQuery, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
 import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
 /**
  * Creates a client for the module-constructs slice of Microsoft Graph. Request bodies are validated
@@ -88,10 +88,7 @@ export interface DrivesItemItemsRequestBuilder extends RequestBuilder {
 }
 
 /** OData query options of `GET /drives/{drive-id}/items/microsoft.graph.driveItem`. */
-export interface DrivesItemItemsMicrosoftGraphDriveItemListQuery {
-  /** Sent as `$top`. */
-  top?: number;
-}
+export type DrivesItemItemsMicrosoftGraphDriveItemListQuery = Pick<ODataQuery<string, string>, "top">;
 
 /**
  * Get the items of the drive cast to driveItem
@@ -131,16 +128,9 @@ export interface DrivesItemItemsItemDeleteOptions extends RequestOptions {
 }
 
 /** OData query options of `GET /drives/{drive-id}/items/{driveItem-id}`. */
-export interface DrivesItemItemsItemGetQuery<S extends string = PropertyName<DriveItem>> {
-  /** Sent as `$select`. */
-  select?: readonly S[];
-}
-
+export type DrivesItemItemsItemGetQuery<S extends string = PropertyName<DriveItem>> = Pick<ODataQuery<S, string>, "select">;
 /** OData query options of `GET /drives/{drive-id}/items/{driveItem-id}/microsoft.graph.getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')`. */
-export interface DrivesItemItemsItemGetActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndIntervalQuery {
-  /** Sent as `$top`. */
-  top?: number;
-}
+export type DrivesItemItemsItemGetActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndIntervalQuery = Pick<ODataQuery<string, string>, "top">;
 
 /** `/drives/{drive-id}/items/{driveItem-id}` */
 export interface DrivesItemItemsItemRequestBuilder extends RequestBuilder {

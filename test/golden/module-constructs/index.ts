@@ -11,7 +11,7 @@ export { NATIONAL_CLOUDS, cloudBaseUrl, type NationalCloud } from "../runtime/cl
 export type { AccessToken, GetTokenOptions, TokenCredential, TokenInput, TokenProvider } from "../runtime/auth.js";
 export type { GraphClientOptions } from "../runtime/runtime.js";
 export type { RequestBuilder } from "../runtime/request-builder.js";
-export type { AcceptWithoutHash, BatchOptions, BatchResults, BinaryBody, Flags, ODataAnnotations, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, ResponseInfo, Selected, UnknownODataType } from "../runtime/types.js";
+export type { AcceptWithoutHash, BatchOptions, BatchResults, BinaryBody, Flags, ODataAnnotations, ODataQuery, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, ResponseInfo, Selected, UnknownODataType } from "../runtime/types.js";
 export type { Middleware } from "../runtime/middleware.js";
 export { REDACTED, formatLogEntry, loggingMiddleware, redactHeaders, type HttpLogEntry, type LoggingOptions } from "../runtime/logging.js";
 export { tracingMiddleware, type TracingOptions, type TracingSpan, type TracingTracer } from "../runtime/tracing.js";

@@ -2,8 +2,8 @@
 // Source: spec/fixtures/module-constructs.yaml
 import type { Schema, TypeSpec } from "../runtime/validate.js";
 export { validateValue } from "../runtime/validate.js";
-/** Every type a request body of this slice can hold, for validation before sending. */
-export const schema: Schema = {
+/** Every type a request body of this slice can hold, for validation before sending (JSON, one type per line). */
+export const schema: Schema = JSON.parse(`{
   "DriveItemApplyLabelRequestBody": {"properties":{"label":"microsoft.graph.security.label"}},
   "DriveItemCheckinRequestBody": {"properties":{"comment":"string?"}},
   "microsoft.graph.attachment": {"properties":{"contentType":"string?"},"derived":["microsoft.graph.fileAttachment"]},
@@ -13,8 +13,8 @@ export const schema: Schema = {
   "microsoft.graph.fileAttachment": {"properties":{"contentType":"string?","contentBytes":"string"}},
   "microsoft.graph.itemActivityStat": {"properties":{"id":"string","startDateTime":"string?"}},
   "microsoft.graph.label": {"properties":{"name":"string"}},
-  "microsoft.graph.security.label": {"properties":{"sensitivity":"integer"}},
-};
+  "microsoft.graph.security.label": {"properties":{"sensitivity":"integer"}}
+}`);
 /** The body type of each operation that sends JSON, by its key in the routes of `client.ts`. */
 export const bodies: Readonly<Record<string, TypeSpec>> = {
   "drives/{}/items/{}/put": "microsoft.graph.driveItem",

@@ -2,9 +2,7 @@
 // Source: spec/fixtures/openapi-31-nullability.yaml
 import type { Schema, TypeSpec } from "../runtime/validate.js";
 export { validateValue } from "../runtime/validate.js";
-/** Every type a request body of this slice can hold, for validation before sending. */
-export const schema: Schema = {
-
-};
+/** Every type a request body of this slice can hold, for validation before sending (JSON, one type per line). */
+export const schema: Schema = JSON.parse(`{}`);
 /** The body type of each operation that sends JSON, by its key in the routes of `client.ts`. */
 export const bodies: Readonly<Record<string, TypeSpec>> = {};

@@ -2,7 +2,7 @@
 // Source: spec/fixtures/paging-count-action.yaml
 import { createClient, type HeaderOptions, type RequestBuilder, type Routes } from "../runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
-import type { BatchOptions, BatchResults, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
+import type { BatchOptions, BatchResults, ODataQuery, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
 import type { BoxSealRequestBody, TestBox } from "./models.js";
 /**
  * Creates a client for the paging-count-action slice of Microsoft Graph. Request bodies are validated
@@ -37,12 +37,7 @@ export interface GraphClient {
 }
 
 /** OData query options of `GET /boxes`. */
-export interface BoxesListQuery<S extends string = PropertyName<TestBox>> {
-  /** Sent as `$top`. */
-  top?: number;
-  /** Sent as `$select`. */
-  select?: readonly S[];
-}
+export type BoxesListQuery<S extends string = PropertyName<TestBox>> = Pick<ODataQuery<S, string>, "top" | "select">;
 
 /** `/boxes` */
 export interface BoxesRequestBuilder extends RequestBuilder {
