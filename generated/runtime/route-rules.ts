@@ -18,8 +18,8 @@ export interface Route {
    * where `'{a}'` is `params.a` as a string literal and `{b}` as any other literal).
    */
   segment?: string;
-  /** A bound action (`POST`) or function (`GET`); without it the member is a getter, or a verb. */
-  method?: "GET" | "POST";
+  /** A bound action (`POST`) or function (`GET`), or another method on such a segment; without it the member is a getter, or a verb. */
+  method?: GraphRequest["method"];
   /** The positional arguments, when they are not the usual ones (VERBS; for a call: `body, options` or `options`). */
   args?: readonly RouteArgument[];
   /** The answer, when it is not the method's usual one. */
@@ -47,7 +47,7 @@ export const VERBS: Readonly<Record<string, { method: GraphRequest["method"]; ar
 };
 
 /** The usual arguments of a bound action or function. */
-export const CALL_ARGS = { POST: ["body", "options"], GET: ["options"] } as const;
+export const CALL_ARGS: Readonly<Record<GraphRequest["method"], readonly RouteArgument[]>> = { POST: ["body", "options"], PATCH: ["body", "options"], PUT: ["body", "options"], GET: ["options"], DELETE: ["options"] };
 
 /** OData's system query options: in code without their `$` (`top` is sent as `$top`). Others go as written. */
 export const QUERY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(

@@ -46,9 +46,9 @@ export function routeEntries(node: ResourceNode, shared: Record<string, string>,
 
 /** How `op` differs from the runtime builder's rule for its member (empty: not at all). */
 function operationRoute(op: Operation, shared: Record<string, string>): Route {
-  const usual = op.call ? { method: op.method, args: CALL_ARGS[op.method as "GET" | "POST"], expect: "json" } : VERBS[op.methodName];
-  if (!usual || (op.call && op.method !== "GET" && op.method !== "POST")) throw new Error(`${op.method} ${op.path}: the member ${op.methodName} is neither a verb of the request builder nor a bound action or function`);
-  const route: Route = op.call ? { segment: callSegment(op), method: op.method as "GET" | "POST" } : {};
+  const usual = op.call ? { method: op.method, args: CALL_ARGS[op.method], expect: "json" } : VERBS[op.methodName];
+  if (!usual) throw new Error(`${op.method} ${op.path}: the member ${op.methodName} is neither a verb of the request builder nor a bound action or function`);
+  const route: Route = op.call ? { segment: callSegment(op), method: op.method } : {};
   const args = argumentsOf(op);
   if (args.join() !== usual.args.join()) route.args = args;
   const expect = op.response.kind === "collection" ? "json" : op.response.kind;
