@@ -6,7 +6,7 @@
  */
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { relative } from "node:path";
-import { bundleMinified, holdsValidationTables, importConsumer } from "./bundles.js";
+import { bundleMinified, SEED_VALIDATION_TABLES, importConsumer } from "./bundles.js";
 import { REPO_DIR, consumerPath, type ClientId, type ClientInfo } from "./clients.js";
 import { ratio } from "./stats.js";
 
@@ -43,8 +43,8 @@ const patch = createPatcher({ baseUrl: "https://graph.microsoft.com/beta", token
 patch("policy-1", "1f069921-9921-1f06-2199-061f2199061f").then((assignment) => console.log(assignment));`;
     try {
       // The call validates its body, so the tables it loads on first use count.
-      const bundle = await bundleMinified(entry, "browser", holdsValidationTables);
-      const nodeBundle = await bundleMinified(entry, "node", holdsValidationTables);
+      const bundle = await bundleMinified(entry, "browser", SEED_VALIDATION_TABLES);
+      const nodeBundle = await bundleMinified(entry, "node", SEED_VALIDATION_TABLES);
       const grouped = new Map<string, number>();
       for (const output of Object.values(bundle.metafile.outputs)) {
         for (const [input, info] of Object.entries(output.inputs)) {

@@ -8,6 +8,8 @@ import { dirname, join, relative } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { BENCH_DIR, WORK_DIR } from "./clients.js";
 
+const ENTRY_NAME = "consumer-entry.ts";
+
 export interface MinifiedBundle {
   code: Uint8Array;
   metafile: Metafile;
@@ -22,7 +24,7 @@ export interface MinifiedBundle {
  */
 export async function bundleMinified(entrySource: string, platform: "browser" | "node" = "browser", loadsLazily: (chunk: Metafile["outputs"][string]) => boolean = () => false): Promise<MinifiedBundle> {
   const result = await build({
-    stdin: { contents: entrySource, resolveDir: BENCH_DIR, loader: "ts", sourcefile: "consumer-entry.ts" },
+    stdin: { contents: entrySource, resolveDir: BENCH_DIR, loader: "ts", sourcefile: ENTRY_NAME },
     bundle: true,
     minify: true,
     format: "esm",
@@ -36,7 +38,8 @@ export async function bundleMinified(entrySource: string, platform: "browser" | 
     logLevel: "silent",
   });
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint !== undefined);
+  // Chunks that are imported dynamically have an entry point too; the app's is its stdin.
+  const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint?.endsWith(ENTRY_NAME));
   if (!entry) throw new Error("esbuild produced no entry chunk");
   const loaded = new Set<string>();
   const visit = (name: string): void => {
@@ -55,10 +58,16 @@ export async function bundleMinified(entrySource: string, platform: "browser" | 
   return { code, metafile };
 }
 
-/** graphslice's validation tables (a slice's `schema.ts`): loaded by the first call that sends a body, unless validation is off. */
-export function holdsValidationTables(chunk: Metafile["outputs"][string]): boolean {
-  return Object.keys(chunk.inputs).some((input) => input.endsWith("/schema.ts"));
+/**
+ * graphslice's validation tables that a call sending a body of `bodyType` loads on first use
+ * (unless validation is off): the slice's `schema.ts`, then that type's table `schema/<bodyType>.ts`.
+ */
+export function validationTablesOf(bodyType: string): (chunk: Metafile["outputs"][string]) => boolean {
+  return (chunk) => Object.keys(chunk.inputs).some((input) => input.endsWith("/schema.ts") || input.endsWith(`/schema/${bodyType}.ts`));
 }
+
+/** The tables the seed PATCH (an assignment) loads. */
+export const SEED_VALIDATION_TABLES = validationTablesOf("DeviceManagementConfigurationPolicyAssignment");
 
 /**
  * Bundle `entrySource` for node (ESM) into bench/.work/<name>.mjs and return its path. With

@@ -16,7 +16,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
-import { bundleMinified, holdsValidationTables } from "./bundles.js";
+import { bundleMinified, SEED_VALIDATION_TABLES } from "./bundles.js";
 import { REPO_DIR, WORK_DIR } from "./clients.js";
 import { runMeasured } from "./process-metrics.js";
 import { SEED_REQUEST } from "./seed.js";
@@ -89,7 +89,7 @@ ${calls === 2 ? "item.get().then((assignment) => console.log(assignment));\n" : 
 
 /** What the app loads: its bundle and, when it validates, the tables its call loads on first use. */
 async function gzipOf(source: string, validates = true): Promise<number> {
-  const bundle = await bundleMinified(source, "browser", validates ? holdsValidationTables : undefined);
+  const bundle = await bundleMinified(source, "browser", validates ? SEED_VALIDATION_TABLES : undefined);
   return gzipSync(bundle.code, { level: 9 }).byteLength;
 }
 

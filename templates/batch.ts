@@ -64,10 +64,11 @@ async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime
   const calls: GraphRequest[] = [];
   const recorder: GraphRuntime = { ...runtime, send: (request) => Promise.resolve(new RecordedCall(calls.push(request) - 1)) };
   const list = build(recorder);
-  await runtime.loadValidation();
   if (!Array.isArray(list)) throw notBatchable(`batch: the callback must return an array of calls made on its client, got ${list === null ? "null" : typeof list}`);
   // A method with encoded parameters is async: awaiting each entry reaches its recorded call (or its encoding error).
   const settled = await Promise.allSettled(list.map((entry: unknown) => entry));
+  // What validating each body needs, loaded before any item is prepared (nothing is sent unchecked).
+  await Promise.all(calls.map((request) => runtime.loadValidation(request)));
   const used = new Set<number>();
   const items = settled.map((entry, index): BatchItem => {
     if (entry.status === "rejected") throw itemError(entry.reason, index);

@@ -13,7 +13,8 @@ import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
 import { SDK_VERSION_HEADER } from "./version.js";
 import { describeValue } from "./describe-value.js";
-import type { SliceValidation, TypeSpec } from "./validate.js";
+import type { SliceValidation } from "./validate.js";
+import { lazyValidation } from "./validation-loader.js";
 
 export interface GraphClientOptions {
   /** Default `https://graph.microsoft.com/beta`, or the `cloud`'s host. */
@@ -63,10 +64,8 @@ export interface GraphRequest {
   /** The operation's header parameters, by wire name (`If-Match`); `undefined` ones are not sent. */
   headers?: Record<string, string | undefined>;
   body?: unknown;
-  /** The operation's key in the slice's tables (`deviceManagement/configurationPolicies/{}/assign`): its body's type, for validation. */
+  /** The operation's key in the slice's routes and tables (`deviceManagement/configurationPolicies/{}/assign`), which give its body's type for validation. */
   operation?: string;
-  /** The body's type in the slice's schema table, when the operation's key does not give it. */
-  bodyType?: TypeSpec;
   /** A binary body's content type: the body is sent as it is (a Blob, ArrayBuffer, typed array or string), not as JSON. */
   contentType?: string;
   /** `json`: a JSON body; `count`: a text/plain number; `stream`: binary content, as a Blob; `none`: no body. */
@@ -85,10 +84,10 @@ export interface PreparedRequest {
 export interface GraphRuntime {
   readonly baseUrl: string;
   send(request: GraphRequest): Promise<unknown>;
-  /** Validates and serialises a call without sending it; throws its `invalidRequestBody` (or other not-sent) error. Validates only once `loadValidation()` has settled. */
+  /** Validates and serialises a call without sending it; throws its `invalidRequestBody` (or other not-sent) error. Validates once `loadValidation(request)` has settled. */
   prepare(request: GraphRequest): PreparedRequest;
-  /** Loads the validation tables, unless validation is off; `send` does it itself. */
-  loadValidation(): Promise<void>;
+  /** Loads what validating the call's body needs, unless validation is off for it; `send` does it itself. */
+  loadValidation(request: GraphRequest): Promise<void>;
   /** The client's auth, retry, redirect and timeout settings (also used by the low-level client). */
   readonly transport: TransportConfig;
 }
@@ -96,11 +95,11 @@ export interface GraphRuntime {
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
 /**
- * The runtime of a client. `loadTables` gives the slice's validation tables (`schema.ts`); it is
- * called on the first call that sends a body while validation is on, so the tables stay out of a
- * program that never needs them.
+ * The runtime of a client. `loadValidation` gives the slice's `schema.ts`; it is called on the
+ * first call that sends a body while validation is on (validation-loader.ts), so the tables stay
+ * out of a program that never needs them.
  */
-export function createRuntime(options: GraphClientOptions = {}, loadTables?: () => Promise<SliceValidation>): GraphRuntime {
+export function createRuntime(options: GraphClientOptions = {}, loadValidation?: () => Promise<SliceValidation>): GraphRuntime {
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
   const base = new URL(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
   const origin = base.origin;
@@ -122,37 +121,18 @@ export function createRuntime(options: GraphClientOptions = {}, loadTables?: () 
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const validateByDefault = options.validate ?? true;
-  let tables: SliceValidation | undefined;
-  let loading: Promise<void> | undefined;
-  const load = (): Promise<void> =>
-    (loading ??= !loadTables
-      ? Promise.resolve()
-      : loadTables().then(
-          (loaded) => void (tables = loaded),
-          (error: unknown) => {
-            loading = undefined; // a chunk that failed to load may load on the next call
-            throw error;
-          },
-        ));
-  const loadValidation = (): Promise<void> => (validateByDefault ? load() : Promise.resolve());
-  const bodyTypeOf = (request: GraphRequest): TypeSpec | undefined => {
-    const { operation } = request;
-    return request.bodyType ?? (tables && operation !== undefined && Object.hasOwn(tables.bodies, operation) ? tables.bodies[operation] : undefined);
-  };
+  const validation = lazyValidation(loadValidation);
+  const validates = (request: GraphRequest) => request.operation !== undefined && "body" in request && (request.options?.validate ?? validateByDefault);
 
   function prepare(request: GraphRequest): PreparedRequest {
     const { method, body, expect, contentType } = request;
-    const bodyType = bodyTypeOf(request);
-    const callOptions = request.options ?? {};
     const next = request.url === undefined ? undefined : parseUrl(request.url);
     const url = next ? next.href : request.url ?? baseUrl + request.path + encodeQuery(request.query, request.queryNames);
     const notSent = (code: string, problem: string, target?: string) => new GraphError({ status: 0, code, method, url, target, message: `${method} ${url} not sent: ${problem}` });
     // A nextLink elsewhere would carry the token (and the caller's trust) to a host nobody chose.
     if (request.url !== undefined && next?.origin !== origin) throw notSent("foreignUrl", `it is not on ${origin}`);
-    if (bodyType && tables && (callOptions.validate ?? validateByDefault)) {
-      const problem = body === undefined ? "body: a request body is required" : tables.validateValue(body, bodyType, tables.schema, "body");
-      if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
-    }
+    const problem = validates(request) ? validation.problem(request.operation!, body) : undefined;
+    if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
     let payload: string | BinaryBody | undefined;
     if (contentType !== undefined) {
       if (!isBinaryBody(body)) throw notSent("invalidRequestBody", `body: expected binary content (a Blob, ArrayBuffer, typed array or string), got ${describeValue(body)}`, "body");
@@ -174,7 +154,7 @@ export function createRuntime(options: GraphClientOptions = {}, loadTables?: () 
 
   async function send(request: GraphRequest): Promise<unknown> {
     const callOptions = request.options ?? {};
-    if ("body" in request && (callOptions.validate ?? validateByDefault)) await load();
+    if (validates(request)) await validation.load(request.operation!);
     const { method, url, headers, body: payload } = prepare(request);
     const { expect } = request;
     const result = await exchange(config, { method, url, headers, body: payload, read: expect === "stream" ? "blob" : "text", options: callOptions });
@@ -201,7 +181,8 @@ export function createRuntime(options: GraphClientOptions = {}, loadTables?: () 
     }
   }
 
-  return { baseUrl, send, prepare, loadValidation, transport: config };
+  const load = async (request: GraphRequest) => void (validates(request) ? await validation.load(request.operation!) : undefined);
+  return { baseUrl, send, prepare, loadValidation: load, transport: config };
 }
 
 function isBinaryBody(body: unknown): boolean {

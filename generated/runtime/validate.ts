@@ -41,14 +41,20 @@ const MEMBER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
 export type Schema = Record<string, ObjectSchema | EnumSchema>;
 
+/** A module with one body type's table (a slice's `schema/<Type>.ts`). */
+export interface BodyTable {
+  schema: Schema;
+}
+
+/** Each operation's body type, by its key in the routes, and the module of its table (none for a primitive body). */
+export type BodyTables = Readonly<Record<string, readonly [TypeSpec, (() => Promise<BodyTable>)?]>>;
+
 /**
- * A slice's `schema.ts` module, which the runtime loads on first use: the types, each operation's
- * body type by its key in the routes, and the validator (so that a program that never validates
- * holds none of it).
+ * A slice's `schema.ts` module, which the runtime loads on first use: each operation's body type
+ * and where its table is, and the validator (so that a program that never validates holds none of it).
  */
 export interface SliceValidation {
-  schema: Schema;
-  bodies: Readonly<Record<string, TypeSpec>>;
+  bodies: BodyTables;
   validateValue: typeof validateValue;
 }
 

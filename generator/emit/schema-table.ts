@@ -1,31 +1,56 @@
 /**
- * Emits `schema.ts`: the tables the runtime validates request bodies with (templates/validate.ts),
- * loaded on the first call that sends a body. `schema` holds only what request bodies can reach:
- * their types, the types of their properties, and all types derived from those, with inherited
- * properties flattened in. `bodies` gives each operation's body type by its key in the routes.
+ * Emits the tables the runtime validates request bodies with (templates/validate.ts), loaded on
+ * first use, in two steps so that a call loads only what its own body can hold:
+ * - `schema.ts`: for each operation that sends JSON (by its key in the routes), its body type and
+ *   the module of that type's table; and the validator;
+ * - `schema/<Type>.ts`: the table of one body type: the type, the types of its properties, and all
+ *   types derived from those, with inherited properties flattened in.
  */
 import { allProperties, descendants, odataTypeValue } from "../model/hierarchy.js";
 import type { ApiModel, ModelType, TypeRef } from "../model/ir.js";
-import { allOperations } from "../model/resource-tree.js";
-import { sortedBy } from "../util/order.js";
+import { compareStrings, sortedBy } from "../util/order.js";
 import { printStatements } from "./print.js";
 import { operationKeys } from "./routes.js";
 
 /** The member that makes an enum evolvable (https://learn.microsoft.com/graph/best-practices-concept#handling-future-members-in-evolvable-enumerations). */
 export const EVOLVABLE_SENTINEL = "unknownFutureValue";
 
-export function emitSchemaFile(model: ApiModel, header: string): string {
-  const entries = sortedBy(bodyReachableTypes(model), schemaKey).map((type) => `  ${JSON.stringify(schemaKey(type))}: ${JSON.stringify(schemaEntry(type, model.types))}`);
+/** `schema.ts` and one `schema/<Type>.ts` per body type, as [path in the slice, text]. */
+export function emitSchemaFiles(model: ApiModel, header: string): [string, string][] {
+  const tables = new Map<string, ModelType[]>();
+  const entries = operationKeys(model.root).flatMap(([op, key]) => {
+    if (op.body?.kind !== "json") return [];
+    const spec = JSON.stringify(typeSpecOf(op.body.type, model.types));
+    const root = rootType(op.body.type, model.types);
+    if (!root) return [`  ${JSON.stringify(key)}: [${spec}],`];
+    if (!tables.has(root.tsName)) tables.set(root.tsName, reachableTypes(root, model.types));
+    // An import per entry rather than one shared per type: in a bundle that compresses best.
+    return [`  ${JSON.stringify(key)}: [${spec}, () => import("./schema/${root.tsName}.js")],`];
+  });
+  const index = printStatements(header, [
+    'import type { BodyTables } from "../runtime/validate.js";',
+    'export { validateValue } from "../runtime/validate.js";',
+    `/** Each operation that sends JSON, by its key in the routes of \`client.ts\`: its body type, and the module with the table of every type that body can hold. */\nexport const bodies: BodyTables = {${entries.length ? `\n${entries.join("\n")}\n` : ""}};`,
+  ]);
+  const modules = [...tables].sort(([a], [b]) => compareStrings(a, b)).map(([name, types]): [string, string] => [`schema/${name}.ts`, tableFile(name, types, model, header)]);
+  return [["schema.ts", index], ...modules];
+}
+
+function tableFile(name: string, reachable: ModelType[], model: ApiModel, header: string): string {
+  const entries = sortedBy(reachable, schemaKey).map((type) => `  ${JSON.stringify(schemaKey(type))}: ${JSON.stringify(schemaEntry(type, model.types))}`);
   // JSON text rather than an object literal: a compiler does not check thousands of entries against
   // the Schema type in every program that imports the slice, and engines parse JSON faster than code.
   const table = `{${entries.length ? `\n${entries.join(",\n")}\n` : ""}}`.replace(/[\\`]|\$\{/g, (c) => `\\${c}`);
-  const bodies = operationKeys(model.root).flatMap(([op, key]) => (op.body?.kind === "json" ? [`  ${JSON.stringify(key)}: ${JSON.stringify(typeSpecOf(op.body.type, model.types))},`] : []));
   return printStatements(header, [
-    'import type { Schema, TypeSpec } from "../runtime/validate.js";',
-    'export { validateValue } from "../runtime/validate.js";',
-    `/** Every type a request body of this slice can hold, for validation before sending (JSON, one type per line). */\nexport const schema: Schema = JSON.parse(\`${table}\`);`,
-    `/** The body type of each operation that sends JSON, by its key in the routes of \`client.ts\`. */\nexport const bodies: Readonly<Record<string, TypeSpec>> = {${bodies.length ? `\n${bodies.join("\n")}\n` : ""}};`,
+    'import type { Schema } from "../../runtime/validate.js";',
+    `/** Every type a ${name} body can hold, for validation before sending (JSON, one type per line). */\nexport const schema: Schema = JSON.parse(\`${table}\`);`,
   ]);
+}
+
+/** The named type a body's table starts from (the items' type, for a collection); none for a primitive. */
+function rootType(ref: TypeRef, types: Map<string, ModelType>): ModelType | undefined {
+  if (ref.kind === "array") return rootType(ref.items, types);
+  return ref.kind === "named" ? types.get(ref.name) : undefined;
 }
 
 /** A model type reference in the table's notation (see TypeSpec in templates/validate.ts). */
@@ -69,10 +94,11 @@ function schemaEntry(type: ModelType, types: Map<string, ModelType>): object {
   return { ...(type.abstract ? { abstract: true } : {}), properties, ...(derived.length ? { derived: derived.sort() } : {}) };
 }
 
-function bodyReachableTypes(model: ApiModel): ModelType[] {
+/** `root`, the types of its properties and every type derived from one of them, transitively. */
+function reachableTypes(root: ModelType, types: Map<string, ModelType>): ModelType[] {
   const found = new Map<string, ModelType>();
   const visitRef = (ref: TypeRef): void => {
-    if (ref.kind === "named") visitType(model.types.get(ref.name));
+    if (ref.kind === "named") visitType(types.get(ref.name));
     if (ref.kind === "array") visitRef(ref.items);
     if (ref.kind === "union") ref.members.forEach(visitRef);
   };
@@ -80,9 +106,9 @@ function bodyReachableTypes(model: ApiModel): ModelType[] {
     if (!type || found.has(type.name)) return;
     found.set(type.name, type);
     if (type.kind !== "object") return;
-    allProperties(type, model.types).forEach((p) => visitRef(p.type));
-    descendants(type, model.types).forEach(visitType);
+    allProperties(type, types).forEach((p) => visitRef(p.type));
+    descendants(type, types).forEach(visitType);
   };
-  for (const op of allOperations(model.root)) if (op.body?.kind === "json") visitRef(op.body.type);
+  visitType(root);
   return [...found.values()];
 }

@@ -34,7 +34,7 @@ test("from URLs: the same SDK as the committed config generates; --check passes,
   assert.is(generated.code, 0, generated.stderr);
   assert.match(generated.stdout, /^wrote \d+ files to /);
   assert.equal([...new Set(files.asked)].sort(), [`/${CSDL}`, `/${SPEC}`].sort(), "both inputs were downloaded");
-  for (const name of readdirSync(join(out, "assignments"))) {
+  for (const name of readdirSync(join(out, "assignments"), { recursive: true }).map(String).filter((n) => n.endsWith(".ts"))) {
     const ours = readFileSync(join(out, "assignments", name), "utf8");
     assert.match(ours, new RegExp(`// Source: ${files.url.replace(/[.]/g, "\\.")}/${SPEC.replace(/[.]/g, "\\.")}`), name);
     assert.fixture(withoutSources(ours), withoutSources(readFileSync(join(REPO, "generated/assignments", name), "utf8")), name);
@@ -55,7 +55,10 @@ test("from a file, patterns as separate --include flags, slice named with --name
   const args = ["generate", "--spec", join("spec", SPEC), ...INCLUDE.flatMap((p) => ["--include", p]), "--out", out, "--name", "policy-assignments", "--quiet"];
   const result = await runCli(args);
   assert.is(result.code, 0, result.stderr);
-  assert.equal(readdirSync(join(out, "policy-assignments")).sort(), ["client.ts", "index.ts", "low-level.ts", "models.ts", "paths.ts", "schema.ts"]);
+  assert.equal(readdirSync(join(out, "policy-assignments"), { recursive: true }).map(String).sort(), [
+    "client.ts", "index.ts", "low-level.ts", "models.ts", "paths.ts", "schema", "schema.ts",
+    join("schema", "DeviceManagementConfigurationPolicyAssignRequestBody.ts"), join("schema", "DeviceManagementConfigurationPolicyAssignment.ts"),
+  ]);
   assert.match(readFileSync(join(out, "index.ts"), "utf8"), /export \* from "\.\/policy-assignments\/index\.js";/);
   assert.match(readFileSync(join(out, "policy-assignments/models.ts"), "utf8"), /^\/\/ Source: spec\/graph-beta-configurationPolicies-assignments\.openapi\.yaml$/m);
 });

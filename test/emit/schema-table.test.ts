@@ -3,7 +3,7 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { emitSchemaFile, typeSpecOf } from "../../generator/emit/schema-table.js";
+import { emitSchemaFiles, typeSpecOf } from "../../generator/emit/schema-table.js";
 import type { ApiModel } from "../../generator/model/ir.js";
 import { enumType, named, object, prop, str, typeMap } from "../helpers/model-fixtures.js";
 
@@ -27,10 +27,13 @@ for (const [name, args, want] of cases) test(`typeSpecOf: ${name}`, () => assert
 
 test("the table holds the body types, their property types and derived types, with inherited properties flattened", () => {
   const root = { segment: "", kind: "root" as const, path: "", builderName: "", memberName: "", children: [], operations: [
-    { operationId: "x", method: "POST" as const, path: "/x", kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, successStatus: "201", methodName: "", body: { kind: "json" as const, type: named("target"), required: true } },
+    { operationId: "x", method: "POST" as const, path: "/x", kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, successStatus: "201", methodName: "x", body: { kind: "json" as const, type: named("target"), required: true } },
   ] };
   const model: ApiModel = { name: "t", types, root, warnings: [] };
-  const text = emitSchemaFile(model, "");
+  const files = emitSchemaFiles(model, "");
+  assert.equal(files.map(([path]) => path), ["schema.ts", "schema/Target.ts"], "the index and one table per body type");
+  assert.ok(files[0]![1].includes('"x": ["microsoft.graph.target", () => import("./schema/Target.js")],'), files[0]![1]);
+  const text = files[1]![1];
   assert.ok(text.includes('"microsoft.graph.target": {"abstract":true,"properties":{"kind":"microsoft.graph.kind"},"derived":["microsoft.graph.groupTarget"]}'), text);
   assert.ok(text.includes('"microsoft.graph.groupTarget": {"properties":{"kind":"microsoft.graph.kind","groupId":"string?"}}'), text);
   assert.ok(text.includes('"microsoft.graph.kind": {"members":["a","b"]}'), text);
@@ -46,7 +49,7 @@ test("an enum with unknownFutureValue is marked evolvable, flags or not; one wit
   const root = { segment: "", kind: "root" as const, path: "", builderName: "", memberName: "", children: [], operations: [
     { operationId: "x", method: "POST" as const, path: "/x", kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, successStatus: "201", methodName: "", body: { kind: "json" as const, type: named("body"), required: true } },
   ] };
-  const text = emitSchemaFile({ name: "t", types: evolving, root, warnings: [] }, "");
+  const text = emitSchemaFiles({ name: "t", types: evolving, root, warnings: [] }, "").map(([, t]) => t).join("\n");
   assert.ok(text.includes('"microsoft.graph.open": {"members":["x","unknownFutureValue"],"evolvable":true}'), text);
   assert.ok(text.includes('"microsoft.graph.openFlags": {"members":["x","unknownFutureValue","y"],"flags":true,"evolvable":true}'), text);
   assert.ok(text.includes('"microsoft.graph.closed": {"members":["x","y"]}'), text);

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -28,9 +28,12 @@ for (const fixture of FIXTURES) {
     if (update) {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      for (const f of produced) writeFileSync(join(dir, f.name), f.content);
+      for (const f of produced) {
+        mkdirSync(dirname(join(dir, f.name)), { recursive: true });
+        writeFileSync(join(dir, f.name), f.content);
+      }
     }
-    const goldenNames = existsSync(dir) ? readdirSync(dir).sort() : [];
+    const goldenNames = existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/")).sort() : [];
     const orphans = goldenNames.filter((n) => !produced.some((f) => f.name === n));
     assert.equal(orphans, [], `golden files nothing produces any more: ${orphans.join(", ")}`);
     for (const f of produced) {

@@ -45,7 +45,7 @@ test("graphslice generate --spec … writes the same SDK as this repo generates"
   );
   assert.is(result.code, 0, result.stderr);
   const withoutSources = (text: string) => text.replace(/^\/\/ Source: .*\n/gm, "");
-  for (const name of readdirSync(join(dir, "sdk", SLICE.name))) {
+  for (const name of readdirSync(join(dir, "sdk", SLICE.name), { recursive: true }).map(String).filter((n) => n.endsWith(".ts"))) {
     assert.fixture(withoutSources(readFileSync(join(dir, "sdk", SLICE.name, name), "utf8")), withoutSources(readFileSync(join(ROOT, "generated", SLICE.name, name), "utf8")), name);
   }
   assert.equal(readdirSync(join(dir, "sdk", "runtime")).sort(), readdirSync(join(ROOT, "generated", "runtime")).sort());

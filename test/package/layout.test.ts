@@ -62,8 +62,9 @@ test("the tarball holds every file the exports map, main, types and bin name, an
   const unexpected = files.filter((f) => !/^(dist\/|templates\/[\w-]+\.ts$|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/.test(f));
   assert.equal(unexpected, [], "files outside the whitelist");
   for (const folder of ["generator/", "generated/", "test/", "spec/", "scripts/", "node_modules/"]) assert.not.ok(files.some((f) => f.startsWith(folder)), folder);
-  // 213 KiB with batching, the middlewares and typed select (each shipped as .js, .cjs, .d.ts, .d.cts and its template).
-  assert.ok(size < 230 * 1024, `the tarball is ${size} bytes`);
+  // 213 KiB with batching, the middlewares and typed select (each shipped as .js, .cjs, .d.ts, .d.cts and its template);
+  // 236 KiB with the validation tables split per body type (types two bodies can hold are in both tables).
+  assert.ok(size < 245 * 1024, `the tarball is ${size} bytes`);
 });
 
 test("dist/bin.js is a node script; the CLI is built (no tsx at run time)", async () => {
