@@ -6,11 +6,10 @@
 
 /** A header name: an RFC 9110 token. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** What a header value may not hold: NUL, CR, LF, or a character outside Latin-1. */
-const INVALID_VALUE = /[\0\r\n]|[^\0-\xff]/;
 
-export function isValidHeaderValue(value: string): boolean {
-  return !INVALID_VALUE.test(value);
+/** Why a header value cannot be sent (NUL, CR, LF, or a character outside Latin-1); undefined when it can. */
+export function invalidValueProblem(value: string): string | undefined {
+  return /[\0\r\n]|[^\0-\xff]/.test(value) ? "it contains CR, LF, NUL or a character outside Latin-1" : undefined;
 }
 
 /** Why these headers cannot be sent, naming the first bad one; undefined when they can. */
@@ -19,9 +18,19 @@ export function headerProblem(headers: Record<string, string>): string | undefin
     if (!HEADER_NAME.test(name)) return `header name ${JSON.stringify(name)} is not a valid HTTP header name`;
     const value = headers[name];
     if (typeof value !== "string") return `header ${name} must be a string, got ${typeof value}`;
-    if (!isValidHeaderValue(value)) return `header ${name} has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)`;
+    const problem = invalidValueProblem(value);
+    if (problem) return `header ${name} has an invalid value (${problem})`;
   }
   return undefined;
+}
+
+/** The URL, or undefined when it cannot be parsed (no try/catch at every use). */
+export function parseUrl(url: string, base?: string): URL | undefined {
+  try {
+    return new URL(url, base);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Only these are sent to, or followed. */
@@ -33,14 +42,9 @@ export function isHttpUrl(url: URL): boolean {
 export function urlProblem(url: string): string | undefined {
   // The common case costs two prefix tests; only a URL with an `@` is parsed.
   if (!url.startsWith("https://") && !url.startsWith("http://")) return "only http and https URLs are sent to";
-  if (url.includes("@")) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return "it is not a valid URL";
-    }
-    if (parsed.username || parsed.password) return "the URL has credentials in it (user:password@), which are never sent";
-  }
+  if (!url.includes("@")) return undefined;
+  const parsed = parseUrl(url);
+  if (!parsed) return "it is not a valid URL";
+  if (parsed.username || parsed.password) return "the URL has credentials in it (user:password@), which are never sent";
   return undefined;
 }

@@ -35,12 +35,13 @@ export function isRetryableStatus(status: number, method: string, hasRetryAfter:
   return status === 429 || status === 503 || (status === 504 && (hasRetryAfter || method !== "POST"));
 }
 
+const DAY = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "\\d\\d:\\d\\d:\\d\\d";
 /** The IMF-fixdate, RFC 850 and asctime forms of an HTTP-date (RFC 9110 §5.6.7), nothing looser. */
-const HTTP_DATE = [
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
-  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/,
-];
+const HTTP_DATE = new RegExp(
+  `^(${DAY}, \\d\\d ${MONTH} \\d{4} ${TIME} GMT|(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d\\d-${MONTH}-\\d\\d ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);
 
 /**
  * A `Retry-After` value in milliseconds: delta-seconds (digits only) or an HTTP-date; undefined for
@@ -50,10 +51,9 @@ const HTTP_DATE = [
 export function parseRetryAfter(value: string, now = Date.now()): number | undefined {
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const form = HTTP_DATE.findIndex((pattern) => pattern.test(text));
-  if (form < 0) return undefined;
+  if (!HTTP_DATE.test(text)) return undefined;
   // asctime has no zone; HTTP-dates are always UTC.
-  const date = Date.parse(form === 2 ? `${text} GMT` : text);
+  const date = Date.parse(text.endsWith("GMT") ? text : `${text} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
