@@ -8,8 +8,8 @@ import type { TokenSource } from "./auth.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, maskText } from "./mask.js";
 import { isCredentialHeader, isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
-import { headerProblem, invalidValueProblem, isHttpUrl, parseUrl, urlProblem } from "./request-check.js";
-import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, serverDelayMs, sleep, type RetryPolicy } from "./retry.js";
+import { headerProblem, isHttpUrl, isValidHeaderValue, parseUrl, urlProblem } from "./request-check.js";
+import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, type RetryPolicy } from "./retry.js";
 import { startTimer } from "./timer.js";
 import type { RequestOptions } from "./types.js";
 
@@ -96,8 +96,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     }
     if (token === undefined) return undefined;
     secrets.push(token);
-    const problem = invalidValueProblem(token);
-    if (problem) throw fail("authenticationFailed", `not sent: the token cannot be sent in a header (${problem})`);
+    if (!isValidHeaderValue(token)) throw fail("authenticationFailed", "not sent: the token cannot be sent in a header (it contains CR, LF, NUL or a character outside Latin-1)");
     return token;
   };
   const maxRetries = options.maxRetries ?? retry.maxRetries;
@@ -171,8 +170,9 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
             continue;
           }
         }
-        // Only an answer that may be retried is read for the wait it asks for.
-        const wait = status === 429 || status === 503 || status === 504 ? serverDelayMs(response.headers) : undefined;
+        // Only an answer that may be retried is read for the wait it asks for; the reader loads with
+        // the first (a page that cannot load it waits by backoff instead).
+        const wait = status === 429 || status === 503 || status === 504 ? await serverDelay(response.headers) : undefined;
         if (isRetryableStatus(status, method, wait !== undefined)) {
           progress.throttled ||= status === 429 || wait !== undefined;
           // A wait past the total budget ends the call now: waiting and then failing helps nobody.
@@ -200,6 +200,10 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     cancelTimer && cancelTimer();
     unsubscribe && unsubscribe();
   }
+}
+
+function serverDelay(headers: Headers): Promise<number | undefined> {
+  return import("./retry-after.js").then((module) => module.serverDelayMs(headers), () => undefined);
 }
 
 /** True in a browser page or worker, whose fetch answers `redirect: "manual"` with an opaque response. */

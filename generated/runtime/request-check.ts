@@ -9,9 +9,9 @@
 /** A header name: an RFC 9110 token. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** Why a header value cannot be sent (NUL, CR, LF, or a character outside Latin-1); undefined when it can. */
-export function invalidValueProblem(value: string): string | undefined {
-  return /[\0\r\n]|[^\0-\xff]/.test(value) ? "it contains CR, LF, NUL or a character outside Latin-1" : undefined;
+/** False for what a header value may not hold: NUL, CR, LF, or a character outside Latin-1. */
+export function isValidHeaderValue(value: string): boolean {
+  return !/[\0\r\n]|[^\0-\xff]/.test(value);
 }
 
 /** Why these headers cannot be sent, naming the first bad one; undefined when they can. */
@@ -20,8 +20,7 @@ export function headerProblem(headers: Record<string, string>): string | undefin
     if (!HEADER_NAME.test(name)) return `header name ${JSON.stringify(name)} is not a valid HTTP header name`;
     const value = headers[name];
     if (typeof value !== "string") return `header ${name} must be a string, got ${typeof value}`;
-    const problem = invalidValueProblem(value);
-    if (problem) return `header ${name} has an invalid value (${problem})`;
+    if (!isValidHeaderValue(value)) return `header ${name} has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)`;
   }
   return undefined;
 }

@@ -72,7 +72,7 @@ test("a 303 after a POST becomes a GET without the body, on the other origin wit
 });
 
 test("307 and 308 re-send a POST with its body to the other origin, without credentials, exactly as the transport does", async ({ h }) => {
-  for (const status of [307, 308]) {
+  for (const status of [307, 308] as const) {
     h.foreign.requests.length = 0;
     h.server.faults.push({ kind: "redirect", status, location: `${h.foreign.url}/kept-${status}` }, { method: "POST" });
     await h.assignments({ fetch: platformFollowing, headers: { Cookie: "session=1" } }).post({ target: GROUP_TARGET });
