@@ -73,9 +73,10 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   let { method, url, body } = x;
   // What the attempts so far have seen; also read by the timeout error, which fires from outside the loop.
   const progress = { attempts: 0, throttled: false, clientRequestId: userHeaders["client-request-id"] ?? newRequestId() };
-  /** A GraphError about this call; its message starts with the request as it stands (after redirects). */
-  const fail = (code: GraphErrorCode, what: string, cause?: unknown, headers?: Headers) =>
-    new GraphError({ status: 0, code, message: `${method} ${url} ${what}`, method: x.method, url: x.url, cause, headers, secrets, ...progress });
+  const graphError = (code: GraphErrorCode, message: string, cause?: unknown, headers?: Headers) =>
+    new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, secrets, ...progress });
+  /** An error about the request as it stands (after redirects). */
+  const fail = (code: GraphErrorCode, what: string, cause?: unknown, headers?: Headers) => graphError(code, `${method} ${url} ${what}`, cause, headers);
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   // One controller per call, for fetch and every wait. (A signal shared by many calls looks cheaper
   // but is not: fetch leaves a listener on it per request until garbage collection, and adding to a
@@ -91,12 +92,12 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     let token: string | undefined;
     try {
       token = await config.token(signal, rejected, claims);
-    } catch (error) {
-      throw signal.aborted ? error : fail("authenticationFailed", `not sent: no token: ${describeError(error)}`, error);
+    } catch (problem) {
+      throw signal.aborted ? problem : graphError("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(problem)}`, problem);
     }
     if (token === undefined) return undefined;
     secrets.push(token);
-    if (!isValidHeaderValue(token)) throw fail("authenticationFailed", "not sent: the token cannot be sent in a header (it contains CR, LF, NUL or a character outside Latin-1)");
+    if (!isValidHeaderValue(token)) throw graphError("authenticationFailed", `${x.method} ${x.url} not sent: the token cannot be sent in a header (it contains CR, LF, NUL or a character outside Latin-1)`);
     return token;
   };
   const maxRetries = options.maxRetries ?? retry.maxRetries;
@@ -144,7 +145,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
         const location = isRedirect(status) ? response.headers.get("location") : null;
         if (location !== null) {
           discard(response);
-          if (++redirects > MAX_REDIRECTS) throw fail("tooManyRedirects", `redirected more than ${MAX_REDIRECTS} times`);
+          if (++redirects > MAX_REDIRECTS) throw graphError("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`);
           const next = parseUrl(location, url);
           if (!next) throw fail("invalidRedirect", `redirected to an invalid Location ${JSON.stringify(location)}`);
           // Like every request that cannot be made: refused before anything is sent there.
@@ -195,7 +196,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   } catch (error) {
     if (!signal.aborted) throw error;
     // A caller's abort rejects with the caller's own reason; running out of time is a GraphError.
-    throw timedOut ? fail("timeout", `timed out after ${timeoutMs} ms`) : caller!.reason;
+    throw timedOut ? graphError("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`) : caller!.reason;
   } finally {
     cancelTimer && cancelTimer();
     unsubscribe && unsubscribe();
