@@ -19,21 +19,22 @@ export function unsendablePrimitive(value: unknown, inArray: boolean): string | 
  * once a body failed to serialise, to say where; a body too deep to walk throws RangeError, as
  * JSON.stringify would.
  */
-export function findUnsendable(value: unknown, path: string, inArray = false, ancestors: object[] = []): { path: string; message: string } | undefined {
+export function findUnsendable(value: unknown, path: string, inArray = false, ancestors = new Set<object>()): { path: string; message: string } | undefined {
   if (typeof value !== "object" || value === null) {
     const why = unsendablePrimitive(value, inArray);
     return why ? { path, message: `${path}: ${why}` } : undefined;
   }
-  if (ancestors.includes(value)) return { path, message: `${path}: a circular reference cannot be sent as JSON` };
+  if (ancestors.has(value)) return { path, message: `${path}: a circular reference cannot be sent as JSON` };
   // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
   if (typeof (value as { toJSON?: unknown }).toJSON === "function") return undefined;
   const isArray = Array.isArray(value);
-  // Only the outer levels are remembered: a cycle deeper down ends as "nested too deeply".
-  const inside = ancestors.length < 64 ? [...ancestors, value] : ancestors;
+  ancestors.add(value);
   for (const key of isArray ? Array.from(value.keys(), String) : Object.keys(value)) {
     const at = isArray ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-    const found = findUnsendable((value as Record<string, unknown>)[key], at, isArray, inside);
+    const found = findUnsendable((value as Record<string, unknown>)[key], at, isArray, ancestors);
     if (found) return found;
   }
+  // Only the objects on the way down count: the same object twice side by side is no cycle.
+  ancestors.delete(value);
   return undefined;
 }
