@@ -7,7 +7,7 @@
 /** A header name: an RFC 9110 token. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** False for what a header value may not hold: NUL, CR, LF, or a character outside Latin-1. */
+/** True unless the value holds what no header may: NUL, CR, LF, or a character outside Latin-1. */
 export function isValidHeaderValue(value: string): boolean {
   return !/[\0\r\n]|[^\0-\xff]/.test(value);
 }
