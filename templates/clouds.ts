@@ -29,7 +29,8 @@ export function cloudBaseUrl(cloud: NationalCloud, version: "beta" | "v1.0" = "b
  * Tokens are issued for Graph, never for a proxy's origin.
  */
 export function defaultScope(baseUrl: string, cloud: NationalCloud = "global"): string {
-  const { hostname } = new URL(baseUrl);
-  const named = (Object.values(NATIONAL_CLOUDS) as string[]).find((host) => new URL(host).hostname === hostname);
-  return `${named ?? new URL(cloudBaseUrl(cloud)).origin}/.default`;
+  // Every host in the table is `https://<hostname>`: a base URL on one names it by its hostname.
+  const onGraph = `https://${new URL(baseUrl).hostname}`;
+  const named = (Object.values(NATIONAL_CLOUDS) as string[]).includes(onGraph);
+  return `${named ? onGraph : NATIONAL_CLOUDS[cloud] ?? cloudBaseUrl(cloud)}/.default`;
 }

@@ -7,45 +7,34 @@
 
 /** Why a primitive cannot be sent, or undefined when it can (objects are walked by the caller). */
 export function unsendablePrimitive(value: unknown, inArray: boolean): string | undefined {
-  switch (typeof value) {
-    case "number":
-      return Number.isFinite(value) ? undefined : `${value} is not a JSON number (it would be sent as null)`;
-    case "function":
-      return "a function cannot be sent as JSON (it would be dropped)";
-    case "symbol":
-      return "a symbol cannot be sent as JSON (it would be dropped)";
-    case "bigint":
-      return "a BigInt cannot be sent as JSON; use a number or a string";
-    case "undefined":
-      return inArray ? "undefined in an array would be sent as null" : undefined;
-    default:
-      return undefined;
-  }
+  const type = typeof value;
+  if (type === "number") return Number.isFinite(value) ? undefined : `${value as number} is not a JSON number (it would be sent as null)`;
+  if (type === "function" || type === "symbol") return `a ${type} cannot be sent as JSON (it would be dropped)`;
+  if (type === "bigint") return "a BigInt cannot be sent as JSON; use a number or a string";
+  return inArray && type === "undefined" ? "undefined in an array would be sent as null" : undefined;
 }
 
 /**
- * The first value in `root` that cannot be sent, as `path: why`; undefined when all can. Iterative,
- * so a deeply nested value cannot overflow the stack here.
+ * The first value in `value` that cannot be sent, as `path: why`; undefined when all can. Run only
+ * once a body failed to serialise, to say where; a body too deep to walk throws RangeError, as
+ * JSON.stringify would.
  */
-export function findUnsendable(root: unknown, rootPath: string): { path: string; message: string } | undefined {
-  const stack: Array<{ value: unknown; path: string; inArray: boolean; ancestors: object[] }> = [{ value: root, path: rootPath, inArray: false, ancestors: [] }];
-  while (stack.length) {
-    const { value, path, inArray, ancestors } = stack.pop()!;
-    if (typeof value !== "object" || value === null) {
-      const why = unsendablePrimitive(value, inArray);
-      if (why) return { path, message: `${path}: ${why}` };
-      continue;
-    }
-    if (ancestors.includes(value)) return { path, message: `${path}: a circular reference cannot be sent as JSON` };
-    if (typeof (value as { toJSON?: unknown }).toJSON === "function") continue;
-    const isArray = Array.isArray(value);
-    const keys = isArray ? Array.from(value.keys(), String) : Object.keys(value);
-    const inside = ancestors.length < 64 ? [...ancestors, value] : ancestors;
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      const child = (value as Record<string, unknown>)[key];
-      stack.push({ value: child, path: isArray ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, inArray: isArray, ancestors: inside });
-    }
+export function findUnsendable(value: unknown, path: string, inArray = false, ancestors = new Set<object>()): { path: string; message: string } | undefined {
+  if (typeof value !== "object" || value === null) {
+    const why = unsendablePrimitive(value, inArray);
+    return why ? { path, message: `${path}: ${why}` } : undefined;
   }
+  if (ancestors.has(value)) return { path, message: `${path}: a circular reference cannot be sent as JSON` };
+  // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return undefined;
+  const isArray = Array.isArray(value);
+  ancestors.add(value);
+  for (const key of isArray ? Array.from(value.keys(), String) : Object.keys(value)) {
+    const at = isArray ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+    const found = findUnsendable((value as Record<string, unknown>)[key], at, isArray, ancestors);
+    if (found) return found;
+  }
+  // Only the objects on the way down count: the same object twice side by side is no cycle.
+  ancestors.delete(value);
   return undefined;
 }

@@ -10,6 +10,11 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Calls `callback` after `ms` (never, for Infinity); returns the function that cancels it. */
 export function startTimer(callback: () => void, ms: number): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The common case (every default timeout) is one plain timer.
+  if (ms <= MAX_TIMER_MS) {
+    timer = setTimeout(callback, Math.max(ms, 0));
+    return () => clearTimeout(timer);
+  }
   const end = Date.now() + ms;
   const arm = (left: number) => {
     if (left === Infinity) return;

@@ -15,11 +15,12 @@ export function encodeKey(id: string, parameter: string): string {
   } catch {
     // encodeURIComponent throws on a lone surrogate: such an id cannot be sent either.
   }
-  throw new GraphError({
-    status: 0,
-    code: "invalidRequest",
-    message: `${parameter} must be a non-empty string of valid Unicode that is not "." or "..", got ${JSON.stringify(id)}`,
-  });
+  throw invalidRequest(`${parameter} must be a non-empty string of valid Unicode that is not "." or "..", got ${JSON.stringify(id)}`);
+}
+
+/** A request that cannot be built: nothing was sent. */
+function invalidRequest(message: string): GraphError {
+  return new GraphError({ status: 0, code: "invalidRequest", message });
 }
 
 /**
@@ -38,7 +39,7 @@ export function encodeQuery(query: object | undefined, names?: Readonly<Record<s
       const text = Array.isArray(value) ? value.map((v) => encodeURIComponent(String(v))).join(",") : encodeURIComponent(String(value));
       out += `${out ? "&" : "?"}${encodeURIComponent(name).replace("%24", "$").replace("%40", "@")}=${text}`;
     } catch {
-      throw new GraphError({ status: 0, code: "invalidRequest", message: `query option ${key} is not valid Unicode: ${JSON.stringify(value)}` });
+      throw invalidRequest(`query option ${key} is not valid Unicode: ${JSON.stringify(value)}`);
     }
   }
   return out;
@@ -58,7 +59,7 @@ export function encodeLiteral(value: unknown, quoted: boolean, parameter: string
   } catch {
     // a lone surrogate: not valid Unicode, so it cannot be sent either
   }
-  throw new GraphError({ status: 0, code: "invalidRequest", message: `${parameter} must be a string, finite number or boolean of valid Unicode, got ${JSON.stringify(value) ?? String(value)}` });
+  throw invalidRequest(`${parameter} must be a string, finite number or boolean of valid Unicode, got ${JSON.stringify(value) ?? String(value)}`);
 }
 
 function encodeSegmentText(text: string): string {

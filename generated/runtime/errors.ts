@@ -128,39 +128,37 @@ export function callContext(result: CallContext): CallContext {
   return { method, url, clientRequestId, attempts, throttled, secrets };
 }
 
+/** An error about a response: the call's fields, its status, headers and body, and what is wrong with it. */
+function responseError(response: { status: number; headers: Headers }, body: string, context: CallContext, init: Omit<GraphErrorInit, "status" | "message"> & { problem: string }): GraphError {
+  const { method, url } = context;
+  return new GraphError({ ...callContext(context), status: response.status, headers: response.headers, body, message: `${method} ${url} ${init.problem}`, ...init });
+}
+
 /** Builds a GraphError from a non-success response's status, headers and raw body text. */
 export function errorFromResponse(response: { status: number; statusText?: string; headers: Headers }, body: string, context: CallContext): GraphError {
   let error: Record<string, unknown> | undefined;
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed && typeof parsed === "object") error = (parsed as { error?: Record<string, unknown> }).error;
+    error = (JSON.parse(body) as { error?: Record<string, unknown> } | null)?.error;
   } catch {
     // Not JSON (proxy HTML page, truncated text, empty): the raw text is kept in `body`.
   }
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
-  const { status, headers } = response;
-  return new GraphError({
-    ...callContext(context),
-    status,
+  const { status } = response;
+  const innerError = error?.innerError;
+  return responseError(response, body, context, {
     code: text(error?.code) ?? `http${status}`,
-    message: `${context.method} ${context.url} failed: ${text(error?.message) ?? `${status} ${response.statusText || "error"} with ${describeBody(headers, body)}`}`,
+    problem: `failed: ${text(error?.message) ?? `${status} ${response.statusText || "error"} with ${describeBody(response.headers, body)}`}`,
     target: text(error?.target),
     details: Array.isArray(error?.details) ? error.details : undefined,
-    innerError: typeof error?.innerError === "object" && error.innerError ? (error.innerError as Record<string, unknown>) : undefined,
-    headers,
-    body,
+    innerError: typeof innerError === "object" && innerError ? (innerError as Record<string, unknown>) : undefined,
   });
 }
 
 /** A success response whose body is not what the call expects (`invalidResponse`). */
 export function invalidResponse(response: { status: number; headers: Headers }, body: string, context: CallContext, expected: string, cause?: unknown): GraphError {
-  return new GraphError({
-    ...callContext(context),
-    status: response.status,
+  return responseError(response, body, context, {
     code: "invalidResponse",
-    message: `${context.method} ${context.url} answered ${response.status} with ${describeBody(response.headers, body)}; expected ${expected}`,
-    headers: response.headers,
-    body,
+    problem: `answered ${response.status} with ${describeBody(response.headers, body)}; expected ${expected}`,
     cause: cause instanceof SyntaxError ? withoutExcerpt(cause) : cause,
   });
 }

@@ -39,9 +39,9 @@ export function maskValue(value: unknown, secrets: readonly string[], depth = 0)
  * text masked. The original is then dropped, since nothing can mask what a debugger would show.
  */
 export function maskCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (cause === undefined || depth > 8) return undefined;
-  if (!(cause instanceof Error)) return typeof cause === "object" && cause !== null ? maskValue(cause, secrets) : maskValue(cause, secrets);
-  if (!mentionsSecret(cause, secrets, depth)) return cause;
+  if (!(cause instanceof Error)) return maskValue(cause, secrets);
+  if (depth > 8) return undefined;
+  if (!mentionsSecret(cause, secrets)) return cause;
   const copy = new Error(maskText(cause.message, secrets));
   copy.name = cause.name;
   copy.stack = maskText(cause.stack ?? "", secrets);
@@ -51,10 +51,11 @@ export function maskCause(cause: unknown, secrets: readonly string[], depth = 0)
   return copy;
 }
 
-function mentionsSecret(error: Error, secrets: readonly string[], depth: number): boolean {
-  const texts = [error.message, error.stack ?? "", ...Object.keys(error).map((key) => safeString((error as unknown as Record<string, unknown>)[key]))];
-  if (texts.some((text) => maskText(text, secrets) !== text)) return true;
-  return error.cause instanceof Error ? depth < 8 && mentionsSecret(error.cause, secrets, depth + 1) : maskText(safeString(error.cause), secrets) !== safeString(error.cause);
+/** True when masking would change a text of `value`: an error's message, stack, own properties or causes. */
+function mentionsSecret(value: unknown, secrets: readonly string[], depth = 0): boolean {
+  const error = value instanceof Error ? (value as Error & Record<string, unknown>) : undefined;
+  const texts = error ? [error.message, error.stack ?? "", ...Object.keys(error).map((key) => safeString(error[key]))] : [safeString(value)];
+  return texts.some((text) => maskText(text, secrets) !== text) || (!!error && depth < 8 && mentionsSecret(error.cause, secrets, depth + 1));
 }
 
 function safeString(value: unknown): string {

@@ -66,7 +66,12 @@ export function serializeODataJson(value: unknown, root = "$"): string {
     return JSON.stringify(withHashes(value, false));
   } catch (error) {
     // The walk only says that something is wrong; this slower one says where.
-    const found = findUnsendable(value, root);
+    let found: ReturnType<typeof findUnsendable>;
+    try {
+      found = findUnsendable(value, root);
+    } catch {
+      // too deep to walk: the RangeError below says so
+    }
     if (found) throw Object.assign(new TypeError(found.message), { path: found.path });
     throw error instanceof RangeError ? new TypeError(`${root} is nested too deeply to be sent as JSON`) : error;
   }

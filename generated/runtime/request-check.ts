@@ -8,11 +8,10 @@
 
 /** A header name: an RFC 9110 token. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** What a header value may not hold: NUL, CR, LF, or a character outside Latin-1. */
-const INVALID_VALUE = /[\0\r\n]|[^\0-\xff]/;
 
+/** True unless the value holds what no header may: NUL, CR, LF, or a character outside Latin-1. */
 export function isValidHeaderValue(value: string): boolean {
-  return !INVALID_VALUE.test(value);
+  return !/[\0\r\n]|[^\0-\xff]/.test(value);
 }
 
 /** Why these headers cannot be sent, naming the first bad one; undefined when they can. */
@@ -26,6 +25,15 @@ export function headerProblem(headers: Record<string, string>): string | undefin
   return undefined;
 }
 
+/** The URL, or undefined when it cannot be parsed (no try/catch at every use). */
+export function parseUrl(url: string, base?: string): URL | undefined {
+  try {
+    return new URL(url, base);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Only these are sent to, or followed. */
 export function isHttpUrl(url: URL): boolean {
   return url.protocol === "https:" || url.protocol === "http:";
@@ -35,14 +43,9 @@ export function isHttpUrl(url: URL): boolean {
 export function urlProblem(url: string): string | undefined {
   // The common case costs two prefix tests; only a URL with an `@` is parsed.
   if (!url.startsWith("https://") && !url.startsWith("http://")) return "only http and https URLs are sent to";
-  if (url.includes("@")) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return "it is not a valid URL";
-    }
-    if (parsed.username || parsed.password) return "the URL has credentials in it (user:password@), which are never sent";
-  }
+  if (!url.includes("@")) return undefined;
+  const parsed = parseUrl(url);
+  if (!parsed) return "it is not a valid URL";
+  if (parsed.username || parsed.password) return "the URL has credentials in it (user:password@), which are never sent";
   return undefined;
 }

@@ -37,49 +37,8 @@ export function isRetryableStatus(status: number, method: string, hasRetryAfter:
   return status === 429 || status === 503 || (status === 504 && (hasRetryAfter || method !== "POST"));
 }
 
-/** The IMF-fixdate, RFC 850 and asctime forms of an HTTP-date (RFC 9110 §5.6.7), nothing looser. */
-const HTTP_DATE = [
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
-  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/,
-];
-
-/**
- * A `Retry-After` value in milliseconds: delta-seconds (digits only) or an HTTP-date; undefined for
- * anything else (`1.5`, `-1`, a duplicated `1, 1`), which V8's lenient `Date.parse` would read as a
- * date in 2001 and so as "retry now".
- */
-export function parseRetryAfter(value: string, now = Date.now()): number | undefined {
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const form = HTTP_DATE.findIndex((pattern) => pattern.test(text));
-  if (form < 0) return undefined;
-  // asctime has no zone; HTTP-dates are always UTC.
-  const date = Date.parse(form === 2 ? `${text} GMT` : text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/**
- * The wait a response asks for, in milliseconds: `retry-after-ms` or `x-ms-retry-after-ms` (as the
- * Azure SDK reads them), else `Retry-After`; undefined when none is there or valid.
- */
-export function serverDelayMs(headers: Headers, now = Date.now()): number | undefined {
-  for (const name of ["retry-after-ms", "x-ms-retry-after-ms"]) {
-    const value = headers.get(name)?.trim();
-    if (value !== undefined && /^\d+(\.\d+)?$/.test(value)) return Number(value);
-  }
-  const retryAfter = headers.get("retry-after");
-  return retryAfter === null ? undefined : parseRetryAfter(retryAfter, now);
-}
-
-/**
- * Milliseconds to wait before retry number `retry` (1-based): `Retry-After` when it is valid,
- * otherwise exponential backoff with "equal jitter" (half fixed, half random).
- */
-export function retryDelayMs(retryAfter: string | null, retry: number, policy: RetryPolicy, now = Date.now()): number {
-  const asked = retryAfter === null ? undefined : parseRetryAfter(retryAfter, now);
-  return asked ?? backoffMs(retry, policy);
-}
+// The server's own waits (Retry-After and its kin) are read only from answers that may be retried:
+// their parser is a module of its own (retry-after.ts), which the transport loads when one comes.
 
 /** Exponential backoff with "equal jitter" for retry number `retry` (1-based). */
 export function backoffMs(retry: number, policy: RetryPolicy): number {

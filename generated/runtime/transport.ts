@@ -7,14 +7,15 @@
  */
 import { onAbort } from "./abort.js";
 import type { TokenSource } from "./auth.js";
-import { claimsChallenge } from "./challenge.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, maskText } from "./mask.js";
 import { isCredentialHeader, isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
-import { headerProblem, isHttpUrl, isValidHeaderValue, urlProblem } from "./request-check.js";
-import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, serverDelayMs, sleep, type RetryPolicy } from "./retry.js";
+import { headerProblem, isHttpUrl, isValidHeaderValue, parseUrl, urlProblem } from "./request-check.js";
+import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, type RetryPolicy } from "./retry.js";
 import { startTimer } from "./timer.js";
 import type { RequestOptions } from "./types.js";
+
+export { parseUrl };
 
 export interface TransportConfig {
   fetch: typeof fetch;
@@ -63,6 +64,7 @@ export interface ExchangeResult {
 
 export async function exchange(config: TransportConfig, x: Exchange): Promise<ExchangeResult> {
   const { options } = x;
+  const { retry } = config;
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
   // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
@@ -70,44 +72,44 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   for (const source of [config.headers, x.headers, options.headers]) for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
   const secrets: string[] = [];
   for (const name in userHeaders) if (isCredentialHeader(name) && typeof userHeaders[name] === "string") secrets.push(...headerSecrets(userHeaders[name]!));
+  let { method, url, body } = x;
   // What the attempts so far have seen; also read by the timeout error, which fires from outside the loop.
   const progress = { attempts: 0, throttled: false, clientRequestId: userHeaders["client-request-id"] ?? newRequestId() };
-  const fail = (code: GraphErrorCode, message: string, cause?: unknown, headers?: Headers) =>
+  const graphError = (code: GraphErrorCode, message: string, cause?: unknown, headers?: Headers) =>
     new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, secrets, ...progress });
+  /** An error about the request as it stands (after redirects). */
+  const fail = (code: GraphErrorCode, what: string, cause?: unknown, headers?: Headers) => graphError(code, `${method} ${url} ${what}`, cause, headers);
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   // One controller per call, for fetch and every wait. (A signal shared by many calls looks cheaper
   // but is not: fetch leaves a listener on it per request until garbage collection, and adding to a
   // long listener list costs more than a fresh controller; measured in bench/.)
   const controller = new AbortController();
-  const signal = controller.signal;
+  const { signal } = controller;
   const abort = () => controller.abort();
-  const unsubscribe = caller ? onAbort(caller, abort) : undefined;
+  const unsubscribe = caller && onAbort(caller, abort);
   let timedOut = false;
   // Any length: Infinity or 2³¹ ms and more must not fire after 1 ms, as a bare setTimeout would.
-  const cancelTimer = timeoutMs > 0 ? startTimer(() => ((timedOut = true), abort()), timeoutMs) : undefined;
-  // A caller's abort rejects with the caller's own reason; running out of time is a GraphError.
-  const stopped = () => (timedOut ? fail("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`) : caller!.reason);
+  const cancelTimer = timeoutMs > 0 && startTimer(() => ((timedOut = true), abort()), timeoutMs);
   const getToken = async (rejected?: string, claims?: string) => {
     let token: string | undefined;
     try {
       token = await config.token(signal, rejected, claims);
-    } catch (error) {
-      throw signal.aborted ? error : fail("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(error)}`, error);
+    } catch (problem) {
+      throw signal.aborted ? problem : graphError("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(problem)}`, problem);
     }
     if (token === undefined) return undefined;
     secrets.push(token);
-    if (!isValidHeaderValue(token)) throw fail("authenticationFailed", `${x.method} ${x.url} not sent: the token cannot be sent in a header (it contains CR, LF, NUL or a character outside Latin-1)`);
+    if (!isValidHeaderValue(token)) throw graphError("authenticationFailed", `${x.method} ${x.url} not sent: the token cannot be sent in a header (it contains CR, LF, NUL or a character outside Latin-1)`);
     return token;
   };
-  const maxRetries = options.maxRetries ?? config.retry.maxRetries;
-  let { method, url, body } = x;
+  const maxRetries = options.maxRetries ?? retry.maxRetries;
   let retries = 0, redirects = 0, waited = 0, leftOrigin = false, refreshed = false;
   let freshToken: string | undefined;
   // A page's fetch hides manual redirects, and finding out costs a request: decide before the first.
-  let redirectMode: "manual" | "follow" = (config.redirect ??= hidesRedirects() ? "follow" : "manual");
+  let redirectMode = (config.redirect ??= hidesRedirects() ? "follow" : "manual");
   /** Waits before the next retry (dropping the answer that asked for it), if the budget allows it. */
   const retryAfter = async (delay: number, answer?: Response) => {
-    if (retries >= maxRetries || waited + delay > config.retry.maxTotalDelayMs) return false;
+    if (retries >= maxRetries || waited + delay > retry.maxTotalDelayMs) return false;
     if (answer) discard(answer);
     retries++;
     waited += delay;
@@ -124,7 +126,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       headers["client-request-id"] = progress.clientRequestId;
       // What fetch would refuse is the caller's mistake, not the network's: fail now, retry nothing.
       const problem = urlProblem(url) ?? headerProblem(headers);
-      if (problem) throw fail("invalidRequest", `${method} ${url} not sent: ${problem}`);
+      if (problem) throw fail("invalidRequest", `not sent: ${problem}`);
       const token = trusted && !("authorization" in userHeaders) ? (freshToken ?? (await getToken())) : undefined;
       if (token) headers.authorization = `Bearer ${token}`;
       freshToken = undefined;
@@ -139,17 +141,17 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           // credentials across origins. This request was already sent once: only a GET or DELETE,
           // which cannot be applied twice, is sent again.
           config.redirect = redirectMode = "follow";
-          if (!isRetryableOnNetworkError(method)) throw fail("redirectNotFollowed", `${method} ${url} was redirected, and this fetch hides where to; it is not sent again, since a ${method} may already have been applied`);
+          if (!isRetryableOnNetworkError(method)) throw fail("redirectNotFollowed", `was redirected, and this fetch hides where to; it is not sent again, since a ${method} may already have been applied`);
           continue;
         }
         const location = isRedirect(status) ? response.headers.get("location") : null;
         if (location !== null) {
           discard(response);
-          if (++redirects > MAX_REDIRECTS) throw fail("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`);
+          if (++redirects > MAX_REDIRECTS) throw graphError("tooManyRedirects", `${method} ${x.url} redirected more than ${MAX_REDIRECTS} times`);
           const next = parseUrl(location, url);
-          if (!next) throw fail("invalidRedirect", `${method} ${url} redirected to an invalid Location ${JSON.stringify(location)}`);
+          if (!next) throw fail("invalidRedirect", `redirected to an invalid Location ${JSON.stringify(location)}`);
           // Like every request that cannot be made: refused before anything is sent there.
-          if (!isHttpUrl(next)) throw fail("invalidRequest", `${method} ${url} redirected to a ${next.protocol} URL; only http and https redirects are followed`);
+          if (!isHttpUrl(next)) throw fail("invalidRequest", `redirected to a ${next.protocol} URL; only http and https redirects are followed`);
           // Once away from the base origin, nothing is trusted again, even on a redirect back.
           leftOrigin ||= next.origin !== config.origin;
           const nextMethod = methodAfterRedirect(status, method);
@@ -160,19 +162,24 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
         }
         if (status === 401 && token && !refreshed) {
           // One fresh token, one retry: with the claims of a CAE challenge, the credential fetches a
-          // new token; a source that hands back the same token gets no pointless retry.
+          // new token; a source that hands back the same token gets no pointless retry. Challenges
+          // are rare, so their parser is loaded only when one comes.
           refreshed = true;
-          freshToken = await getToken(token, claimsChallenge(response.headers.get("www-authenticate")));
+          const challenge = response.headers.get("www-authenticate");
+          const claims = challenge?.includes("insufficient_claims") ? (await import("./challenge.js")).claimsChallenge(challenge) : undefined;
+          freshToken = await getToken(token, claims);
           if (freshToken && freshToken !== token) {
             discard(response);
             continue;
           }
         }
-        const wait = serverDelayMs(response.headers);
+        // Only an answer that may be retried is read for the wait it asks for; the reader loads with
+        // the first (a page that cannot load it waits by backoff instead).
+        const wait = status === 429 || status === 503 || status === 504 ? await serverDelay(response.headers) : undefined;
         if (isRetryableStatus(status, method, wait !== undefined)) {
           progress.throttled ||= status === 429 || wait !== undefined;
           // A wait past the total budget ends the call now: waiting and then failing helps nobody.
-          if (await retryAfter(wait ?? backoffMs(retries + 1, config.retry), response)) continue;
+          if (await retryAfter(wait ?? backoffMs(retries + 1, retry), response)) continue;
         }
         const blob = x.read === "blob" && response.ok ? await response.blob() : undefined;
         let text = blob ? "" : await response.text();
@@ -183,17 +190,23 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       } catch (error) {
         if (signal.aborted || error instanceof GraphError) throw error;
         const retryable = isRetryableOnNetworkError(method);
-        if (retryable && (await retryAfter(backoffMs(retries + 1, config.retry)))) continue;
+        if (retryable && (await retryAfter(backoffMs(retries + 1, retry)))) continue;
         const why = retryable ? "" : ` (not retried: a ${method} may already have been applied)`;
-        throw fail("networkError", `${method} ${url} failed: ${describeError(error)}${why}`, error, response?.headers);
+        throw fail("networkError", `failed: ${describeError(error)}${why}`, error, response?.headers);
       }
     }
   } catch (error) {
-    throw signal.aborted ? stopped() : error;
+    if (!signal.aborted) throw error;
+    // A caller's abort rejects with the caller's own reason; running out of time is a GraphError.
+    throw timedOut ? graphError("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`) : caller!.reason;
   } finally {
-    cancelTimer?.();
-    unsubscribe?.();
+    cancelTimer && cancelTimer();
+    unsubscribe && unsubscribe();
   }
+}
+
+function serverDelay(headers: Headers): Promise<number | undefined> {
+  return import("./retry-after.js").then((module) => module.serverDelayMs(headers), () => undefined);
 }
 
 /** True in a browser page or worker, whose fetch answers `redirect: "manual"` with an opaque response. */
@@ -211,15 +224,6 @@ function describeError(error: unknown): string {
 /** True for `application/json` and `…+json`, with parameters, in any case (media types are case-insensitive). */
 export function isJsonContentType(headers: Headers): boolean {
   return /^[^;]*json\s*(;|$)/i.test(headers.get("content-type") ?? "");
-}
-
-/** The URL, or undefined when it cannot be parsed (no try/catch at every use). */
-export function parseUrl(url: string, base?: string): URL | undefined {
-  try {
-    return new URL(url, base);
-  } catch {
-    return undefined;
-  }
 }
 
 /** True when `url` is on `origin` (a cheap prefix test; anything unusual counts as another origin). */

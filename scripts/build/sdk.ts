@@ -42,7 +42,9 @@ async function transpile(format: "esm" | "cjs", entryPoints: string[], sourceDir
     platform: "neutral",
     target: "es2022",
     outExtension: { ".js": format === "cjs" ? ".cjs" : ".js" },
-    // In CommonJS a lazily loaded module (validation tables, batching) is required, so its exports are its own and not under `default`.
+    // In CommonJS, `import("./x.cjs")` would hand back only `default` (Node cannot see the named
+    // exports of esbuild's CommonJS output): modules loaded on demand (validation tables,
+    // batching, the CAE claims parser, the Retry-After reader) become `require` behind a promise instead.
     ...(format === "cjs" ? { supported: { "dynamic-import": false } } : {}),
     logLevel: "warning",
     legalComments: "none",

@@ -3,13 +3,17 @@
  * issue 12 weighs for Node), the credential rules must hold without the transport's help. This pins
  * them for the fetch this project ships on (Node 20, undici 6): across origins it drops exactly the
  * headers the transport withholds (Authorization, Cookie, Proxy-Authorization, in any case), keeps the
- * others, never regains them on a hop back, and turns a 303 into a GET. The fetch below forces
- * `follow` on every call, so the transport never sees a 3xx: everything here is the platform's doing.
+ * others, never regains them on a hop back, turns a 303 into a GET, and re-sends a POST on 307/308.
+ * It differs where the transport is stricter, which is why Node keeps `redirect: "manual"`: a
+ * non-http(s) Location and too many hops are bare network errors (a GET would be retried as one),
+ * not `invalidRequest` and `tooManyRedirects`, and the limit is 20 hops, not 5. The fetch below
+ * forces `follow` on every call, so the transport never sees a 3xx: everything here is the
+ * platform's doing.
  */
 import * as assert from "uvu/assert";
 import { isCredentialHeader } from "../../generated/runtime/redirect.js";
 import { startRecordingServer } from "../server/recording-server.js";
-import { GROUP_TARGET, LIST, POLICY, reliabilitySuite, TOKEN } from "./helpers.js";
+import { graphError, GROUP_TARGET, LIST, POLICY, reliabilitySuite, TOKEN } from "./helpers.js";
 
 const test = reliabilitySuite("reliability: redirects followed by the platform");
 
@@ -65,6 +69,37 @@ test("a 303 after a POST becomes a GET without the body, on the other origin wit
   assert.is(received!.method, "GET");
   assert.is(received!.body, "");
   assert.is(received!.headers.authorization, undefined);
+});
+
+test("307 and 308 re-send a POST with its body to the other origin, without credentials, exactly as the transport does", async ({ h }) => {
+  for (const status of [307, 308] as const) {
+    h.foreign.requests.length = 0;
+    h.server.faults.push({ kind: "redirect", status, location: `${h.foreign.url}/kept-${status}` }, { method: "POST" });
+    await h.assignments({ fetch: platformFollowing, headers: { Cookie: "session=1" } }).post({ target: GROUP_TARGET });
+    const [received] = h.foreign.requests;
+    assert.is(received!.method, "POST", `${status}`);
+    assert.equal(JSON.parse(received!.body), { target: GROUP_TARGET });
+    for (const name of CREDENTIALS) assert.is(received!.headers[name], undefined, `${name} leaked on a ${status}`);
+  }
+  assert.is(h.server.faults.stats.applied, 0, "the base origin applied nothing");
+});
+
+test("a Location that is not http(s) is refused by the platform too, but only as a bare network error", async ({ h }) => {
+  for (const location of ["file:///etc/passwd", "data:application/json,{}", "javascript:alert(1)"]) {
+    h.server.faults.push({ kind: "redirect", status: 302, location }, { method: "POST" });
+    const error = await graphError(h.assignments({ fetch: platformFollowing }).post({ target: GROUP_TARGET }));
+    assert.is(error.code, "networkError", location);
+    assert.is(h.foreign.requests.length, 0);
+  }
+});
+
+test("the platform allows 20 hops where the transport allows 5, and ends the 21st as a bare network error", async ({ h }) => {
+  const self = `${h.server.url}${LIST}`;
+  h.server.faults.push({ kind: "redirect", status: 307, location: self }, { method: "POST", times: 25 });
+  const error = await graphError(h.assignments({ fetch: platformFollowing }).post({ target: GROUP_TARGET }));
+  assert.is(error.code, "networkError");
+  assert.match(error.message, "redirect count exceeded");
+  assert.is(h.server.requests.length, 21, "the platform's own limit, not the transport's tooManyRedirects after 5");
 });
 
 test.run();

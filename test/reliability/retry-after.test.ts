@@ -5,7 +5,8 @@
  * `retry-after-ms` and `x-ms-retry-after-ms` are honoured, as the Azure SDK does.
  */
 import * as assert from "uvu/assert";
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs } from "../../generated/runtime/retry.js";
+import { parseRetryAfter, retryDelayMs } from "../../generated/runtime/retry-after.js";
+import { DEFAULT_RETRY_POLICY } from "../../generated/runtime/retry.js";
 import { GROUP_TARGET, reliabilitySuite } from "./helpers.js";
 
 const test = reliabilitySuite("reliability: Retry-After parsing");

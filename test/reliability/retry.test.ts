@@ -4,7 +4,8 @@
  */
 import * as assert from "uvu/assert";
 import { GraphError } from "../../generated/assignments/index.js";
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from "../../generated/runtime/retry.js";
+import { retryDelayMs } from "../../generated/runtime/retry-after.js";
+import { DEFAULT_RETRY_POLICY } from "../../generated/runtime/retry.js";
 import { startRecordingServer } from "../server/recording-server.js";
 import { graphError, GROUP_TARGET, LIST, POLICY, rejection, reliabilitySuite, until } from "./helpers.js";
 

@@ -58,4 +58,27 @@ test("a cycle is named too; a Date is sent as its toJSON string", async ({ h }) 
   assert.is(h.server.requests.length, 0);
 });
 
+test("a cycle far down is named as a cycle; one object twice side by side is no cycle", () => {
+  const root: Record<string, unknown> = {};
+  let node = root;
+  const chain: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < 100; i++) chain.push((node = node.a = {}) as Record<string, unknown>);
+  node.back = chain[80];
+  const error = (() => {
+    try {
+      serializeODataJson(root, "body");
+    } catch (caught) {
+      return caught as TypeError & { path?: string };
+    }
+    return undefined;
+  })();
+  assert.match(error?.message ?? "", "a circular reference cannot be sent as JSON");
+  assert.is(error?.path, `body${".a".repeat(100)}.back`);
+
+  const shared = { n: Number.NaN };
+  assert.throws(() => serializeODataJson({ first: shared, second: [shared] }, "body"), (e: Error & { path?: string }) => e.path === "body.first.n");
+  const fine = { id: "x" };
+  assert.is(serializeODataJson({ first: fine, second: fine }), '{"first":{"id":"x"},"second":{"id":"x"}}');
+});
+
 test.run();
