@@ -123,6 +123,8 @@ export function createRuntime(options: GraphClientOptions = {}, loadValidation?:
   const validateByDefault = options.validate ?? true;
   const validation = lazyValidation(loadValidation);
   const validates = (request: GraphRequest) => request.operation !== undefined && "body" in request && (request.options?.validate ?? validateByDefault);
+  /** What checking the call's body needs, when that is not loaded yet. */
+  const loadFor = (request: GraphRequest) => (validates(request) ? validation.load(request.operation!) : undefined);
 
   function prepare(request: GraphRequest): PreparedRequest {
     const { method, body, expect, contentType } = request;
@@ -154,7 +156,8 @@ export function createRuntime(options: GraphClientOptions = {}, loadValidation?:
 
   async function send(request: GraphRequest): Promise<unknown> {
     const callOptions = request.options ?? {};
-    if (validates(request)) await validation.load(request.operation!);
+    const loading = loadFor(request);
+    if (loading) await loading;
     const { method, url, headers, body: payload } = prepare(request);
     const { expect } = request;
     const result = await exchange(config, { method, url, headers, body: payload, read: expect === "stream" ? "blob" : "text", options: callOptions });
@@ -181,8 +184,7 @@ export function createRuntime(options: GraphClientOptions = {}, loadValidation?:
     }
   }
 
-  const load = async (request: GraphRequest) => void (validates(request) ? await validation.load(request.operation!) : undefined);
-  return { baseUrl, send, prepare, loadValidation: load, transport: config };
+  return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), transport: config };
 }
 
 function isBinaryBody(body: unknown): boolean {

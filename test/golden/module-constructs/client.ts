@@ -6,8 +6,8 @@ import type { BatchOptions, BatchResults, BinaryBody, ODataQuery, Page, PagingOp
 import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
 /**
  * Creates a client for the module-constructs slice of Microsoft Graph. Request bodies are validated
- * against the spec before sending; the tables for it (`schema.ts`) are loaded on the first call
- * that sends one, and never with `validate: false`.
+ * against the spec before sending, with tables (`schema.ts`, then the body type's own) that a call
+ * loads the first time it sends a body of that type, and never with `validate: false`.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
