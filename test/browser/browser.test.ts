@@ -29,10 +29,11 @@ test.before(async (ctx) => {
   const dir = await installConsumer("browser", { type: "module" });
   await copyFile(new URL("./fixtures/app.js", import.meta.url), join(dir, "app.js"));
   await copyFile(new URL("./fixtures/redirect-app.js", import.meta.url), join(dir, "redirect-app.js"));
+  await copyFile(new URL("./fixtures/validation-app.js", import.meta.url), join(dir, "validation-app.js"));
   const publicDir = join(dir, "public");
   await mkdir(publicDir, { recursive: true });
   await build({
-    entryPoints: [join(dir, "app.js"), join(dir, "redirect-app.js")],
+    entryPoints: [join(dir, "app.js"), join(dir, "redirect-app.js"), join(dir, "validation-app.js")],
     absWorkingDir: dir,
     outdir: publicDir,
     bundle: true,
@@ -47,6 +48,7 @@ test.before(async (ctx) => {
   ctx.bundle = await readFile(join(publicDir, "app.js"), "utf8");
   await writeFile(join(publicDir, "index.html"), '<!doctype html>\n<title>graphslice</title>\n<script type="module" src="./app.js"></script>\n');
   await writeFile(join(publicDir, "redirect.html"), '<!doctype html>\n<title>graphslice redirects</title>\n<script type="module" src="./redirect-app.js"></script>\n');
+  await writeFile(join(publicDir, "validation.html"), '<!doctype html>\n<title>graphslice validation</title>\n<script type="module" src="./validation-app.js"></script>\n');
   ctx.server = await startGraphServer();
   ctx.site = await serveStatic(publicDir);
   ctx.browser = await launchChromium();
@@ -113,6 +115,27 @@ async function runPage(browser: Browser, url: string): Promise<Record<string, un
     await page.close();
   }
 }
+
+test("validation tables load as chunks of their own when a body is checked, and never with validate: false", async ({ server, site, browser }) => {
+  const seeded = seed(server, "browser-validation");
+  const open = async (validate: boolean) => {
+    const asked = site.requests.length;
+    const sent = server.requests.filter((r) => r.method === "PATCH").length;
+    const result = await runPage(browser, `${site.url}/validation.html#${encodeURIComponent(JSON.stringify({ baseUrl: server.baseUrl, ...seeded, validate }))}`);
+    return { result, chunks: site.requests.slice(asked).filter((p) => p.endsWith(".js")), patches: server.requests.filter((r) => r.method === "PATCH").length - sent };
+  };
+  const checked = await open(true);
+  assert.equal(checked.result, { sent: false, isGraphError: true, code: "invalidRequestBody", message: checked.result.message });
+  assert.match(String(checked.result.message), /deviceAndAppManagementAssignmentFilterType/);
+  assert.is(checked.patches, 0, "the invalid body was not sent");
+  assert.ok(checked.chunks.some((p) => /^\/schema-[\w-]+\.js$/.test(p)), `the slice's index of body types was loaded: ${checked.chunks.join(", ")}`);
+  assert.ok(checked.chunks.some((p) => /^\/DeviceManagementConfigurationPolicyAssignment-[\w-]+\.js$/.test(p)), `the assignment's table was loaded: ${checked.chunks.join(", ")}`);
+  assert.not.ok(checked.chunks.some((p) => /RequestBody-/.test(p)), `no other body type's table: ${checked.chunks.join(", ")}`);
+  const unchecked = await open(false);
+  assert.is(unchecked.result.error, undefined, String(unchecked.result.error));
+  assert.is(unchecked.patches, 1, "with validate: false the body goes to Graph");
+  assert.not.ok(unchecked.chunks.some((p) => /^\/(schema|DeviceManagementConfigurationPolicyAssignment)-/.test(p)), `no table was loaded: ${unchecked.chunks.join(", ")}`);
+});
 
 test("Chromium never sends a POST twice: a 307 is followed by the browser, the original URL gets one POST", async ({ server, site, browser }) => {
   const policyId = "policy-browser-redirect";

@@ -11,12 +11,16 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 
 export interface StaticServer {
   url: string;
+  /** The paths asked for, in order. */
+  requests: string[];
   close(): Promise<void>;
 }
 
 export async function serveStatic(dir: string): Promise<StaticServer> {
+  const requests: string[] = [];
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    requests.push(path);
     try {
       const body = await readFile(join(dir, path === "/" ? "index.html" : path));
       res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" });
@@ -30,6 +34,7 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
