@@ -34,6 +34,7 @@ export async function* iterateItems<T>(runtime: GraphRuntime, first: GraphReques
   for await (const page of iteratePages<T>(runtime, first, options)) yield* page.value;
 }
 
+/** A later page: the nextLink, with the first request's header parameters (its query is in the link). */
 function nextPageRequest(first: GraphRequest, url: string, options: PagingOptions): GraphRequest {
-  return { method: "GET", path: first.path, url, expect: "json", options };
+  return { method: "GET", path: first.path, url, headers: first.headers, expect: "json", options };
 }

@@ -107,9 +107,15 @@ test("header parameters are typed options sent under their wire names", async ()
   assert.is(server.requests[1]!.headers.consistencylevel, "eventual");
   await item().delete();
   assert.not.ok("if-match" in server.requests[2]!.headers, "an absent header option is not sent");
-  respond = () => ({ status: 200, body: JSON.stringify({ value: [] }), headers: { "content-type": "application/json" } });
-  for await (const _ of client().drives.byId("d1").labels.iterate(undefined, { consistencyLevel: "eventual" })) break;
-  assert.is(server.requests[3]!.headers.consistencylevel, "eventual", "iterate sends the header parameters too");
+  respond = (req) => ({
+    status: 200,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(req.rawPath.includes("page=2") ? { value: [{ id: "b" }] } : { value: [{ id: "a" }], "@odata.nextLink": `${server.url}/v1.0/drives/d1/labels?page=2` }),
+  });
+  const labels: unknown[] = [];
+  for await (const label of client().drives.byId("d1").labels.iterate(undefined, { consistencyLevel: "eventual" })) labels.push(label);
+  assert.equal(labels, [{ id: "a" }, { id: "b" }]);
+  assert.equal(server.requests.slice(3).map((r) => r.headers.consistencylevel), ["eventual", "eventual"], "iterate sends the header parameters with every page");
 });
 
 test("query options keep their real wire names: $deltatoken, $skiptoken, @id", async () => {
