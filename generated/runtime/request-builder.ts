@@ -14,10 +14,9 @@
  * So a program holds the runtime and the routes table, not code per builder: one call costs the
  * same whatever the size of the SDK it comes from.
  */
-import { iterateItems, iteratePages } from "./paging.js";
 import { CALL_ARGS, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument, type Routes } from "./route-rules.js";
 import type { GraphRequest, GraphRuntime } from "./runtime.js";
-import type { BatchOptions } from "./types.js";
+import type { BatchOptions, PagingOptions } from "./types.js";
 import { encodeKey, encodeLiteral } from "./url.js";
 
 export type { Route, RouteArgument, Routes } from "./route-rules.js";
@@ -99,10 +98,9 @@ function verb(slice: Slice, name: string, path: string, members: string): (...ar
   const key = memberKey(members, paging ? "get" : name);
   const route: FullRoute = { ...VERBS[name]!, ...(Object.hasOwn(routes, key) ? routes[key] : undefined) };
   if (paging) {
-    const walk = name === "iterate" ? iterateItems : iteratePages;
     return (...args: unknown[]) => {
       const { query, options } = argumentsOf(route, args);
-      return walk(runtime, request(slice, route, key, path, query, undefined, options), options as object | undefined);
+      return walk(name, runtime, request(slice, route, key, path, query, undefined, options), options as PagingOptions | undefined);
     };
   }
   return async (...args: unknown[]) => {
@@ -117,6 +115,12 @@ function verb(slice: Slice, name: string, path: string, members: string): (...ar
     }
     return runtime.send(request(slice, route, key, `${path}/$count`, query, undefined, options));
   };
+}
+
+/** `iterate` or `iteratePages`: the paging code is imported on first use, so a program that never walks pages does not hold it. */
+async function* walk(name: string, runtime: GraphRuntime, first: GraphRequest, options: PagingOptions | undefined): AsyncGenerator<unknown, void, undefined> {
+  const paging = await import("./paging.js");
+  yield* (name === "iterate" ? paging.iterateItems : paging.iteratePages)(runtime, first, options);
 }
 
 /** A bound action or function: its segment, with `params` encoded into it, below `path`. */

@@ -2,7 +2,8 @@
  * What a page loads for one call: the one-PATCH app bundled as the benchmark bundles it (esbuild,
  * minified, code-split) keeps rare-path code out of the chunks the entry imports statically. The
  * CAE claims parser (challenge.ts) is in a chunk of its own, reached only by the dynamic import the
- * transport makes when a 401 carries a claims challenge.
+ * transport makes when a 401 carries a claims challenge; so are the paging code (loaded by the first
+ * `iterate`), the batching runtime and the validation tables.
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +25,16 @@ test("the claims parser is not in the statically loaded chunks, but in a chunk t
   const text = Buffer.from(code).toString();
   assert.not.match(text, "atob(", "the base64 decoding of claims is not in the loaded code");
   assert.match(text, /import\("\.\/challenge-[\w-]+\.js"\)/, "the transport reaches it by a dynamic import");
+});
+
+test("paging, batching and the validation tables are chunks of their own, which a PATCH app does not load statically", async () => {
+  const { code, metafile } = await bundleMinified(app, "browser");
+  const loaded = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+  for (const file of ["runtime/paging.ts", "runtime/batch.ts", "runtime/validate.ts", "assignments/schema.ts"]) {
+    assert.not.ok(loaded.some((input) => input.endsWith(file)), `${file} is not loaded with the call`);
+  }
+  const text = Buffer.from(code).toString();
+  for (const chunk of ["paging", "batch", "schema"]) assert.match(text, new RegExp(`import\\("\\./${chunk}-[\\w-]+\\.js"\\)`), `${chunk} is reached by a dynamic import`);
 });
 
 test.run();
