@@ -12,7 +12,7 @@
  * So a program holds the runtime and the routes table, not code per builder: one call costs the
  * same whatever the size of the SDK it comes from.
  */
-import { CALL_ARGS, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument, type Routes } from "./route-rules.js";
+import { CALL_ARGS, COUNT_QUERY, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument, type Routes } from "./route-rules.js";
 import type { GraphRequest, GraphRuntime } from "./runtime.js";
 import type { BatchOptions, PagingOptions } from "./types.js";
 import { encodeKey, encodeLiteral } from "./url.js";
@@ -77,9 +77,6 @@ class BuilderNode {
     return builder(slice, `${path}/${route?.segment ?? name}`, key);
   }
 }
-
-/** The query options of `$count` unless its route says otherwise. */
-const COUNT_QUERY = { search: "$search", filter: "$filter" };
 
 const TRAPS: ProxyHandler<BuilderNode> = { get: BuilderNode.member };
 

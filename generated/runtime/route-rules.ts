@@ -54,12 +54,18 @@ export const QUERY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEnt
   ["apply", "compute", "count", "deltatoken", "expand", "filter", "format", "index", "levels", "orderby", "schemaversion", "search", "select", "skip", "skiptoken", "top"].map((name) => [name, `$${name}`]),
 );
 
+/** The query options `count()` takes among its options (those of `$count`), unless its route lists others. */
+export const COUNT_QUERY: Readonly<Record<string, string>> = { search: QUERY_WIRE_NAMES.search!, filter: QUERY_WIRE_NAMES.filter! };
+
 /**
- * Members the builder itself interprets: a getter of one of these names is always in the routes
- * table, so that it is not taken for the verb. `then` is never a member: a builder is not a promise;
- * nor is any member of `Object.prototype` (the naming stage reserves them).
+ * Members the builder itself interprets: the verbs, `byId`, `batch`, `path` and `then`. A getter of
+ * one of these names is always in the routes table, so that it is not taken for the member. `then`
+ * is never a member: a builder is not a promise; nor is any member of `Object.prototype` (the naming
+ * stage reserves them). A function, so that the runtime, which does not need the list, holds none of it.
  */
-export const BUILDER_MEMBERS = ["get", "iterate", "iteratePages", "post", "put", "patch", "delete", "count", "byId", "batch", "path", "then"];
+export function builderMembers(): string[] {
+  return [...Object.keys(VERBS), "byId", "batch", "path", "then"];
+}
 
 /** A member's key in the routes table: its member path from the root, keys as `{}`. */
 export function memberKey(members: string, name: string): string {

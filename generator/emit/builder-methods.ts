@@ -12,6 +12,7 @@
 import type { MethodSignatureStructure } from "ts-morph";
 import type { ModelType, Operation } from "../model/ir.js";
 import { propertyKey } from "../names/identifiers.js";
+import type { RouteArgument } from "../../templates/route-rules.js";
 import { docs, StructureKind } from "./print.js";
 import { selectTarget } from "./select-types.js";
 import { typeExpression } from "./type-expression.js";
@@ -42,13 +43,26 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
     return [method(op.methodName, [`options?: ${options} & { ${extra} }`], "Promise<number>", summary)];
   }
   const result = target ? `Selected<${target}, S>` : resultType(op, types);
-  const parameters = [
-    ...(op.call?.parameters.length ? [`params: { ${op.call.parameters.map((p) => `${propertyKey(p.name)}: ${typeExpression(p.type, types)}${p.nullable ? " | null" : ""}`).join("; ")} }`] : []),
-    ...(op.body ? [`body${op.body.required || op.body.kind === "binary" ? "" : "?"}: ${bodyType(op, types)}`] : []),
-    ...(selectQuery ? [selectQuery] : []),
-    `options?: ${options}`,
-  ];
+  const declared: Record<RouteArgument, () => string> = {
+    params: () => `params: { ${op.call!.parameters.map((p) => `${propertyKey(p.name)}: ${typeExpression(p.type, types)}${p.nullable ? " | null" : ""}`).join("; ")} }`,
+    body: () => `body${op.body!.required || op.body!.kind === "binary" ? "" : "?"}: ${bodyType(op, types)}`,
+    query: () => selectQuery!,
+    options: () => `options?: ${options}`,
+  };
+  const parameters = methodArguments(op).map((argument) => declared[argument]());
   return [method(op.methodName, parameters, `Promise<${result}>`, summary, selecting)];
+}
+
+/** The positional arguments of `op`'s method (of `get` for a list), in order: what the routes table compares with the runtime's usual ones. */
+export function methodArguments(op: Operation): RouteArgument[] {
+  if (op.kind === "count") return ["options"];
+  if (op.kind === "list") return ["query", "options"];
+  return [
+    ...(op.call?.parameters.length ? ["params" as const] : []),
+    ...(op.body ? ["body" as const] : []),
+    ...(op.queryName ? ["query" as const] : []),
+    "options",
+  ];
 }
 
 function bodyType(op: Operation, types: Map<string, ModelType>): string {

@@ -6,20 +6,21 @@
  */
 import type { TypeAliasDeclarationStructure } from "ts-morph";
 import type { ModelType, Operation, Parameter } from "../model/ir.js";
+import { QUERY_WIRE_NAMES } from "../../templates/route-rules.js";
 import { docs, StructureKind } from "./print.js";
 import { expandItem } from "./select-types.js";
 import { typeExpression } from "./type-expression.js";
 
-/** Each option of `ODataQuery` (templates/types.ts): its wire name, the spec's type for it, and its description. */
-const ODATA_QUERY: Record<string, { wireName: string; types: string[]; description: string }> = {
-  top: { wireName: "$top", types: ["number"], description: "Show only the first n items" },
-  skip: { wireName: "$skip", types: ["number"], description: "Skip the first n items" },
-  search: { wireName: "$search", types: ["string"], description: "Search items by search phrases" },
-  filter: { wireName: "$filter", types: ["string"], description: "Filter items by property values" },
-  count: { wireName: "$count", types: ["boolean"], description: "Include count of items" },
-  orderby: { wireName: "$orderby", types: ["string[]"], description: "Order items by property values" },
-  select: { wireName: "$select", types: ["string[]", "readonly S[]"], description: "Select properties to be returned" },
-  expand: { wireName: "$expand", types: ["string[]"], description: "Expand related entities" },
+/** Each option of `ODataQuery` (templates/types.ts): the spec's type for it, and its description. Its wire name is OData's (QUERY_WIRE_NAMES). */
+const ODATA_QUERY: Record<string, { types: string[]; description: string }> = {
+  top: { types: ["number"], description: "Show only the first n items" },
+  skip: { types: ["number"], description: "Skip the first n items" },
+  search: { types: ["string"], description: "Search items by search phrases" },
+  filter: { types: ["string"], description: "Filter items by property values" },
+  count: { types: ["boolean"], description: "Include count of items" },
+  orderby: { types: ["string[]"], description: "Order items by property values" },
+  select: { types: ["string[]", "readonly S[]"], description: "Select properties to be returned" },
+  expand: { types: ["string[]"], description: "Expand related entities" },
 };
 
 /**
@@ -30,7 +31,7 @@ export function odataQueryAlias(op: Operation, types: Map<string, ModelType>, ty
   const expand = (op.query.some((p) => p.name === "expand") && expandItem(op, types)) || "string";
   for (const p of op.query) {
     const standard = ODATA_QUERY[p.name];
-    if (!standard || p.wireName !== standard.wireName || p.required || (p.description ?? standard.description) !== standard.description) return undefined;
+    if (!standard || p.wireName !== QUERY_WIRE_NAMES[p.name] || p.required || (p.description ?? standard.description) !== standard.description) return undefined;
     const type = typeOf(p) ?? typeExpression(p.type, types);
     if (!standard.types.includes(type) && type !== `readonly (${expand})[]`) return undefined;
   }

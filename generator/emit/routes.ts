@@ -7,7 +7,8 @@
  */
 import type { Operation, ResourceNode } from "../model/ir.js";
 import { compareStrings } from "../util/order.js";
-import { BUILDER_MEMBERS, CALL_ARGS, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument } from "../../templates/route-rules.js";
+import { builderMembers, CALL_ARGS, COUNT_QUERY, memberKey, QUERY_WIRE_NAMES, VERBS, type Route } from "../../templates/route-rules.js";
+import { methodArguments } from "./builder-methods.js";
 
 /** Every operation with its key: its member path from the root (`deviceManagement/configurationPolicies/{}/assign`). */
 export function operationKeys(node: ResourceNode, members = ""): [Operation, string][] {
@@ -29,17 +30,17 @@ export function headerOptions(root: ResourceNode): Record<string, string> {
 }
 
 /** The routes table's entries, in tree order; `shared` is the slice's headerOptions. */
-export function routeEntries(node: ResourceNode, shared: Record<string, string>, members = ""): [string, Route][] {
+export function routeEntries(node: ResourceNode, shared: Record<string, string>, members = "", interpreted = builderMembers()): [string, Route][] {
   const own = node.operations.flatMap((op): [string, Route][] => {
     const route = operationRoute(op, shared);
     return Object.keys(route).length ? [[memberKey(members, op.methodName), route]] : [];
   });
   const children = node.children.flatMap((child) => {
-    if (child.kind === "key") return routeEntries(child, shared, memberKey(members, "{}"));
+    if (child.kind === "key") return routeEntries(child, shared, memberKey(members, "{}"), interpreted);
     const key = memberKey(members, child.memberName);
     // A getter named after one of the builder's own members is always written, so it is not taken for that member.
-    const renamed = child.memberName !== child.segment || BUILDER_MEMBERS.includes(child.memberName);
-    return [...(renamed ? [[key, { segment: child.segment }] as [string, Route]] : []), ...routeEntries(child, shared, key)];
+    const renamed = child.memberName !== child.segment || interpreted.includes(child.memberName);
+    return [...(renamed ? [[key, { segment: child.segment }] as [string, Route]] : []), ...routeEntries(child, shared, key, interpreted)];
   });
   return [...own, ...children];
 }
@@ -49,30 +50,18 @@ function operationRoute(op: Operation, shared: Record<string, string>): Route {
   const usual = op.call ? { method: op.method, args: CALL_ARGS[op.method], expect: "json" } : VERBS[op.methodName];
   if (!usual) throw new Error(`${op.method} ${op.path}: the member ${op.methodName} is neither a verb of the request builder nor a bound action or function`);
   const route: Route = op.call ? { segment: callSegment(op), method: op.method } : {};
-  const args = argumentsOf(op);
+  const args = methodArguments(op);
   if (args.join() !== usual.args.join()) route.args = args;
   const expect = op.response.kind === "collection" ? "json" : op.response.kind;
   if (expect !== usual.expect) route.expect = expect;
   if (op.body?.kind === "binary") route.contentType = op.body.contentType;
-  // `count()` takes its query options from its options: those of `$count` unless they are not `search` and `filter`, then all of them.
-  const unusualCount = op.kind === "count" && op.query.some((p) => p.name !== "search" && p.name !== "filter");
+  // `count()` takes its query options from its options: those of `$count` (COUNT_QUERY) unless it has others, then all of them.
+  const unusualCount = op.kind === "count" && op.query.some((p) => COUNT_QUERY[p.name] !== p.wireName);
   const query = unusualCount ? op.query : op.query.filter((p) => p.wireName !== (QUERY_WIRE_NAMES[p.name] ?? p.name));
   if (query.length) route.query = Object.fromEntries(query.map((p) => [p.name, p.wireName]));
   const headers = op.headers.filter((h) => shared[h.name] !== h.wireName);
   if (headers.length) route.headers = Object.fromEntries(headers.map((h) => [h.name, h.wireName]));
   return route;
-}
-
-/** The positional arguments of the method builder-methods.ts declares for `op`. */
-function argumentsOf(op: Operation): RouteArgument[] {
-  if (op.kind === "count") return ["options"];
-  if (op.kind === "list") return ["query", "options"];
-  return [
-    ...(op.call?.parameters.length ? ["params" as const] : []),
-    ...(op.body ? ["body" as const] : []),
-    ...(op.queryName ? ["query" as const] : []),
-    "options",
-  ];
 }
 
 /** A bound call's segment, each parameter as a `{name}` placeholder (in quotes for a string literal); aliases as written. */

@@ -13,7 +13,7 @@ export const RESERVED_EXPORTS = [
   "GetTokenOptions", "GraphClientOptions", "GraphError", "GraphErrorCode", "GraphErrorDetail",
   "GraphErrorInit", "GraphRequest", "HttpLogEntry", "LoggingOptions", "MAX_BATCH_SIZE", "Middleware", "PreparedRequest", "PropertyName", "REDACTED", "SDK_VERSION", "SDK_VERSION_HEADER", "Selected", "TracingOptions", "TracingSpan", "TracingTracer", "chainMiddleware", "formatLogEntry", "loggingMiddleware", "redactHeaders", "sendBatch", "tracingMiddleware", "GraphRuntime", "GraphsliceErrorCode", "MASK", "MAX_REDIRECTS",
   "MAX_TIMER_MS", "NATIONAL_CLOUDS", "NationalCloud", "ODataAnnotations", "ODataQuery", "ObjectSchema", "Page",
-  "PagingOptions", "RequestBody", "RequestBuilder", "Route", "RouteArgument", "Routes", "SliceValidation", "BodyTable", "BodyTables", "LazyValidation", "lazyValidation", "VERBS", "CALL_ARGS", "QUERY_WIRE_NAMES", "BUILDER_MEMBERS", "createClient", "memberKey", "HeaderOptions", "RequestOptions", "ResponseInfo", "RetryPolicy",
+  "PagingOptions", "RequestBody", "RequestBuilder", "Route", "RouteArgument", "Routes", "SliceValidation", "BodyTable", "BodyTables", "LazyValidation", "lazyValidation", "VERBS", "CALL_ARGS", "QUERY_WIRE_NAMES", "builderMembers", "COUNT_QUERY", "createClient", "memberKey", "HeaderOptions", "RequestOptions", "ResponseInfo", "RetryPolicy",
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
   "UnknownODataType", "backoffMs", "callContext", "claimsChallenge", "cloudBaseUrl", "createRuntime",
   "createTokenSource", "defaultScope", "describeBody", "describeValue", "encodeKey", "encodeLiteral", "encodeQuery",
