@@ -59,7 +59,7 @@ export interface GraphRequest {
   /** An absolute URL instead of `path` (an `@odata.nextLink`); it must be on the base URL's origin. */
   url?: string;
   query?: object;
-  /** The wire name of each query option, by its name in code (`top` → `$top`), from the generated client. */
+  /** The wire name of each query option, by its name in code (`top` → `$top`): the request builder's rule (QUERY_WIRE_NAMES) and the route's own. */
   queryNames?: Readonly<Record<string, string>>;
   /** The operation's header parameters, by wire name (`If-Match`); `undefined` ones are not sent. */
   headers?: Record<string, string | undefined>;
