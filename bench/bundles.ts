@@ -3,9 +3,10 @@
  * process ((b) workers, (c) codec workers, (d) cold-start entries, the loopback server) is bundled
  * for node into bench/.work/ so that each child starts from plain JS with no TypeScript loader.
  */
-import { mkdirSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { mkdirSync, readdirSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { build, type Metafile } from "esbuild";
+import { bodyIndexOf } from "../templates/validation-loader.js";
 import { BENCH_DIR, WORK_DIR } from "./clients.js";
 
 const ENTRY_NAME = "consumer-entry.ts";
@@ -59,15 +60,24 @@ export async function bundleMinified(entrySource: string, platform: "browser" | 
 }
 
 /**
- * graphslice's validation tables that a call sending a body of `bodyType` loads on first use
- * (unless validation is off): the slice's `schema.ts`, then that type's table `schema/<bodyType>.ts`.
+ * graphslice's validation tables that a call of `operation` (its key in the routes) sending a body
+ * of `bodyType` loads on first use (unless validation is off): the slice's body index that holds
+ * the operation, `schema/bodies-<n>.ts`, then that type's table `schema/<bodyType>.ts`.
  */
-export function validationTablesOf(bodyType: string): (chunk: Metafile["outputs"][string]) => boolean {
-  return (chunk) => Object.keys(chunk.inputs).some((input) => input.endsWith("/schema.ts") || input.endsWith(`/schema/${bodyType}.ts`));
+export function validationTablesOf(operation: string, bodyType: string): (chunk: Metafile["outputs"][string]) => boolean {
+  const holdsOperation = (index: string, n: number) => {
+    const count = readdirSync(dirname(index)).filter((file) => /^bodies-\d+\.ts$/.test(file)).length;
+    return bodyIndexOf(operation, count) === n;
+  };
+  return (chunk) =>
+    Object.keys(chunk.inputs).some((input) => {
+      const index = /\/schema\/bodies-(\d+)\.ts$/.exec(input);
+      return index ? holdsOperation(resolve(input), Number(index[1])) : input.endsWith(`/schema/${bodyType}.ts`);
+    });
 }
 
 /** The tables the seed PATCH (an assignment) loads. */
-export const SEED_VALIDATION_TABLES = validationTablesOf("DeviceManagementConfigurationPolicyAssignment");
+export const SEED_VALIDATION_TABLES = validationTablesOf("deviceManagement/configurationPolicies/{}/assignments/{}/patch", "DeviceManagementConfigurationPolicyAssignment");
 
 /**
  * Bundle `entrySource` for node (ESM) into bench/.work/<name>.mjs and return its path. With

@@ -1,11 +1,12 @@
 /**
- * A slice's validation tables, loaded on first use in two steps: the slice's `schema.ts` (each
- * operation's body type, the validator) on the first call that sends a body, then the table of
- * that call's body type. So a call loads only what its own body can hold, and a client that never
- * validates loads nothing. A load that fails fails its call (nothing is sent) and is tried again
- * by the next one.
+ * A slice's validation tables, loaded on first use in two steps: the index that holds the call's
+ * operation (its body type, and the validator), then the table of that body type. A slice's
+ * operations are spread over a fixed number of indexes by a hash of their key (`bodyIndexOf`), so
+ * a call loads one small index whatever the size of the SDK, and only the table its own body can
+ * hold. A client that never validates loads nothing. A load that fails fails its call (nothing is
+ * sent) and is tried again by the next one.
  */
-import type { Schema, SliceValidation } from "./validate.js";
+import type { BodyIndexes, Schema, TypeSpec, validateValue } from "./validate.js";
 
 export interface LazyValidation {
   /** Loads what checking a body of `operation` needs; undefined when that is already loaded. */
@@ -14,41 +15,40 @@ export interface LazyValidation {
   problem(operation: string, body: unknown): string | undefined;
 }
 
-export function lazyValidation(loadSlice?: () => Promise<SliceValidation>): LazyValidation {
-  let slice: SliceValidation | undefined;
-  let sliceLoading: Promise<void> | undefined;
-  /** Each operation's table, once loaded (operations of one body type share it). */
-  const tables = new Map<string, Schema>();
+/** What checking one operation's body needs, once loaded; null when the operation sends no JSON. */
+type Loaded = readonly [TypeSpec, Schema, typeof validateValue] | null;
+
+/** The index (of `count`) that holds `operation`: FNV-1a of its key, which the generator computes the same way. */
+export function bodyIndexOf(operation: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < operation.length; i++) hash = Math.imul(hash ^ operation.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
+}
+
+export function lazyValidation(indexes: BodyIndexes = []): LazyValidation {
+  const loaded = new Map<string, Loaded>();
   const pending = new Map<string, Promise<void>>();
-  const entry = (operation: string) => (slice && Object.hasOwn(slice.bodies, operation) ? slice.bodies[operation] : undefined);
-  const loadSliceOnce = () =>
-    (sliceLoading ??= loadSlice!().then(
-      (loaded) => void (slice = loaded),
-      (error: unknown) => {
-        sliceLoading = undefined;
-        throw error;
-      },
-    ));
+  async function loadOne(operation: string): Promise<void> {
+    const index = await indexes[bodyIndexOf(operation, indexes.length)]!();
+    const found = Object.hasOwn(index.bodies, operation) ? index.bodies[operation] : undefined;
+    const table = found?.[1] ? (await found[1]()).schema : {};
+    loaded.set(operation, found ? [found[0], table, index.validateValue] : null);
+  }
   return {
     load(operation) {
-      if (!loadSlice || tables.has(operation)) return undefined;
+      if (!indexes.length || loaded.has(operation)) return undefined;
       let loading = pending.get(operation);
       if (!loading) {
-        loading = loadSliceOnce()
-          .then(async () => {
-            const table = entry(operation)?.[1];
-            tables.set(operation, table ? (await table()).schema : {});
-          })
-          .finally(() => pending.delete(operation));
+        loading = loadOne(operation).finally(() => pending.delete(operation));
         pending.set(operation, loading);
       }
       return loading;
     },
     problem(operation, body) {
-      const found = entry(operation);
-      const table = tables.get(operation);
-      if (!found || !table) return undefined;
-      return body === undefined ? "body: a request body is required" : slice!.validateValue(body, found[0], table, "body");
+      const found = loaded.get(operation);
+      if (!found) return undefined;
+      const [spec, table, validate] = found;
+      return body === undefined ? "body: a request body is required" : validate(body, spec, table, "body");
     },
   };
 }

@@ -3,52 +3,10 @@
 // Source: spec/graph-beta-configurationPolicies-settings.csdl.xml
 // Source: spec/overlays/scope-tag-group-assignment-target.overlay.yaml
 // Source: spec/overlays/just-in-time-configuration.overlay.yaml
-import type { BodyTables } from "../runtime/validate.js";
-export { validateValue } from "../runtime/validate.js";
-/** Each operation that sends JSON, by its key in the routes of `client.ts`: its body type, and the module with the table of every type that body can hold. */
-export const bodies: BodyTables = {
-  "deviceManagement/configurationPolicies/post": [
-    "microsoft.graph.deviceManagementConfigurationPolicy",
-    () => import("./schema/DeviceManagementConfigurationPolicy.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/patch": [
-    "microsoft.graph.deviceManagementConfigurationPolicy",
-    () => import("./schema/DeviceManagementConfigurationPolicy.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/assign": [
-    "DeviceManagementConfigurationPolicyAssignRequestBody",
-    () => import("./schema/DeviceManagementConfigurationPolicyAssignRequestBody.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/assignJustInTimeConfiguration": [
-    "DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationRequestBody",
-    () => import("./schema/DeviceManagementConfigurationPolicyAssignJustInTimeConfigurationRequestBody.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/createCopy": [
-    "DeviceManagementConfigurationPolicyCreateCopyRequestBody",
-    () => import("./schema/DeviceManagementConfigurationPolicyCreateCopyRequestBody.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/reorder": [
-    "DeviceManagementConfigurationPolicyReorderRequestBody",
-    () => import("./schema/DeviceManagementConfigurationPolicyReorderRequestBody.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/setEnrollmentTimeDeviceMembershipTarget": [
-    "DeviceManagementConfigurationPolicySetEnrollmentTimeDeviceMembershipTargetRequestBody",
-    () => import("./schema/DeviceManagementConfigurationPolicySetEnrollmentTimeDeviceMembershipTargetRequestBody.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/assignments/post": [
-    "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
-    () => import("./schema/DeviceManagementConfigurationPolicyAssignment.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/assignments/{}/patch": [
-    "microsoft.graph.deviceManagementConfigurationPolicyAssignment",
-    () => import("./schema/DeviceManagementConfigurationPolicyAssignment.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/settings/post": [
-    "microsoft.graph.deviceManagementConfigurationSetting",
-    () => import("./schema/DeviceManagementConfigurationSetting.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/settings/{}/patch": [
-    "microsoft.graph.deviceManagementConfigurationSetting",
-    () => import("./schema/DeviceManagementConfigurationSetting.js"),
-  ],
-};
+import type { BodyIndexes } from "../runtime/validate.js";
+/** The slice's body indexes, numbered as the runtime finds an operation's (bodyIndexOf): each is loaded by the first call that validates a body of one of its operations. */
+export const bodyIndexes: BodyIndexes = [
+  () => import("./schema/bodies-0.js"),
+  () => import("./schema/bodies-1.js"),
+  () => import("./schema/bodies-2.js"),
+];

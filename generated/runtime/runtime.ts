@@ -15,7 +15,7 @@ import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
 import { SDK_VERSION_HEADER } from "./version.js";
 import { describeValue } from "./describe-value.js";
-import type { SliceValidation } from "./validate.js";
+import type { BodyIndexes } from "./validate.js";
 import { lazyValidation } from "./validation-loader.js";
 
 export interface GraphClientOptions {
@@ -97,11 +97,11 @@ export interface GraphRuntime {
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
 /**
- * The runtime of a client. `loadValidation` gives the slice's `schema.ts`; it is called on the
- * first call that sends a body while validation is on (validation-loader.ts), so the tables stay
- * out of a program that never needs them.
+ * The runtime of a client. `bodyIndexes` are the slice's (its `schema.ts`); one is loaded by the
+ * first call that sends a body of an operation it holds while validation is on
+ * (validation-loader.ts), so the tables stay out of a program that never needs them.
  */
-export function createRuntime(options: GraphClientOptions = {}, loadValidation?: () => Promise<SliceValidation>): GraphRuntime {
+export function createRuntime(options: GraphClientOptions = {}, bodyIndexes?: BodyIndexes): GraphRuntime {
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
   const base = new URL(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
   const origin = base.origin;
@@ -123,7 +123,7 @@ export function createRuntime(options: GraphClientOptions = {}, loadValidation?:
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const validateByDefault = options.validate ?? true;
-  const validation = lazyValidation(loadValidation);
+  const validation = lazyValidation(bodyIndexes);
   const validates = (request: GraphRequest) => request.operation !== undefined && "body" in request && (request.options?.validate ?? validateByDefault);
   /** What checking the call's body needs, when that is not loaded yet. */
   const loadFor = (request: GraphRequest) => (validates(request) ? validation.load(request.operation!) : undefined);

@@ -5,6 +5,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { emitSchemaFiles, typeSpecOf } from "../../generator/emit/schema-table.js";
 import type { ApiModel } from "../../generator/model/ir.js";
+import { bodyIndexOf } from "../../templates/validation-loader.js";
 import { enumType, named, object, prop, str, typeMap } from "../helpers/model-fixtures.js";
 
 const test = suite("emit/schema-table");
@@ -31,13 +32,29 @@ test("the table holds the body types, their property types and derived types, wi
   ] };
   const model: ApiModel = { name: "t", types, root, warnings: [] };
   const files = emitSchemaFiles(model, "");
-  assert.equal(files.map(([path]) => path), ["schema.ts", "schema/Target.ts"], "the index and one table per body type");
-  assert.ok(files[0]![1].includes('"x": ["microsoft.graph.target", () => import("./schema/Target.js")],'), files[0]![1]);
-  const text = files[1]![1];
+  assert.equal(files.map(([path]) => path), ["schema.ts", "schema/bodies-0.ts", "schema/Target.ts"], "the list of indexes, one index and one table per body type");
+  assert.ok(files[0]![1].includes('() => import("./schema/bodies-0.js"),'), files[0]![1]);
+  assert.ok(files[1]![1].includes('"x": ["microsoft.graph.target", () => import("./Target.js")],'), files[1]![1]);
+  const text = files[2]![1];
   assert.ok(text.includes('"microsoft.graph.target": {"abstract":true,"properties":{"kind":"microsoft.graph.kind"},"derived":["microsoft.graph.groupTarget"]}'), text);
   assert.ok(text.includes('"microsoft.graph.groupTarget": {"properties":{"kind":"microsoft.graph.kind","groupId":"string?"}}'), text);
   assert.ok(text.includes('"microsoft.graph.kind": {"members":["a","b"]}'), text);
   assert.not.ok(text.includes("unrelated"), "types no body reaches stay out of the table");
+});
+test("operations are spread over √n indexes, each in the one bodyIndexOf names; a slice that sends no JSON has none", () => {
+  const operation = (name: string) => ({ operationId: name, method: "POST" as const, path: `/${name}`, kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, successStatus: "201", methodName: name, body: { kind: "json" as const, type: str, required: true } });
+  const names = Array.from({ length: 17 }, (_, i) => `op${i}`);
+  const root = { segment: "", kind: "root" as const, path: "", builderName: "", memberName: "", children: [], operations: names.map(operation) };
+  const files = new Map(emitSchemaFiles({ name: "t", types, root, warnings: [] }, ""));
+  const indexes = [...files.keys()].filter((path) => path.startsWith("schema/bodies-"));
+  assert.is(indexes.length, 4);
+  for (const name of names) {
+    const holding = indexes.filter((path) => files.get(path)!.includes(`"${name}": ["string"],`));
+    assert.equal(holding, [`schema/bodies-${bodyIndexOf(name, 4)}.ts`], name);
+  }
+  const none = emitSchemaFiles({ name: "t", types, root: { ...root, operations: [] }, warnings: [] }, "");
+  assert.equal(none.map(([path]) => path), ["schema.ts"]);
+  assert.match(none[0]![1], "export const bodyIndexes: BodyIndexes = [];");
 });
 test("an enum with unknownFutureValue is marked evolvable, flags or not; one without is not", () => {
   const evolving = typeMap(

@@ -1,10 +1,17 @@
 /**
  * Every table of a slice's validation, merged: what a test of the tables' contents reads. The
- * runtime loads them one body type at a time (templates/validation-loader.ts).
+ * runtime loads them one index and one body type at a time (templates/validation-loader.ts).
  */
-import type { Schema, SliceValidation } from "../../generated/runtime/validate.js";
+import type { BodyIndexes, BodyTables, Schema } from "../../generated/runtime/validate.js";
 
-export async function sliceSchema(slice: SliceValidation): Promise<Schema> {
-  const tables = await Promise.all(Object.values(slice.bodies).flatMap(([, load]) => (load ? [load()] : [])));
+/** Every operation's body type and table loader, from all of the slice's indexes. */
+export async function sliceBodies(indexes: BodyIndexes): Promise<BodyTables> {
+  const loaded = await Promise.all(indexes.map((load) => load()));
+  return Object.assign({}, ...loaded.map((index) => index.bodies)) as BodyTables;
+}
+
+export async function sliceSchema(indexes: BodyIndexes): Promise<Schema> {
+  const bodies = await sliceBodies(indexes);
+  const tables = await Promise.all(Object.values(bodies).flatMap(([, load]) => (load ? [load()] : [])));
   return Object.assign({}, ...tables.map((t) => t.schema)) as Schema;
 }

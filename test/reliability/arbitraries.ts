@@ -9,7 +9,7 @@ import * as assignmentsValidation from "../../generated/assignments/schema.js";
 import { sliceSchema } from "../helpers/slice-schema.js";
 import type { EnumSchema, ObjectSchema } from "../../generated/runtime/validate.js";
 
-const schema = await sliceSchema(assignmentsValidation);
+const schema = await sliceSchema(assignmentsValidation.bodyIndexes);
 
 type Json = unknown;
 type Body = Record<string, Json>;

@@ -15,8 +15,8 @@ import * as assignmentsValidation from "../../generated/assignments/schema.js";
 import { sliceSchema } from "../helpers/slice-schema.js";
 import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
 
-const schema = await sliceSchema(policiesValidation);
-const assignmentsSchema = await sliceSchema(assignmentsValidation);
+const schema = await sliceSchema(policiesValidation.bodyIndexes);
+const assignmentsSchema = await sliceSchema(assignmentsValidation.bodyIndexes);
 
 const test = suite<{ h: Harness }>("metadata rules: enums and descriptions", {} as { h: Harness });
 test.before.each(async (ctx) => {

@@ -9,7 +9,8 @@ import * as assert from "uvu/assert";
 import { GraphError } from "../../generated/index.js";
 import { createClient, type Routes } from "../../generated/runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../../generated/runtime/runtime.js";
-import type { SliceValidation } from "../../generated/runtime/validate.js";
+import type { BodyIndexes } from "../../generated/runtime/validate.js";
+import { bodyIndexes } from "../../generated/assignments/schema.js";
 import type { GraphClient } from "../../generated/assignments/client.js";
 import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
 
@@ -19,15 +20,14 @@ test.before.each(async (ctx) => {
 });
 test.after.each(async (ctx) => ctx.h.server.close());
 
-/** The assignments slice's client over a runtime whose table loader is counted (and may fail first). */
+/** The assignments slice's client over a runtime whose index loads are counted (and may fail first). */
 function countingClient(h: Harness, options: GraphClientOptions = {}, failures = 0) {
   const loads = { count: 0 };
-  const load = (): Promise<SliceValidation> => {
+  const counted: BodyIndexes = bodyIndexes.map((load) => () => {
     loads.count++;
-    if (loads.count <= failures) return Promise.reject(new Error("chunk failed to load"));
-    return import("../../generated/assignments/schema.js");
-  };
-  const runtime = createRuntime({ baseUrl: h.server.baseUrl, token: "test-token", maxRetries: 0, ...options }, load);
+    return loads.count <= failures ? Promise.reject(new Error("chunk failed to load")) : load();
+  });
+  const runtime = createRuntime({ baseUrl: h.server.baseUrl, token: "test-token", maxRetries: 0, ...options }, counted);
   const routes: Routes = { "deviceManagement/configurationPolicies/{}/assignments/{}/patch": { expect: "json" } };
   return { graph: createClient(runtime, routes) as GraphClient, loads };
 }
