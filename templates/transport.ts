@@ -87,7 +87,10 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const unsubscribe = caller && onAbort(caller, abort);
   let timedOut = false;
   // Any length: Infinity or 2³¹ ms and more must not fire after 1 ms, as a bare setTimeout would.
-  const cancelTimer = timeoutMs > 0 && startTimer(() => ((timedOut = true), abort()), timeoutMs);
+  const cancelTimer = timeoutMs > 0 && timeoutMs < Infinity && startTimer(() => ((timedOut = true), abort()), timeoutMs);
+  // fetch gets the signal only when something can abort it: a signal costs undici a WeakRef, a
+  // finalizer and a listener per request, which a call without a timeout or caller signal saves.
+  const fetchSignal = caller || cancelTimer ? signal : undefined;
   const getToken = async (rejected?: string, claims?: string) => {
     let token: string | undefined;
     try {
@@ -132,7 +135,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
 
       let response: Response | undefined;
       try {
-        response = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, signal, redirect: redirectMode });
+        response = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, signal: fetchSignal, redirect: redirectMode });
         const { status } = response;
         if (response.type === "opaqueredirect") {
           // This fetch hides redirects (a browser): from now on it follows them itself, dropping

@@ -72,4 +72,24 @@ test("a token provider that hangs is cut off by the timeout too", async ({ h }) 
   assert.is(h.server.requests.length, 0);
 });
 
+test("fetch gets an AbortSignal only when something can abort the call: a timeout or the caller's signal", async ({ h }) => {
+  const signals: (AbortSignal | null | undefined)[] = [];
+  const fetch: typeof globalThis.fetch = (input, init) => {
+    signals.push(init?.signal);
+    return globalThis.fetch(input, init);
+  };
+  await h.assignments({ fetch }).get();
+  await h.assignments({ fetch, timeoutMs: 0 }).get();
+  const controller = new AbortController();
+  await h.assignments({ fetch, timeoutMs: 0 }).get(undefined, { signal: controller.signal });
+  await h.assignments({ fetch, timeoutMs: 0 }).get(undefined, { timeoutMs: 5_000 });
+  await h.assignments({ fetch }).get(undefined, { timeoutMs: Infinity });
+  assert.equal(signals.map((s) => s instanceof AbortSignal), [true, false, true, true, false]);
+  h.server.faults.push({ kind: "stall" }, { method: "GET" });
+  const call = rejection(h.assignments({ fetch, timeoutMs: 0 }).get(undefined, { signal: controller.signal }));
+  await until(() => h.server.requests.length === 6, "the stalled request to arrive");
+  controller.abort(new Error("user cancelled"));
+  assert.is(((await call) as Error).message, "user cancelled", "the caller's signal still cancels a call without a timeout");
+});
+
 test.run();
