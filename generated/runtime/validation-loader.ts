@@ -2,10 +2,9 @@
 // Source: templates/
 /**
  * A slice's validation tables, loaded on first use in two steps: the index that holds the call's
- * operation (its body type, and the validator), then the table of that body type. A slice's
- * operations are spread over a fixed number of indexes by a hash of their key (`bodyIndexOf`), so
- * a call loads one small index whatever the size of the SDK, and only the table its own body can
- * hold. A client that never validates loads nothing. A load that fails fails its call (nothing is
+ * operation (its body type, and the validator), then the table of that body type. A slice's n
+ * operations are spread over about √n indexes by a hash of their key (`bodyIndexOf`), so a call
+ * loads one small index however large the SDK is, and only the table its own body can hold. A client that never validates loads nothing. A load that fails fails its call (nothing is
  * sent) and is tried again by the next one.
  */
 import type { BodyIndexes, Schema, TypeSpec, validateValue } from "./validate.js";

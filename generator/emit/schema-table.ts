@@ -32,13 +32,12 @@ export function bodyIndexCount(operations: number): number {
 /** `schema.ts`, the body indexes and one `schema/<Type>.ts` per body type, as [path in the slice, text]. */
 export function emitSchemaFiles(model: ApiModel, header: string): [string, string][] {
   const tables = new Map<string, ModelType[]>();
-  const bodies = operationKeys(model.root).filter(([op]) => op.body?.kind === "json");
+  const bodies = operationKeys(model.root).flatMap(([op, key]) => (op.body?.kind === "json" ? [[key, op.body.type] as const] : []));
   const count = bodyIndexCount(bodies.length);
   const indexes: string[][] = Array.from({ length: count }, () => []);
-  for (const [op, key] of bodies) {
-    if (op.body?.kind !== "json") continue;
-    const spec = JSON.stringify(typeSpecOf(op.body.type, model.types));
-    const root = rootType(op.body.type, model.types);
+  for (const [key, type] of bodies) {
+    const spec = JSON.stringify(typeSpecOf(type, model.types));
+    const root = rootType(type, model.types);
     if (root && !tables.has(root.tsName)) tables.set(root.tsName, reachableTypes(root, model.types));
     // An import per entry rather than one shared per type: in a bundle that compresses best.
     indexes[bodyIndexOf(key, count)]!.push(root ? `  ${JSON.stringify(key)}: [${spec}, () => import("./${root.tsName}.js")],` : `  ${JSON.stringify(key)}: [${spec}],`);
