@@ -15,7 +15,7 @@ export const OPENAPI_SLICE = join(REPO_DIR, "spec", "graph-beta-configurationPol
 /** openapi-typescript output for the slice, written by prepareOpenapiTypes() before anything runs. */
 export const OPENAPI_TYPES = join(WORK_DIR, "openapi-fetch", "schema.d.ts");
 
-export type ClientId = "bare-fetch" | "graphslice" | "openapi-fetch" | "graph-client" | "kiota";
+export type ClientId = "bare-fetch" | "graphslice" | "graphslice-no-timeout" | "openapi-fetch" | "graph-client" | "kiota";
 
 export interface ClientInfo {
   id: ClientId;
@@ -51,6 +51,13 @@ export const CLIENTS: readonly ClientInfo[] = [
     heavy: true,
   },
 ];
+
+/**
+ * graphslice with `timeoutMs: 0`, timed next to the clients in (b) only: with neither a timeout nor
+ * a caller's signal, fetch gets no AbortSignal, so the pair of rows shows what the default
+ * timeout's signal costs per request.
+ */
+export const NO_TIMEOUT_VARIANT: ClientInfo = { id: "graphslice-no-timeout", label: "graphslice, timeoutMs: 0", consumer: "graphslice-no-timeout.ts", packages: [], heavy: false };
 
 export function consumerPath(client: ClientInfo): string {
   return join(BENCH_DIR, "consumers", client.consumer);

@@ -45,6 +45,7 @@ export interface BenchResults {
 const SHORT: Record<ClientId, string> = {
   "bare-fetch": "bare fetch",
   graphslice: "graphslice",
+  "graphslice-no-timeout": "graphslice, timeoutMs: 0",
   "openapi-fetch": "openapi-fetch",
   "graph-client": "graph-client",
   kiota: "kiota",

@@ -14,7 +14,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureBatch } from "./batch-patches.js";
 import { measureBundleSizes } from "./bundle-size.js";
-import { BENCH_DIR, WORK_DIR, consumerPath, selectClients } from "./clients.js";
+import { BENCH_DIR, NO_TIMEOUT_VARIANT, WORK_DIR, consumerPath, selectClients } from "./clients.js";
 import { measureColdStart } from "./cold-start.js";
 import { measureGenerator } from "./generator-scaling.js";
 import { measureModuleScale } from "./module-scale.js";
@@ -118,7 +118,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     try {
       if (only("b")) {
         log(`(b) per-request overhead: ${settings.requests} requests × ${settings.reps} repetitions`);
-        results.requests = await measureRequests({ clients: available, mode: "loopback", baseUrl: loopback.baseUrl, count: settings.requests, warmup: settings.warmup, reps: settings.reps, log });
+        const withVariant = available.some((c) => c.id === "graphslice") ? [...available, NO_TIMEOUT_VARIANT] : available;
+        results.requests = await measureRequests({ clients: withVariant, mode: "loopback", baseUrl: loopback.baseUrl, count: settings.requests, warmup: settings.warmup, reps: settings.reps, log });
       }
       if (only("d")) {
         log(`(d) cold start: ${settings.coldReps} repetitions`);

@@ -2,10 +2,10 @@
  * Consumer: the seed PATCH through graphslice's fluent API (product contract, PRODUCT.md).
  * Imports the generated SDK from the repo; becomes `from "graphslice"` once it is a package.
  */
-import { createGraphClient } from "../../generated/index.ts";
+import { createGraphClient, type GraphClientOptions } from "../../generated/index.ts";
 
-export function createPatcher(config: { baseUrl: string; token: string }) {
-  const graph = createGraphClient({ baseUrl: config.baseUrl, token: config.token });
+export function createPatcher(config: { baseUrl: string; token: string }, options?: GraphClientOptions) {
+  const graph = createGraphClient({ baseUrl: config.baseUrl, token: config.token, ...options });
   return (policyId: string, assignmentId: string) =>
     graph.deviceManagement.configurationPolicies
       .byId(policyId)
