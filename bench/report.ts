@@ -152,7 +152,7 @@ export function writeReport(r: BenchResults, outDir: string): { markdown: string
     out.push(table(["client", "minified", "gzip", "brotli", "gzip vs bare", "node: minified", "node: gzip", "largest parts (minified bytes)", "status"], r.bundle.map((b) => [b.label, fmtBytes(b.minified), fmtBytes(b.gzip), fmtBytes(b.brotli), fmtRatio(b.gzipRatio), fmtBytes(b.nodeMinified), fmtBytes(b.nodeGzip), b.topInputs.slice(0, 3).map((t) => `${t.input} ${fmtBytes(t.bytes)}`).join("; "), status(b.error)])), "");
   }
   if (r.requests) {
-    out.push("## (b) Per-request overhead", "", `${s["requests"]} sequential PATCHes per repetition after ${s["warmup"]} warm-up requests, ${s["reps"]} repetitions, each in a fresh process, clients interleaved; loopback keep-alive node:http server in its own process. Median per request; ratio = median / bare-fetch median; range = per-repetition paired ratios.`, "");
+    out.push("## (b) Per-request overhead", "", `${s["requests"]} sequential PATCHes per repetition after ${s["warmup"]} warm-up requests, ${s["reps"]} repetitions, each in a fresh process, clients interleaved; loopback keep-alive node:http server in its own process. Median per request; ratio = median of the per-repetition paired ratios (client / bare fetch in the same repetition); range = lowest and highest of them.`, "");
     out.push(table(["client", "median per request", "vs bare fetch", "range", "collectionId in result", "status"], r.requests.map((t) => [t.label, fmtUs(t.medianUs), fmtRatio(t.ratio), t.ratioRange ? `${t.ratioRange[0].toFixed(2)}–${t.ratioRange[1].toFixed(2)}` : "—", t.collectionId ?? "—", status(t.error)])), "");
   }
   if (r.serialization) {

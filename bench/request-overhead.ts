@@ -94,7 +94,9 @@ export async function measureRequests(options: RequestRunOptions): Promise<Reque
       label: client.label,
       samplesUs: s,
       medianUs: median(s),
-      ratio: ratio(median(s), bareMedian),
+      // The median of the repetitions' paired ratios: each repetition times every client once, so a
+      // slow moment of the machine weighs on both sides of a pair.
+      ratio: paired.length > 0 ? median(paired) : ratio(median(s), bareMedian),
       ratioRange: paired.length > 0 ? [Math.min(...paired), Math.max(...paired)] : undefined,
       collectionId: keeps.get(client.id),
     };
