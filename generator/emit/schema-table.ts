@@ -31,16 +31,16 @@ export function bodyIndexCount(operations: number): number {
 
 /** `schema.ts`, the body indexes and one `schema/<Type>.ts` per body type, as [path in the slice, text]. */
 export function emitSchemaFiles(model: ApiModel, header: string): [string, string][] {
-  const tables = new Map<string, ModelType[]>();
   const bodies = operationKeys(model.root).flatMap(([op, key]) => (op.body?.kind === "json" ? [[key, op.body.type] as const] : []));
+  const roots = [...new Set(bodies.flatMap(([, type]) => rootType(type, model.types) ?? []))];
+  const files = tableFileNames(roots.map((root) => root.tsName));
   const count = bodyIndexCount(bodies.length);
   const indexes: string[][] = Array.from({ length: count }, () => []);
   for (const [key, type] of bodies) {
     const spec = JSON.stringify(typeSpecOf(type, model.types));
     const root = rootType(type, model.types);
-    if (root && !tables.has(root.tsName)) tables.set(root.tsName, reachableTypes(root, model.types));
     // An import per entry rather than one shared per type: in a bundle that compresses best.
-    indexes[bodyIndexOf(key, count)]!.push(root ? `  ${JSON.stringify(key)}: [${spec}, () => import("./${root.tsName}.js")],` : `  ${JSON.stringify(key)}: [${spec}],`);
+    indexes[bodyIndexOf(key, count)]!.push(root ? `  ${JSON.stringify(key)}: [${spec}, () => import("./${files.get(root.tsName)}.js")],` : `  ${JSON.stringify(key)}: [${spec}],`);
   }
   const loaders = indexes.map((_, n) => `  () => import("./schema/bodies-${n}.js"),`);
   const list = printStatements(header, [
@@ -55,8 +55,25 @@ export function emitSchemaFiles(model: ApiModel, header: string): [string, strin
       `/** Each operation that sends JSON and whose key hashes to this index, by its key in the routes of \`client.ts\`: its body type, and the module with the table of every type that body can hold. */\nexport const bodies: BodyTables = {${entries.length ? `\n${entries.join("\n")}\n` : ""}};`,
     ]),
   ]);
-  const modules = [...tables].sort(([a], [b]) => compareStrings(a, b)).map(([name, types]): [string, string] => [`schema/${name}.ts`, tableFile(name, types, model, header)]);
+  const modules = sortedBy(roots, (root) => root.tsName).map((root): [string, string] => [`schema/${files.get(root.tsName)}.ts`, tableFile(root.tsName, reachableTypes(root, model.types), model, header)]);
   return [["schema.ts", list], ...indexFiles, ...modules];
+}
+
+/**
+ * The file name of each body type's table: its TypeScript name, unless that equals an earlier one
+ * (in code-unit order) but for case, which on a case-insensitive file system (macOS, Windows) is the
+ * same file; then `<Name>-2`, `-3`, … (no TypeScript name has a hyphen).
+ */
+function tableFileNames(names: string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const files = new Map<string, string>();
+  for (const name of [...names].sort(compareStrings)) {
+    let file = name;
+    for (let n = 2; taken.has(file.toLowerCase()); n++) file = `${name}-${n}`;
+    taken.add(file.toLowerCase());
+    files.set(name, file);
+  }
+  return files;
 }
 
 function tableFile(name: string, reachable: ModelType[], model: ApiModel, header: string): string {

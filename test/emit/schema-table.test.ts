@@ -56,6 +56,19 @@ test("operations are spread over √n indexes, each in the one bodyIndexOf names
   assert.equal(none.map(([path]) => path), ["schema.ts"]);
   assert.match(none[0]![1], "export const bodyIndexes: BodyIndexes = [];");
 });
+test("two body types whose names differ only in case get table files that differ in more than case", () => {
+  const cased = typeMap(object("box", { tsName: "Box", properties: [prop("a", str)] }), object("BOX", { tsName: "BOX", properties: [prop("b", str)] }));
+  const operation = (name: string, type: string) => ({ operationId: name, method: "POST" as const, path: `/${name}`, kind: "create" as const, pathParameters: [], query: [], headers: [], response: { kind: "none" as const }, successStatus: "201", methodName: name, body: { kind: "json" as const, type: named(type), required: true } });
+  const root = { segment: "", kind: "root" as const, path: "", builderName: "", memberName: "", children: [], operations: [operation("lower", "box"), operation("upper", "BOX")] };
+  const files = new Map(emitSchemaFiles({ name: "t", types: cased, root, warnings: [] }, ""));
+  const tables = [...files.keys()].filter((path) => !path.includes("bodies-") && path !== "schema.ts");
+  assert.equal(tables, ["schema/BOX.ts", "schema/Box-2.ts"]);
+  assert.is(new Set(tables.map((path) => path.toLowerCase())).size, 2);
+  const index = [...files].filter(([path]) => path.includes("bodies-")).map(([, text]) => text).join("\n");
+  assert.ok(index.includes('"lower": ["microsoft.graph.box", () => import("./Box-2.js")],'), index);
+  assert.ok(index.includes('"upper": ["microsoft.graph.BOX", () => import("./BOX.js")],'), index);
+  assert.ok(files.get("schema/Box-2.ts")!.includes('"microsoft.graph.box"'));
+});
 test("an enum with unknownFutureValue is marked evolvable, flags or not; one without is not", () => {
   const evolving = typeMap(
     object("body", { properties: [prop("a", named("open")), prop("b", named("openFlags")), prop("c", named("closed"))] }),
