@@ -51,7 +51,7 @@ export interface Settings {
   batchReps: number;
 }
 
-const FULL: Settings = { requests: 5000, warmup: 500, reps: 5, codecIterations: 100_000, pipelineCount: 5000, coldReps: 15, typecheckReps: 5, generatorReps: 3, sizes: [10, 100, 1000], batchCalls: 100, batchReps: 15 };
+const FULL: Settings = { requests: 5000, warmup: 500, reps: 9, codecIterations: 100_000, pipelineCount: 5000, coldReps: 15, typecheckReps: 5, generatorReps: 3, sizes: [10, 100, 1000], batchCalls: 100, batchReps: 15 };
 const QUICK: Settings = { requests: 300, warmup: 100, reps: 2, codecIterations: 5000, pipelineCount: 300, coldReps: 3, typecheckReps: 1, generatorReps: 1, sizes: [10, 100], batchCalls: 100, batchReps: 3 };
 
 const VERSIONED = [
