@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { build, type Metafile } from "esbuild";
-import { bodyIndexOf } from "../templates/validation-loader.js";
+import { operationIndexOf } from "../templates/operation-index.js";
 import { BENCH_DIR, WORK_DIR } from "./clients.js";
 
 const ENTRY_NAME = "consumer-entry.ts";
@@ -61,18 +61,20 @@ export async function bundleMinified(entrySource: string, platform: "browser" | 
 
 /**
  * graphslice's validation tables that a call of `operation` (its key in the routes) sending a body
- * of `bodyType` loads on first use (unless validation is off): the slice's body index that holds
- * the operation, `schema/bodies-<n>.ts`, then that type's table `schema/<bodyType>.ts`.
+ * of `bodyType` loads on first use (unless validation is off): the slice's operation index that
+ * holds the operation (`operation-indexes/<n>.ts`), the validator (`runtime/validate.ts`) and that
+ * type's table (`schema/<bodyType>.ts`).
  */
 export function validationTablesOf(operation: string, bodyType: string): (chunk: Metafile["outputs"][string]) => boolean {
   const holdsOperation = (index: string, n: number) => {
-    const count = readdirSync(dirname(index)).filter((file) => /^bodies-\d+\.ts$/.test(file)).length;
-    return bodyIndexOf(operation, count) === n;
+    const count = readdirSync(dirname(index)).filter((file) => /^\d+\.ts$/.test(file)).length;
+    return operationIndexOf(operation, count) === n;
   };
   return (chunk) =>
     Object.keys(chunk.inputs).some((input) => {
-      const index = /\/schema\/bodies-(\d+)\.ts$/.exec(input);
-      return index ? holdsOperation(resolve(input), Number(index[1])) : input.endsWith(`/schema/${bodyType}.ts`);
+      const index = /\/operation-indexes\/(\d+)\.ts$/.exec(input);
+      if (index) return holdsOperation(resolve(input), Number(index[1]));
+      return input.endsWith("/runtime/validate.ts") || input.endsWith(`/schema/${bodyType}.ts`);
     });
 }
 

@@ -1,9 +1,10 @@
 /**
  * (h) Does one call cost the same whatever SDK it comes from? The same one-call PATCH app bundled
- * against three graphslice SDKs of growing size: the `assignments` slice, the
- * `configuration-policies` slice (19 paths and the settings catalog), and the whole beta
+ * against four graphslice SDKs of growing size: the `assignments` slice, the
+ * `configuration-policies` slice (19 paths and the settings catalog), the whole beta
  * DeviceManagement module (generated here from spec/graph-modules/…/DeviceManagement.yml.br with the
- * published command). Ratios are to the assignments bundle. A second app makes one more call (GET of
+ * published command), and that module with its bound actions and functions (`.Actions.yml.br`,
+ * `.Functions.yml.br`). Ratios are to the assignments bundle. A second app makes one more call (GET of
  * the same assignment): its extra bytes are what a further operation costs in each SDK. Each app is
  * measured as written (validation on: the slice's validation tables, which the call loads on first
  * use, count) and with `validate: false` (the tables are never loaded).
@@ -24,6 +25,9 @@ import { median, ratio } from "./stats.js";
 
 export const MODULE_SPEC = "spec/graph-modules/2023-01/beta/DeviceManagement.yml.br";
 const MODULE_DIR = join(WORK_DIR, "module-sdk");
+/** The module with its bound actions and functions, as the module sweep's "DeviceManagement trio". */
+const TRIO_SPECS = [MODULE_SPEC, MODULE_SPEC.replace(".yml", ".Actions.yml"), MODULE_SPEC.replace(".yml", ".Functions.yml")];
+const TRIO_DIR = join(WORK_DIR, "trio-sdk");
 
 export interface SdkBundle {
   sdk: string;
@@ -72,10 +76,16 @@ const SEED_BODY = JSON.stringify(SEED_REQUEST, null, 2);
 
 /** Generates the whole-module SDK into bench/.work/module-sdk (about 5 s) and returns its index. */
 export function prepareModuleSdk(): string {
-  const index = join(MODULE_DIR, "api", "index.ts");
+  return generateSdk([MODULE_SPEC], MODULE_DIR);
+}
+
+/** Generates an SDK of every path of `specs` (merged) into `dir` with the published command; returns its index. */
+function generateSdk(specs: string[], dir: string): string {
+  const index = join(dir, "api", "index.ts");
   const cli = join(REPO_DIR, "generator", "cli.ts");
-  execFileSync(process.execPath, ["--import", "tsx", cli, "generate", "--spec", join(REPO_DIR, MODULE_SPEC), "--include", "/**", "--out", MODULE_DIR, "--quiet"], { cwd: REPO_DIR, stdio: "ignore" });
-  if (!existsSync(index)) throw new Error(`generating ${MODULE_SPEC} wrote no ${index}`);
+  const spec = specs.flatMap((file) => ["--spec", join(REPO_DIR, file)]);
+  execFileSync(process.execPath, ["--import", "tsx", cli, "generate", ...spec, "--include", "/**", "--out", dir, "--quiet"], { cwd: REPO_DIR, stdio: "ignore" });
+  if (!existsSync(index)) throw new Error(`generating ${specs.join(" + ")} wrote no ${index}`);
   return index;
 }
 
@@ -98,6 +108,7 @@ export async function measureSdkScaling(options: { log?: (line: string) => void 
     ["assignments slice", () => join(REPO_DIR, "generated", "assignments", "index.ts")],
     ["configuration-policies slice", () => join(REPO_DIR, "generated", "configuration-policies", "index.ts")],
     ["whole beta DeviceManagement module", prepareModuleSdk],
+    ["the module with its actions and functions", () => generateSdk(TRIO_SPECS, TRIO_DIR)],
   ];
   const results: SdkBundle[] = [];
   for (const [sdk, locate] of sdks) {

@@ -15,7 +15,7 @@ import { emitModelsFile } from "./emit/models.js";
 import { emitPathsFile } from "./emit/paths.js";
 import { emitClientFile } from "./emit/request-builders.js";
 import { runtimeFiles, type OutputFile } from "./emit/runtime-files.js";
-import { emitSchemaFiles } from "./emit/schema-table.js";
+import { emitOperationIndexes } from "./emit/operation-indexes.js";
 import { formatTypeScript } from "./format/prettier.js";
 import { loadSlice } from "./load/index.js";
 import { isUrl } from "./load/read-source.js";
@@ -84,7 +84,7 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
       const header = fileHeader(version, [...sources, ...overlaySources].map(shown));
       const add = (name: string, content: string) => files.push({ path: `${slice.name}/${name}`, content, format: true });
       add("models.ts", emitModelsFile(model, header));
-      for (const [name, content] of emitSchemaFiles(model, header)) add(name, content);
+      for (const [name, content] of emitOperationIndexes(model, header)) add(name, content);
       add("client.ts", emitClientFile(model, header));
       add("paths.ts", emitPathsFile(model, header));
       add("low-level.ts", emitLowLevelFile(model, header));

@@ -13,8 +13,8 @@ import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
 import { SDK_VERSION_HEADER } from "./version.js";
 import { describeValue } from "./describe-value.js";
-import type { BodyIndexes } from "./validate.js";
-import { lazyValidation } from "./validation-loader.js";
+import { lazyOperations, type OperationIndexes } from "./operation-index.js";
+import type { Route } from "./route-rules.js";
 
 export interface GraphClientOptions {
   /** Default `https://graph.microsoft.com/beta`, or the `cloud`'s host. */
@@ -88,6 +88,8 @@ export interface GraphRuntime {
   prepare(request: GraphRequest): PreparedRequest;
   /** Loads what validating the call's body needs, unless validation is off for it; `send` does it itself. */
   loadValidation(request: GraphRequest): Promise<void>;
+  /** The route of the bound action or function `operation` (its key), from the slice's operation indexes. */
+  route(operation: string): Promise<Route | undefined>;
   /** The client's auth, retry, redirect and timeout settings (also used by the low-level client). */
   readonly transport: TransportConfig;
 }
@@ -95,11 +97,11 @@ export interface GraphRuntime {
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
 /**
- * The runtime of a client. `bodyIndexes` are the slice's (its `schema.ts`); one is loaded by the
- * first call that sends a body of an operation it holds while validation is on
- * (validation-loader.ts), so the tables stay out of a program that never needs them.
+ * The runtime of a client. `operationIndexes` are the slice's (its `operation-indexes.ts`); one
+ * is loaded by the first bound call, or validating call, of an operation it holds
+ * (operation-index.ts), so what they hold stays out of a program that never needs it.
  */
-export function createRuntime(options: GraphClientOptions = {}, bodyIndexes?: BodyIndexes): GraphRuntime {
+export function createRuntime(options: GraphClientOptions = {}, operationIndexes?: OperationIndexes): GraphRuntime {
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
   const base = new URL(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
   const origin = base.origin;
@@ -121,10 +123,10 @@ export function createRuntime(options: GraphClientOptions = {}, bodyIndexes?: Bo
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const validateByDefault = options.validate ?? true;
-  const validation = lazyValidation(bodyIndexes);
+  const operations = lazyOperations(operationIndexes);
   const validates = (request: GraphRequest) => request.operation !== undefined && "body" in request && (request.options?.validate ?? validateByDefault);
   /** What checking the call's body needs, when that is not loaded yet. */
-  const loadFor = (request: GraphRequest) => (validates(request) ? validation.load(request.operation!) : undefined);
+  const loadFor = (request: GraphRequest) => (validates(request) ? operations.loadValidation(request.operation!) : undefined);
 
   function prepare(request: GraphRequest): PreparedRequest {
     const { method, body, expect, contentType } = request;
@@ -133,7 +135,7 @@ export function createRuntime(options: GraphClientOptions = {}, bodyIndexes?: Bo
     const notSent = (code: string, problem: string, target?: string) => new GraphError({ status: 0, code, method, url, target, message: `${method} ${url} not sent: ${problem}` });
     // A nextLink elsewhere would carry the token (and the caller's trust) to a host nobody chose.
     if (request.url !== undefined && next?.origin !== origin) throw notSent("foreignUrl", `it is not on ${origin}`);
-    const problem = validates(request) ? validation.problem(request.operation!, body) : undefined;
+    const problem = validates(request) ? operations.problem(request.operation!, body) : undefined;
     if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
     let payload: string | BinaryBody | undefined;
     if (contentType !== undefined) {
@@ -184,7 +186,7 @@ export function createRuntime(options: GraphClientOptions = {}, bodyIndexes?: Bo
     }
   }
 
-  return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), transport: config };
+  return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route: operations.route, transport: config };
 }
 
 function isBinaryBody(body: unknown): boolean {

@@ -1,6 +1,6 @@
 /**
  * Request-body validation before sending, driven by the table the generator writes for each slice
- * (`schema/`): no schema is compiled at run time, the table is simply walked alongside the body.
+ * (`schema/`, loaded on first use: operation-index.ts): no schema is compiled at run time, the table is simply walked alongside the body.
  * It checks what would otherwise come back as a 400 from Graph, or worse be stored wrongly: enum
  * values, primitive types, nulls where the spec forbids them, and the `@odata.type` a value of an
  * abstract type needs. Properties the spec does not know are allowed: Graph types are open.
@@ -46,19 +46,6 @@ export interface BodyTable {
 
 /** Each operation's body type, by its key in the routes, and the module of its table (none for a primitive body). */
 export type BodyTables = Readonly<Record<string, readonly [TypeSpec, (() => Promise<BodyTable>)?]>>;
-
-/**
- * One of a slice's `schema/bodies-<n>.ts` modules, which the runtime loads on first use: the body
- * type of each operation whose key hashes to it, where its table is, and the validator (so that a
- * program that never validates holds none of it).
- */
-export interface BodyIndex {
-  bodies: BodyTables;
-  validateValue: typeof validateValue;
-}
-
-/** A slice's body indexes (its `schema.ts`), in the order `bodyIndexOf` (validation-loader.ts) numbers them. */
-export type BodyIndexes = readonly (() => Promise<BodyIndex>)[];
 
 /** Returns a message naming the JSON path of the first problem, or undefined when the value is valid. */
 export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, path = "$"): string | undefined {

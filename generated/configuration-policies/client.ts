@@ -16,7 +16,7 @@ import type {
   RequestOptions,
   Selected,
 } from "../runtime/types.js";
-import { bodyIndexes } from "./schema.js";
+import { operationIndexes } from "./operation-indexes.js";
 import type {
   DeviceManagementConfigurationJustInTimeAssignmentPolicy,
   DeviceManagementConfigurationPolicy,
@@ -34,54 +34,20 @@ import type {
 } from "./models.js";
 /**
  * Creates a client for the configuration-policies slice of Microsoft Graph. Request bodies are validated
- * against the spec before sending, with tables (`schema/`: the index that holds the operation, then
- * the body type's own) that a call loads the first time it sends a body of that type, and never
- * with `validate: false`.
+ * against the spec before sending, with tables that a call loads the first time it sends a body of
+ * that type (the operation index that holds the call, then `schema/`: the body type's own), and
+ * never with `validate: false`. A bound action or function loads its route from its index too.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, bodyIndexes), routes, headerOptions) as GraphClient;
+  return createClient(createRuntime(options, operationIndexes), routes, headerOptions) as GraphClient;
 }
 
 /** The members whose request differs from the request builder's rules (see its runtime file). */
 const routes: Routes = {
   "deviceManagement/configurationPolicies/{}/patch": { expect: "json" },
-  "deviceManagement/configurationPolicies/{}/assign": { segment: "microsoft.graph.assign", method: "POST" },
-  "deviceManagement/configurationPolicies/{}/assignJustInTimeConfiguration": {
-    segment: "microsoft.graph.assignJustInTimeConfiguration",
-    method: "POST",
-  },
-  "deviceManagement/configurationPolicies/{}/clearEnrollmentTimeDeviceMembershipTarget": {
-    segment: "microsoft.graph.clearEnrollmentTimeDeviceMembershipTarget",
-    method: "POST",
-    args: ["options"],
-  },
-  "deviceManagement/configurationPolicies/{}/createCopy": { segment: "microsoft.graph.createCopy", method: "POST" },
-  "deviceManagement/configurationPolicies/{}/reorder": {
-    segment: "microsoft.graph.reorder",
-    method: "POST",
-    expect: "none",
-  },
-  "deviceManagement/configurationPolicies/{}/retrieveEnrollmentTimeDeviceMembershipTarget": {
-    segment: "microsoft.graph.retrieveEnrollmentTimeDeviceMembershipTarget",
-    method: "POST",
-    args: ["options"],
-  },
-  "deviceManagement/configurationPolicies/{}/retrieveJustInTimeConfiguration": {
-    segment: "microsoft.graph.retrieveJustInTimeConfiguration",
-    method: "POST",
-    args: ["options"],
-  },
-  "deviceManagement/configurationPolicies/{}/retrieveLatestUpgradeDefaultBaselinePolicy": {
-    segment: "microsoft.graph.retrieveLatestUpgradeDefaultBaselinePolicy()",
-    method: "GET",
-  },
-  "deviceManagement/configurationPolicies/{}/setEnrollmentTimeDeviceMembershipTarget": {
-    segment: "microsoft.graph.setEnrollmentTimeDeviceMembershipTarget",
-    method: "POST",
-  },
   "deviceManagement/configurationPolicies/{}/assignments/{}/patch": { expect: "json" },
   "deviceManagement/configurationPolicies/{}/settings/{}/patch": { expect: "json" },
 };

@@ -65,11 +65,23 @@ export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRu
 
 async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime) => unknown): Promise<BatchItem[]> {
   const calls: GraphRequest[] = [];
-  const recorder: GraphRuntime = { ...runtime, send: (request) => Promise.resolve(new RecordedCall(calls.push(request) - 1)) };
+  // A bound call records its request once its route is loaded: every such load is awaited before
+  // the list is checked, so a call missing from it is still seen.
+  const routeLoads: Promise<unknown>[] = [];
+  const recorder: GraphRuntime = {
+    ...runtime,
+    send: (request) => Promise.resolve(new RecordedCall(calls.push(request) - 1)),
+    route: (operation) => {
+      const loading = runtime.route(operation);
+      routeLoads.push(loading);
+      return loading;
+    },
+  };
   const list = build(recorder);
   if (!Array.isArray(list)) throw notBatchable(`batch: the callback must return an array of calls made on its client, got ${list === null ? "null" : typeof list}`);
-  // A method with encoded parameters is async: awaiting each entry reaches its recorded call (or its encoding error).
+  // A bound call is async: awaiting each entry reaches its recorded call (or its encoding error).
   const settled = await Promise.allSettled(list.map((entry: unknown) => entry));
+  await Promise.allSettled(routeLoads);
   // What validating each body needs, loaded before any item is prepared (nothing is sent unchecked).
   await Promise.all(calls.map((request) => runtime.loadValidation(request)));
   const used = new Set<number>();

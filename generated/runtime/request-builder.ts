@@ -8,13 +8,15 @@
  * - `byId(id)` is a key segment, percent-encoded;
  * - `get`, `iterate`, `iteratePages`, `post`, `patch`, `put`, `delete` and `count` are the HTTP
  *   methods, with the arguments and answer in VERBS (route-rules.ts);
- * - whatever differs from these rules (bound actions and functions, type casts, segments renamed
- *   in code, binary content, header parameters, query options with other wire names) is written in
- *   the slice's `routes` table, keyed by the member path (`deviceManagement/configurationPolicies/{}/assign`).
- * So a program holds the runtime and the routes table, not code per builder: one call costs the
- * same whatever the size of the SDK it comes from.
+ * - a member that is called is a bound action or function: its route (wire segment, method,
+ *   arguments) is in the slice's operation indexes, loaded with the call (operation-index.ts);
+ * - whatever else differs from these rules (type casts, segments renamed in code, binary content,
+ *   header parameters, query options with other wire names) is written in the slice's `routes`
+ *   table, keyed by the member path (`deviceManagement/configurationPolicies/{}/assignments/{}/patch`).
+ * So a program holds the runtime, the routes table and one loader per operation index, not code per
+ * builder nor a route per action: one call costs the same whatever the size of the SDK it comes from.
  */
-import { CALL_ARGS, COUNT_QUERY, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument, type Routes } from "./route-rules.js";
+import { CALL_ARGS, COUNT_QUERY, defaultCallSegment, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument, type Routes } from "./route-rules.js";
 import type { GraphRequest, GraphRuntime } from "./runtime.js";
 import type { BatchOptions, PagingOptions } from "./types.js";
 import { encodeKey, encodeLiteral } from "./url.js";
@@ -43,47 +45,59 @@ interface Slice {
  * come on top, for a name that means another header elsewhere in the slice).
  */
 export function createClient(runtime: GraphRuntime, routes: Routes, headerOptions: HeaderOptions = {}): unknown {
-  return builder({ runtime, routes, headerOptions }, "", "");
+  return builder({ runtime, routes, headerOptions }, "", "", "");
 }
 
-/** What a builder stands for. Its one public field is the path, so inspecting a builder shows where it points and nothing of the runtime. */
-class BuilderNode {
+/** A builder's target: callable, so that calling a member that is a bound action or function reaches the `apply` trap; its one own property is the path. */
+type Target = (() => void) & { path: string };
+
+/**
+ * What a builder stands for, as the handler of its proxy. Its state is private to the handler, so
+ * inspecting a builder shows its target, which holds only the path, and nothing of the runtime.
+ */
+class BuilderNode implements ProxyHandler<Target> {
   readonly #slice: Slice;
+  readonly #path: string;
   readonly #members: string;
-  constructor(
-    slice: Slice,
-    readonly path: string,
-    members: string,
-  ) {
+  /** The path of the node this member belongs to: below it goes the member's wire segment when it is called. */
+  readonly #parent: string;
+  constructor(slice: Slice, path: string, members: string, parent: string) {
     this.#slice = slice;
+    this.#path = path;
     this.#members = members;
+    this.#parent = parent;
   }
 
-  /** The builder's one trap: what a member of this node is. */
-  static member(node: BuilderNode, name: string | symbol): unknown {
+  /** What a member of this node is. */
+  get(target: Target, name: string | symbol): unknown {
     if (typeof name !== "string" || name === "then") return undefined;
+    const path = this.#path;
+    // A builder serialises as its path.
+    if (name === "toJSON") return () => ({ path });
     // `toString`, `valueOf`, `constructor`, …: an object's own, so a builder prints and compares as one.
-    if (name in Object.prototype) return (node as unknown as Record<string, unknown>)[name];
-    const { path } = node;
+    if (name in Object.prototype) return (Object.prototype as unknown as Record<string, unknown>)[name];
     if (name === "path") return path;
-    const slice = node.#slice;
-    const members = node.#members;
+    const slice = this.#slice;
+    const members = this.#members;
     const key = memberKey(members, name);
     const route = Object.hasOwn(slice.routes, key) ? slice.routes[key]! : undefined;
-    if (route?.method) return (...args: unknown[]) => call(slice, route, key, `${path}/`, args);
     if (route?.segment === undefined) {
-      if (name === "byId") return (id: string) => builder(slice, `${path}/${encodeKey(id, `${members.slice(members.lastIndexOf("/") + 1)}.byId(id)`)}`, memberKey(members, "{}"));
+      if (name === "byId") return (id: string) => builder(slice, `${path}/${encodeKey(id, `${members.slice(members.lastIndexOf("/") + 1)}.byId(id)`)}`, memberKey(members, "{}"), path);
       if (name === "batch" && !members) return batch(slice);
       if (Object.hasOwn(VERBS, name)) return verb(slice, name, path, members);
     }
-    return builder(slice, `${path}/${route?.segment ?? name}`, key);
+    return builder(slice, `${path}/${route?.segment ?? name}`, key, path);
+  }
+
+  /** A member called: a bound action or function, whose route comes with the slice's operation index. */
+  apply(target: Target, self: unknown, args: unknown[]): Promise<unknown> {
+    return call(this.#slice, this.#members, `${this.#parent}/`, args);
   }
 }
 
-const TRAPS: ProxyHandler<BuilderNode> = { get: BuilderNode.member };
-
-function builder(slice: Slice, path: string, members: string): object {
-  return new Proxy(new BuilderNode(slice, path, members), TRAPS);
+function builder(slice: Slice, path: string, members: string, parent: string): object {
+  const target = Object.assign(() => {}, { path }) as Target;
+  return new Proxy(target, new BuilderNode(slice, path, members, parent));
 }
 
 type FullRoute = Omit<Route, "method"> & { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] };
@@ -121,12 +135,14 @@ async function* walk(name: string, runtime: GraphRuntime, first: GraphRequest, o
 }
 
 /** A bound action or function: its segment, with `params` encoded into it, below `path`. */
-async function call(slice: Slice, route: Route, key: string, path: string, args: unknown[]): Promise<unknown> {
-  const method = route.method!;
+async function call(slice: Slice, key: string, path: string, args: unknown[]): Promise<unknown> {
+  const route = await slice.runtime.route(key);
+  if (!route) throw new TypeError(`${key.replaceAll("/{}", ".byId()").replaceAll("/", ".")} is not a method: no bound action or function of the slice has that member path`);
+  const method = route.method ?? "POST";
   const full: FullRoute = { args: CALL_ARGS[method], expect: "json", ...route, method };
   const given = argumentsOf(full, args);
   const params = (given.params ?? {}) as Record<string, unknown>;
-  const segment = route.segment!.replace(/('?)\{([^}]+)\}\1/g, (_, quote: string, name: string) => encodeLiteral(params[name], quote === "'", name));
+  const segment = (route.segment ?? defaultCallSegment(key.slice(key.lastIndexOf("/") + 1), method)).replace(/('?)\{([^}]+)\}\1/g, (_, quote: string, name: string) => encodeLiteral(params[name], quote === "'", name));
   return slice.runtime.send(request(slice, full, key, path + segment, given.query, given.body, given.options));
 }
 

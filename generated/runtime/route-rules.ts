@@ -46,6 +46,14 @@ export const VERBS: Readonly<Record<string, { method: GraphRequest["method"]; ar
   count: { method: "GET", args: ["options"], expect: "count" },
 };
 
+/**
+ * The segment of a bound call unless its route says otherwise: `microsoft.graph.<member>`, with
+ * `()` for a function (GET). A route in an operation index's `calls` has `POST` unless it says otherwise.
+ */
+export function defaultCallSegment(member: string, method: GraphRequest["method"]): string {
+  return `microsoft.graph.${member}${method === "GET" ? "()" : ""}`;
+}
+
 /** The usual arguments of a bound action or function. */
 export const CALL_ARGS: Readonly<Record<GraphRequest["method"], readonly RouteArgument[]>> = { POST: ["body", "options"], PATCH: ["body", "options"], PUT: ["body", "options"], GET: ["options"], DELETE: ["options"] };
 

@@ -31,21 +31,21 @@ export function emitClientFile(model: ApiModel, header: string): string {
   const models = [...new Set(collectModelNames(model.root, model.types))].sort(compareStrings);
   const imports = importStatements(RUNTIME_IMPORTS, text);
   const modelImports = models.length ? [`import type { ${models.join(", ")} } from "./models.js";`] : [];
-  return printStatements(header, [...imports, 'import { bodyIndexes } from "./schema.js";', ...modelImports, ...statements]);
+  return printStatements(header, [...imports, 'import { operationIndexes } from "./operation-indexes.js";', ...modelImports, ...statements]);
 }
 
 export function clientStatements(model: ApiModel): (StatementStructures | string)[] {
   const factory = `/**
  * Creates a client for the ${model.name} slice of Microsoft Graph. Request bodies are validated
- * against the spec before sending, with tables (\`schema/\`: the index that holds the operation, then
- * the body type's own) that a call loads the first time it sends a body of that type, and never
- * with \`validate: false\`.
+ * against the spec before sending, with tables that a call loads the first time it sends a body of
+ * that type (the operation index that holds the call, then \`schema/\`: the body type's own), and
+ * never with \`validate: false\`. A bound action or function loads its route from its index too.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, bodyIndexes), routes, headerOptions) as GraphClient;
+  return createClient(createRuntime(options, operationIndexes), routes, headerOptions) as GraphClient;
 }`;
   const headers = headerOptions(model.root);
   const entries = routeEntries(model.root, headers).map(([key, route]) => `  ${JSON.stringify(key)}: ${JSON.stringify(route)},`);

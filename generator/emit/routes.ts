@@ -7,7 +7,7 @@
  */
 import type { Operation, ResourceNode } from "../model/ir.js";
 import { compareStrings } from "../util/order.js";
-import { builderMembers, CALL_ARGS, COUNT_QUERY, memberKey, QUERY_WIRE_NAMES, VERBS, type Route } from "../../templates/route-rules.js";
+import { builderMembers, CALL_ARGS, COUNT_QUERY, defaultCallSegment, memberKey, QUERY_WIRE_NAMES, VERBS, type Route } from "../../templates/route-rules.js";
 import { methodArguments } from "./builder-methods.js";
 
 /** Every operation with its key: its member path from the root (`deviceManagement/configurationPolicies/{}/assign`). */
@@ -32,6 +32,8 @@ export function headerOptions(root: ResourceNode): Record<string, string> {
 /** The routes table's entries, in tree order; `shared` is the slice's headerOptions. */
 export function routeEntries(node: ResourceNode, shared: Record<string, string>, members = "", interpreted = builderMembers()): [string, Route][] {
   const own = node.operations.flatMap((op): [string, Route][] => {
+    // A bound call's route is loaded with it, from the slice's operation indexes (callRoutes).
+    if (op.call) return [];
     const route = operationRoute(op, shared);
     return Object.keys(route).length ? [[memberKey(members, op.methodName), route]] : [];
   });
@@ -43,6 +45,26 @@ export function routeEntries(node: ResourceNode, shared: Record<string, string>,
     return [...(renamed ? [[key, { segment: child.segment }] as [string, Route]] : []), ...routeEntries(child, shared, key, interpreted)];
   });
   return [...own, ...children];
+}
+
+/**
+ * The route of every bound action and function, by its key: what a call loads before it is sent.
+ * What the rule for calls gives (callSegment in route-rules.ts) is left out: `POST`, and the
+ * segment `microsoft.graph.<member>` (with `()` for a function), which most calls have.
+ */
+export function callRoutes(root: ResourceNode, shared: Record<string, string>): Map<string, Route> {
+  return new Map(
+    operationKeys(root).flatMap(([op, key]): [string, Route][] => {
+      if (!op.call) return [];
+      const { segment, method, ...rest } = operationRoute(op, shared);
+      const route: Route = {
+        ...(segment === defaultCallSegment(op.methodName, method!) ? {} : { segment }),
+        ...(method === "POST" ? {} : { method }),
+        ...rest,
+      };
+      return [[key, route]];
+    }),
+  );
 }
 
 /** How `op` differs from the runtime builder's rule for its member (empty: not at all). */

@@ -1,62 +1,40 @@
 /**
  * Emits the tables the runtime validates request bodies with (templates/validate.ts), loaded on
- * first use, in two steps so that a call loads only what its own body can hold:
- * - `schema/bodies-<n>.ts`, the body indexes: for each operation that sends JSON (by its key in the
- *   routes), its body type and the module of that type's table; and the validator. Operations are
- *   spread over the indexes by a hash of their key (`bodyIndexOf`), so a call loads one index
- *   that stays small however many operations the slice has;
- * - `schema/<Type>.ts`: the table of one body type: the type, the types of its properties, and all
- *   types derived from those, with inherited properties flattened in.
- * `schema.ts` lists the indexes, for the client to hand to its runtime.
+ * first use (templates/operation-index.ts): `schema/<Type>.ts` holds the table of one body type:
+ * the type, the types of its properties, and all types derived from those, with inherited
+ * properties flattened in. An operation's entry in the slice's operation indexes
+ * (operation-indexes.ts) names its body type and the module of its table.
  */
-import { bodyIndexOf } from "../../templates/validation-loader.js";
 import { allProperties, descendants, odataTypeValue } from "../model/hierarchy.js";
 import type { ApiModel, ModelType, TypeRef } from "../model/ir.js";
 import { compareStrings, sortedBy } from "../util/order.js";
 import { printStatements } from "./print.js";
-import { operationKeys } from "./routes.js";
 
 /** The member that makes an enum evolvable (https://learn.microsoft.com/graph/best-practices-concept#handling-future-members-in-evolvable-enumerations). */
 export const EVOLVABLE_SENTINEL = "unknownFutureValue";
 
-/**
- * How many body indexes a slice with `operations` JSON-sending operations gets. An app holds a
- * loader for every index and loads one index of about operations/count entries; a loader and an
- * entry cost about the same gzipped, so √operations indexes keep the sum, 2√operations, near its
- * least (measured on the beta DeviceManagement module: 18 indexes for 339 operations).
- */
-export function bodyIndexCount(operations: number): number {
-  return operations && Math.max(1, Math.round(Math.sqrt(operations)));
+/** The tables of a slice's body types, and each body's entry in an operation index. */
+export interface BodyTables {
+  /** `schema/<Type>.ts` per body type, as [path in the slice, text]. */
+  files: [string, string][];
+  /** A body's entry in an index one folder below the slice, as the text of `[TypeSpec, table loader]` (no loader for a primitive body). */
+  entry(body: TypeRef): string;
 }
 
-/** `schema.ts`, the body indexes and one `schema/<Type>.ts` per body type, as [path in the slice, text]. */
-export function emitSchemaFiles(model: ApiModel, header: string): [string, string][] {
-  const bodies = operationKeys(model.root).flatMap(([op, key]) => (op.body?.kind === "json" ? [[key, op.body.type] as const] : []));
-  const roots = [...new Set(bodies.flatMap(([, type]) => rootType(type, model.types) ?? []))];
-  const files = tableFileNames(roots.map((root) => root.tsName));
-  const count = bodyIndexCount(bodies.length);
-  const indexes: string[][] = Array.from({ length: count }, () => []);
-  for (const [key, type] of bodies) {
-    const spec = JSON.stringify(typeSpecOf(type, model.types));
-    const root = rootType(type, model.types);
-    // An import per entry rather than one shared per type: in a bundle that compresses best.
-    indexes[bodyIndexOf(key, count)]!.push(root ? `  ${JSON.stringify(key)}: [${spec}, () => import("./${files.get(root.tsName)}.js")],` : `  ${JSON.stringify(key)}: [${spec}],`);
-  }
-  const loaders = indexes.map((_, n) => `  () => import("./schema/bodies-${n}.js"),`);
-  const list = printStatements(header, [
-    'import type { BodyIndexes } from "../runtime/validate.js";',
-    `/** The slice's body indexes, numbered as the runtime finds an operation's (bodyIndexOf): each is loaded by the first call that validates a body of one of its operations. */\nexport const bodyIndexes: BodyIndexes = [${loaders.length ? `\n${loaders.join("\n")}\n` : ""}];`,
-  ]);
-  const indexFiles = indexes.map((entries, n): [string, string] => [
-    `schema/bodies-${n}.ts`,
-    printStatements(header, [
-      'import type { BodyTables } from "../../runtime/validate.js";',
-      'export { validateValue } from "../../runtime/validate.js";',
-      `/** Each operation that sends JSON and whose key hashes to this index, by its key in the routes of \`client.ts\`: its body type, and the module with the table of every type that body can hold. */\nexport const bodies: BodyTables = {${entries.length ? `\n${entries.join("\n")}\n` : ""}};`,
-    ]),
-  ]);
-  const modules = sortedBy(roots, (root) => root.tsName).map((root): [string, string] => [`schema/${files.get(root.tsName)}.ts`, tableFile(root.tsName, reachableTypes(root, model.types), model, header)]);
-  return [["schema.ts", list], ...indexFiles, ...modules];
+/** The tables of the JSON bodies `bodies` (their types). */
+export function emitBodyTables(model: ApiModel, bodies: TypeRef[], header: string): BodyTables {
+  const roots = [...new Set(bodies.flatMap((type) => rootType(type, model.types) ?? []))];
+  const names = tableFileNames(roots.map((root) => root.tsName));
+  const files = sortedBy(roots, (root) => root.tsName).map((root): [string, string] => [`schema/${names.get(root.tsName)}.ts`, tableFile(root.tsName, reachableTypes(root, model.types), model, header)]);
+  return {
+    files,
+    entry(body) {
+      const spec = JSON.stringify(typeSpecOf(body, model.types));
+      const root = rootType(body, model.types);
+      // An import per entry rather than one shared per type: in a bundle that compresses best.
+      return root ? `[${spec}, () => import("../schema/${names.get(root.tsName)}.js")]` : `[${spec}]`;
+    },
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ export const RESERVED_EXPORTS = [
   "GetTokenOptions", "GraphClientOptions", "GraphError", "GraphErrorCode", "GraphErrorDetail",
   "GraphErrorInit", "GraphRequest", "HttpLogEntry", "LoggingOptions", "MAX_BATCH_SIZE", "Middleware", "PreparedRequest", "PropertyName", "REDACTED", "SDK_VERSION", "SDK_VERSION_HEADER", "Selected", "TracingOptions", "TracingSpan", "TracingTracer", "chainMiddleware", "formatLogEntry", "loggingMiddleware", "redactHeaders", "sendBatch", "tracingMiddleware", "GraphRuntime", "GraphsliceErrorCode", "MASK", "MAX_REDIRECTS",
   "MAX_TIMER_MS", "NATIONAL_CLOUDS", "NationalCloud", "ODataAnnotations", "ODataQuery", "ObjectSchema", "Page",
-  "PagingOptions", "RequestBody", "RequestBuilder", "Route", "RouteArgument", "Routes", "BodyIndex", "BodyIndexes", "bodyIndexOf", "BodyTable", "BodyTables", "LazyValidation", "lazyValidation", "VERBS", "CALL_ARGS", "QUERY_WIRE_NAMES", "builderMembers", "COUNT_QUERY", "createClient", "memberKey", "HeaderOptions", "RequestOptions", "ResponseInfo", "RetryPolicy",
+  "PagingOptions", "RequestBody", "RequestBuilder", "Route", "RouteArgument", "Routes", "OperationIndex", "OperationIndexes", "operationIndexOf", "LazyOperations", "lazyOperations", "BodyTable", "BodyTables", "VERBS", "CALL_ARGS", "QUERY_WIRE_NAMES", "builderMembers", "COUNT_QUERY", "defaultCallSegment", "createClient", "memberKey", "HeaderOptions", "RequestOptions", "ResponseInfo", "RetryPolicy",
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
   "UnknownODataType", "backoffMs", "callContext", "claimsChallenge", "cloudBaseUrl", "createRuntime",
   "createTokenSource", "defaultScope", "describeBody", "describeValue", "encodeKey", "encodeLiteral", "encodeQuery",
@@ -25,7 +25,7 @@ export const RESERVED_EXPORTS = [
   "serializeLowLevelPath", "serializeODataJson", "serverDelayMs", "sleep", "startTimer", "unknownODataType",
   "unsendablePrimitive", "untilAborted", "urlProblem", "validateValue",
   // The slice's own entry points, files and module-level names.
-  "createGraphClient", "routes", "bodies", "bodyIndexes", "headerOptions", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
+  "createGraphClient", "routes", "bodies", "calls", "operationIndexes", "headerOptions", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
   // The global types generated signatures use (a model of that name would shadow them).
   "AsyncGenerator", "Blob", "Promise",
 ];
@@ -33,6 +33,6 @@ export const RESERVED_EXPORTS = [
 // `batch` belongs to the root client; no builder member takes it, so no path segment can shadow it.
 // `then` would make a builder look like a promise to `await`; `Object.prototype`'s members
 // (`toString`, `constructor`, …) stay the builder's own, so a segment of such a name is renamed.
-export const RESERVED_MEMBERS = ["batch", "path", "runtime", "then", ...Object.getOwnPropertyNames(Object.prototype)].sort();
+export const RESERVED_MEMBERS = ["batch", "path", "runtime", "then", "toJSON", ...Object.getOwnPropertyNames(Object.prototype)].sort();
 
 export const RESERVED_OPTION_KEYS = ["signal", "headers", "timeoutMs", "maxRetries", "validate", "onResponse", "maxPages", "nextLink"];

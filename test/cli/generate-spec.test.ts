@@ -56,9 +56,9 @@ test("from a file, patterns as separate --include flags, slice named with --name
   const result = await runCli(args);
   assert.is(result.code, 0, result.stderr);
   assert.equal(readdirSync(join(out, "policy-assignments"), { recursive: true }).map(String).sort(), [
-    "client.ts", "index.ts", "low-level.ts", "models.ts", "paths.ts", "schema", "schema.ts",
+    "client.ts", "index.ts", "low-level.ts", "models.ts", "operation-indexes", "operation-indexes.ts",
+    join("operation-indexes", "0.ts"), join("operation-indexes", "1.ts"), join("operation-indexes", "2.ts"), "paths.ts", "schema",
     join("schema", "DeviceManagementConfigurationPolicyAssignRequestBody.ts"), join("schema", "DeviceManagementConfigurationPolicyAssignment.ts"),
-    join("schema", "bodies-0.ts"), join("schema", "bodies-1.ts"),
   ]);
   assert.match(readFileSync(join(out, "index.ts"), "utf8"), /export \* from "\.\/policy-assignments\/index\.js";/);
   assert.match(readFileSync(join(out, "policy-assignments/models.ts"), "utf8"), /^\/\/ Source: spec\/graph-beta-configurationPolicies-assignments\.openapi\.yaml$/m);

@@ -57,7 +57,7 @@ test("--check exits non-zero and lists stale, missing and orphaned (listed by th
   try {
     cpSync(join(REPO, "generated"), dir, { recursive: true });
     writeFileSync(join(dir, "assignments/models.ts"), "// edited by hand\n");
-    rmSync(join(dir, "assignments/schema.ts"));
+    rmSync(join(dir, "assignments/operation-indexes.ts"));
     writeFileSync(join(dir, "mine.ts"), "// the user's own\n");
     // A file an earlier generation wrote (its manifest lists it) that this one no longer does.
     const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
@@ -70,7 +70,7 @@ test("--check exits non-zero and lists stale, missing and orphaned (listed by th
     assert.ok(failure, "--check must fail on a stale tree");
     assert.is(failure!.code, 1);
     assert.match(failure!.stdout, /changed\s+assignments\/models\.ts/);
-    assert.match(failure!.stdout, /missing\s+assignments\/schema\.ts/);
+    assert.match(failure!.stdout, /missing\s+assignments\/operation-indexes\.ts/);
     assert.match(failure!.stdout, /orphaned\s+old-slice\/models\.ts/);
     assert.not.match(failure!.stdout, /mine\.ts/, "a file no manifest lists is the user's, not stale");
     assert.is(readFileSync(join(dir, "assignments/models.ts"), "utf8"), "// edited by hand\n", "check writes nothing");

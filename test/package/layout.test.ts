@@ -63,8 +63,9 @@ test("the tarball holds every file the exports map, main, types and bin name, an
   assert.equal(unexpected, [], "files outside the whitelist");
   for (const folder of ["generator/", "generated/", "test/", "spec/", "scripts/", "node_modules/"]) assert.not.ok(files.some((f) => f.startsWith(folder)), folder);
   // 213 KiB with batching, the middlewares and typed select (each shipped as .js, .cjs, .d.ts, .d.cts and its template);
-  // 236 KiB with the validation tables split per body type (types two bodies can hold are in both tables).
-  assert.ok(size < 245 * 1024, `the tarball is ${size} bytes`);
+  // 236 KiB with the validation tables split per body type (types two bodies can hold are in both tables);
+  // 246 KiB with the operation indexes (11 small modules, each in four forms).
+  assert.ok(size < 255 * 1024, `the tarball is ${size} bytes`);
 });
 
 test("dist/bin.js is a node script; the CLI is built (no tsx at run time)", async () => {

@@ -5,11 +5,11 @@
  * properties of any JSON value, and one-mutation invalid bodies that predict the JSON path of the error.
  */
 import fc from "fast-check";
-import * as assignmentsValidation from "../../generated/assignments/schema.js";
+import * as assignmentsValidation from "../../generated/assignments/operation-indexes.js";
 import { sliceSchema } from "../helpers/slice-schema.js";
 import type { EnumSchema, ObjectSchema } from "../../generated/runtime/validate.js";
 
-const schema = await sliceSchema(assignmentsValidation.bodyIndexes);
+const schema = await sliceSchema(assignmentsValidation.operationIndexes);
 
 type Json = unknown;
 type Body = Record<string, Json>;

@@ -30,11 +30,11 @@ test("the claims parser is not in the statically loaded chunks, but in a chunk t
 test("paging, batching and the validation tables are chunks of their own, which a PATCH app does not load statically", async () => {
   const { code, metafile } = await bundleMinified(app, "browser");
   const loaded = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
-  for (const file of ["runtime/paging.ts", "runtime/batch.ts", "runtime/validate.ts", "assignments/schema/bodies-0.ts", "assignments/schema/bodies-1.ts"]) {
+  for (const file of ["runtime/paging.ts", "runtime/batch.ts", "runtime/validate.ts", "assignments/operation-indexes/0.ts", "assignments/operation-indexes/1.ts", "assignments/operation-indexes/2.ts"]) {
     assert.not.ok(loaded.some((input) => input.endsWith(file)), `${file} is not loaded with the call`);
   }
   const text = Buffer.from(code).toString();
-  for (const chunk of ["paging", "batch", "bodies-0", "bodies-1"]) assert.match(text, new RegExp(`import\\("\\./${chunk}-[\\w-]+\\.js"\\)`), `${chunk} is reached by a dynamic import`);
+  for (const chunk of ["paging", "batch", "0", "1", "2"]) assert.match(text, new RegExp(`import\\("\\./${chunk}-[\\w-]+\\.js"\\)`), `${chunk} is reached by a dynamic import`);
 });
 
 test.run();

@@ -10,13 +10,13 @@
 import { readFileSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import * as policiesValidation from "../../generated/configuration-policies/schema.js";
-import * as assignmentsValidation from "../../generated/assignments/schema.js";
+import * as policiesValidation from "../../generated/configuration-policies/operation-indexes.js";
+import * as assignmentsValidation from "../../generated/assignments/operation-indexes.js";
 import { sliceSchema } from "../helpers/slice-schema.js";
 import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
 
-const schema = await sliceSchema(policiesValidation.bodyIndexes);
-const assignmentsSchema = await sliceSchema(assignmentsValidation.bodyIndexes);
+const schema = await sliceSchema(policiesValidation.operationIndexes);
+const assignmentsSchema = await sliceSchema(assignmentsValidation.operationIndexes);
 
 const test = suite<{ h: Harness }>("metadata rules: enums and descriptions", {} as { h: Harness });
 test.before.each(async (ctx) => {

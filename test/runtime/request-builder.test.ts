@@ -9,8 +9,8 @@ import * as assert from "uvu/assert";
 import { GraphError } from "../../generated/index.js";
 import { createClient, type Routes } from "../../generated/runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../../generated/runtime/runtime.js";
-import type { BodyIndexes } from "../../generated/runtime/validate.js";
-import { bodyIndexes } from "../../generated/assignments/schema.js";
+import type { OperationIndexes } from "../../generated/runtime/operation-index.js";
+import { operationIndexes } from "../../generated/assignments/operation-indexes.js";
 import type { GraphClient } from "../../generated/assignments/client.js";
 import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
 
@@ -23,7 +23,7 @@ test.after.each(async (ctx) => ctx.h.server.close());
 /** The assignments slice's client over a runtime whose index loads are counted (and may fail first). */
 function countingClient(h: Harness, options: GraphClientOptions = {}, failures = 0) {
   const loads = { count: 0 };
-  const counted: BodyIndexes = bodyIndexes.map((load) => () => {
+  const counted: OperationIndexes = operationIndexes.map((load) => () => {
     loads.count++;
     return loads.count <= failures ? Promise.reject(new Error("chunk failed to load")) : load();
   });
@@ -66,7 +66,7 @@ test("a per-call validate: false skips the tables; a table load that failed is t
   assert.is(loads.count, 2);
 });
 
-test("a builder is not a promise, prints as an object, and shows its path and nothing of the runtime", async ({ h }) => {
+test("a builder is not a promise, shows its path and nothing of the runtime, and serialises as its path", async ({ h }) => {
   const policy = h.graph.deviceManagement.configurationPolicies.byId("p 1");
   assert.is(await policy, policy, "await returns the builder itself");
   assert.is(policy.path, "/deviceManagement/configurationPolicies/p%201");
@@ -74,28 +74,31 @@ test("a builder is not a promise, prints as an object, and shows its path and no
   assert.match(shown, "/deviceManagement/configurationPolicies/p%201");
   assert.not.match(shown, /test-token|baseUrl|127\.0\.0\.1/);
   assert.equal(Object.keys(policy), ["path"]);
-  assert.is(`${policy}`, "[object Object]", "Object.prototype's members stay the builder's own");
+  // Callable, so that a member called is a bound action or function; Object.prototype's members are its own.
+  assert.is(`${policy}`, "[object Function]");
+  assert.is(policy.toString, Object.prototype.toString);
   assert.equal(JSON.parse(JSON.stringify(policy)), { path: "/deviceManagement/configurationPolicies/p%201" });
 });
 
-test("the routes table overrides the rules: a getter named like a verb, a renamed segment, an action", async ({ h }) => {
+test("the routes table overrides the rules (a getter named like a verb, a renamed segment), and a called member's route comes from its index", async ({ h }) => {
   const routes: Routes = {
     "things/count": { segment: "count" },
     "things/odataValue": { segment: "$value" },
-    "things/{}/archive": { segment: "microsoft.graph.archive", method: "POST", args: ["options"], expect: "none" },
   };
-  const client = createClient(createRuntime({ baseUrl: h.server.baseUrl, token: "test-token", maxRetries: 0 }), routes) as Record<string, any>;
+  const calls: Routes = { "things/{}/archive": { args: ["options"], expect: "none" } };
+  const runtime = createRuntime({ baseUrl: h.server.baseUrl, token: "test-token", maxRetries: 0 }, [async () => ({ calls, bodies: {} })]);
+  const client = createClient(runtime, routes) as Record<string, any>;
   const path = () => lastRequest(h.server).rawPath;
   await client.things.count.get().catch(() => undefined);
   assert.is(path(), "/beta/things/count", "a getter, not $count");
-  assert.is(typeof client.things.count, "object", "the routed getter is a builder, not the verb");
+  assert.is(client.things.count.path, "/things/count", "the routed getter is a builder, not the verb");
   await client.others.count().catch(() => undefined);
   assert.is(path(), "/beta/others/$count", "the verb where no getter is routed");
   await client.things.odataValue.get().catch(() => undefined);
   assert.is(path(), "/beta/things/$value");
   await client.things.byId("t").archive().catch(() => undefined);
   assert.is(lastRequest(h.server).method, "POST");
-  assert.is(path(), "/beta/things/t/microsoft.graph.archive");
+  assert.is(path(), "/beta/things/t/microsoft.graph.archive", "POST and microsoft.graph.<member> by the rule for calls");
   assert.throws(() => client.things.byId(""), (e: unknown) => e instanceof GraphError && /^things\.byId\(id\)/.test(e.message));
 });
 

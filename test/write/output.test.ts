@@ -101,7 +101,7 @@ test("the generator: dropping a slice from the config removes its files, and onl
   assert.ok(first.written!.written.includes("second/models.ts"));
   const lines: string[] = [];
   const second = await generateFromConfig(config(["first"]), REPO, { log: (l) => lines.push(l) });
-  assert.equal(second.written!.removed, ["second/client.ts", "second/index.ts", "second/low-level.ts", "second/models.ts", "second/paths.ts", "second/schema.ts", "second/schema/BoxSealRequestBody.ts", "second/schema/bodies-0.ts"]);
+  assert.equal(second.written!.removed, ["second/client.ts", "second/index.ts", "second/low-level.ts", "second/models.ts", "second/operation-indexes.ts", "second/operation-indexes/0.ts", "second/paths.ts", "second/schema/BoxSealRequestBody.ts"]);
   assert.ok(lines.includes("removed second/models.ts (the previous generation wrote it; this one does not)"));
   assert.not.ok(existsSync(join(dir, "second")));
   assert.ok(existsSync(join(dir, "first/models.ts")));

@@ -3,31 +3,25 @@
 import { createClient, type HeaderOptions, type RequestBuilder, type Routes } from "../runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { BatchOptions, BatchResults, BinaryBody, ODataQuery, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
-import { bodyIndexes } from "./schema.js";
+import { operationIndexes } from "./operation-indexes.js";
 import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
 /**
  * Creates a client for the module-constructs slice of Microsoft Graph. Request bodies are validated
- * against the spec before sending, with tables (`schema/`: the index that holds the operation, then
- * the body type's own) that a call loads the first time it sends a body of that type, and never
- * with `validate: false`.
+ * against the spec before sending, with tables that a call loads the first time it sends a body of
+ * that type (the operation index that holds the call, then `schema/`: the body type's own), and
+ * never with `validate: false`. A bound action or function loads its route from its index too.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, bodyIndexes), routes, headerOptions) as GraphClient;
+  return createClient(createRuntime(options, operationIndexes), routes, headerOptions) as GraphClient;
 }
 
 /** The members whose request differs from the request builder's rules (see its runtime file). */
 const routes: Routes = {
-  "drives/{}/quotaUsed": {"segment":"microsoft.graph.quotaUsed(unit={unit})","method":"GET","args":["params","options"]},
-  "drives/{}/recent": {"segment":"microsoft.graph.recent()","method":"GET"},
   "drives/{}/items/graphDriveItem": {"segment":"microsoft.graph.driveItem"},
   "drives/{}/items/{}/put": {"expect":"none"},
-  "drives/{}/items/{}/checkin": {"segment":"microsoft.graph.checkin","method":"POST","expect":"none"},
-  "drives/{}/items/{}/getActivitiesByInterval": {"segment":"microsoft.graph.getActivitiesByInterval()","method":"GET"},
-  "drives/{}/items/{}/getActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndInterval": {"segment":"microsoft.graph.getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')","method":"GET","args":["params","query","options"]},
-  "drives/{}/items/{}/applyLabel": {"segment":"microsoft.graph.security.applyLabel","method":"POST"},
   "drives/{}/items/{}/content/get": {"args":["options"],"expect":"stream"},
   "drives/{}/items/{}/content/put": {"expect":"none","contentType":"application/octet-stream"},
   "drives/{}/labels/get": {"query":{"id":"@id"}},

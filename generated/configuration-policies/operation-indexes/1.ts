@@ -3,16 +3,14 @@
 // Source: spec/graph-beta-configurationPolicies-settings.csdl.xml
 // Source: spec/overlays/scope-tag-group-assignment-target.overlay.yaml
 // Source: spec/overlays/just-in-time-configuration.overlay.yaml
+import type { Routes } from "../../runtime/route-rules.js";
 import type { BodyTables } from "../../runtime/validate.js";
-export { validateValue } from "../../runtime/validate.js";
-/** Each operation that sends JSON and whose key hashes to this index, by its key in the routes of `client.ts`: its body type, and the module with the table of every type that body can hold. */
+/** The route of each bound action and function whose key hashes to this index, by its key (as in the routes of `client.ts`). */
+export const calls: Routes = {};
+/** Each operation that sends JSON and whose key hashes to this index: its body type, and the module with the table of every type that body can hold. */
 export const bodies: BodyTables = {
   "deviceManagement/configurationPolicies/{}/patch": [
     "microsoft.graph.deviceManagementConfigurationPolicy",
-    () => import("./DeviceManagementConfigurationPolicy.js"),
-  ],
-  "deviceManagement/configurationPolicies/{}/createCopy": [
-    "DeviceManagementConfigurationPolicyCreateCopyRequestBody",
-    () => import("./DeviceManagementConfigurationPolicyCreateCopyRequestBody.js"),
+    () => import("../schema/DeviceManagementConfigurationPolicy.js"),
   ],
 };
