@@ -12,11 +12,12 @@ export type RouteArgument = "params" | "body" | "query" | "options";
 export interface Route {
   /**
    * The wire segment: of a getter whose name is not its segment (`graphUser` → `microsoft.graph.user`),
-   * or of a bound action or function (`microsoft.graph.assign`, `microsoft.graph.f(a='{a}',b={b})`,
-   * where `'{a}'` is `params.a` as a string literal and `{b}` as any other literal).
+   * or of a bound call whose segment is not the rule's (defaultCallSegment):
+   * `microsoft.graph.security.applyLabel`, `microsoft.graph.f(a='{a}',b={b})`, where `'{a}'` is
+   * `params.a` as a string literal and `{b}` as any other literal.
    */
   segment?: string;
-  /** A bound action (`POST`) or function (`GET`), or another method on such a segment; without it the member is a getter, or a verb. */
+  /** A bound call's method: `GET` for a function, another for an unusual one; without it a call is an action (`POST`). */
   method?: GraphRequest["method"];
   /** The positional arguments, when they are not the usual ones (VERBS; for a call: `body, options` or `options`). */
   args?: readonly RouteArgument[];

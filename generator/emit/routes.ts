@@ -1,9 +1,10 @@
 /**
- * Emits the routes table of `client.ts`: for every member whose request the runtime builder
+ * Emits the routes of a slice: for every member whose request the runtime builder
  * (templates/request-builder.ts) cannot derive from its name, how it differs. A getter whose name
  * is its segment, `byId`, and a verb with its usual arguments and answer need no entry, so most of
- * a module needs none and the table holds the actions, functions, casts, renamed segments, binary
- * content, header parameters and unusual query options.
+ * a module needs none. The routes table of `client.ts` holds the casts, renamed segments, binary
+ * content, header parameters and unusual query options; the routes of bound actions and functions
+ * go into the slice's operation indexes (operation-indexes.ts), loaded by the call.
  */
 import type { Operation, ResourceNode } from "../model/ir.js";
 import { compareStrings } from "../util/order.js";
@@ -49,7 +50,7 @@ export function routeEntries(node: ResourceNode, shared: Record<string, string>,
 
 /**
  * The route of every bound action and function, by its key: what a call loads before it is sent.
- * What the rule for calls gives (callSegment in route-rules.ts) is left out: `POST`, and the
+ * What the rule for calls gives (defaultCallSegment in route-rules.ts) is left out: `POST`, and the
  * segment `microsoft.graph.<member>` (with `()` for a function), which most calls have.
  */
 export function callRoutes(root: ResourceNode, shared: Record<string, string>): Map<string, Route> {
