@@ -18,7 +18,7 @@ export function scalingTargetRows(scaling: SdkBundle[] | undefined, tc: ModuleTy
   const lean = scaling?.[0]?.unvalidatedGzip ?? Number.NaN;
   const rows = [
     ["one call, any SDK size (worst of configuration-policies, whole module and module with actions vs assignments), validate: false", "≤ 1.1×", fmtRatio(unvalidated), verdict(unvalidated, (v) => v <= 1.1)],
-    ["the same, validating (its tables, loaded on first use, grow with the SDK)", "≤ 1.1×", fmtRatio(validating), verdict(validating, (v) => v <= 1.1)],
+    ["the same, validating (the operation index and table the call loads on first use count)", "≤ 1.1×", fmtRatio(validating), verdict(validating, (v) => v <= 1.1)],
     ["bundle, gzipped, assignments slice, validate: false", "≤ 3,000 B", fmtBytes(lean), verdict(lean, (v) => v <= 3000)],
   ];
   for (const v of tc?.variants ?? []) {
