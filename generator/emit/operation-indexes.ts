@@ -26,10 +26,11 @@ export function operationIndexCount(operations: number): number {
 
 /** `operation-indexes.ts`, the indexes and the body types' tables, as [path in the slice, text]. */
 export function emitOperationIndexes(model: ApiModel, header: string): [string, string][] {
+  const operations = operationKeys(model.root);
   const calls = callRoutes(model.root, headerOptions(model.root));
-  const bodies = new Map(operationKeys(model.root).flatMap(([op, key]): [string, TypeRef][] => (op.body?.kind === "json" ? [[key, op.body.type]] : [])));
+  const bodies = new Map(operations.flatMap(([op, key]): [string, TypeRef][] => (op.body?.kind === "json" ? [[key, op.body.type]] : [])));
   const tables = emitBodyTables(model, [...bodies.values()], header);
-  const keys = operationKeys(model.root).map(([, key]) => key).filter((key) => calls.has(key) || bodies.has(key));
+  const keys = operations.map(([, key]) => key).filter((key) => calls.has(key) || bodies.has(key));
   const count = operationIndexCount(keys.length);
   const indexes = Array.from({ length: count }, () => ({ calls: [] as string[], bodies: [] as string[] }));
   for (const key of keys) {

@@ -14,7 +14,7 @@ import { printStatements } from "./print.js";
 export const EVOLVABLE_SENTINEL = "unknownFutureValue";
 
 /** The tables of a slice's body types, and each body's entry in an operation index. */
-export interface BodyTables {
+export interface BodyTableFiles {
   /** `schema/<Type>.ts` per body type, as [path in the slice, text]. */
   files: [string, string][];
   /** A body's entry in an index one folder below the slice, as the text of `[TypeSpec, table loader]` (no loader for a primitive body). */
@@ -22,7 +22,7 @@ export interface BodyTables {
 }
 
 /** The tables of the JSON bodies `bodies` (their types). */
-export function emitBodyTables(model: ApiModel, bodies: TypeRef[], header: string): BodyTables {
+export function emitBodyTables(model: ApiModel, bodies: TypeRef[], header: string): BodyTableFiles {
   const roots = [...new Set(bodies.flatMap((type) => rootType(type, model.types) ?? []))];
   const names = tableFileNames(roots.map((root) => root.tsName));
   const files = sortedBy(roots, (root) => root.tsName).map((root): [string, string] => [`schema/${names.get(root.tsName)}.ts`, tableFile(root.tsName, reachableTypes(root, model.types), model, header)]);
