@@ -130,6 +130,7 @@ test("validation tables load as chunks of their own when a body is checked, and 
   assert.is(checked.patches, 0, "the invalid body was not sent");
   assert.is(checked.chunks.filter((p) => /^\/\d+-[\w-]+\.js$/.test(p)).length, 1, `one of the slice's operation indexes was loaded: ${checked.chunks.join(", ")}`);
   assert.ok(checked.chunks.some((p) => /^\/DeviceManagementConfigurationPolicyAssignment-[\w-]+\.js$/.test(p)), `the assignment's table was loaded: ${checked.chunks.join(", ")}`);
+  assert.ok(checked.chunks.some((p) => /^\/validate-[\w-]+\.js$/.test(p)), `the validator was loaded: ${checked.chunks.join(", ")}`);
   assert.not.ok(checked.chunks.some((p) => /RequestBody-/.test(p)), `no other body type's table: ${checked.chunks.join(", ")}`);
   const unchecked = await open(false);
   assert.is(unchecked.result.error, undefined, String(unchecked.result.error));
