@@ -55,13 +55,11 @@ type Target = (() => void) & { path: string };
  */
 class BuilderNode implements ProxyHandler<Target> {
   readonly #slice: Slice;
-  readonly #path: string;
   readonly #members: string;
   /** The path of the node this member belongs to: below it goes the member's wire segment when it is called. */
   readonly #parent: string;
-  constructor(slice: Slice, path: string, members: string, parent: string) {
+  constructor(slice: Slice, members: string, parent: string) {
     this.#slice = slice;
-    this.#path = path;
     this.#members = members;
     this.#parent = parent;
   }
@@ -69,7 +67,7 @@ class BuilderNode implements ProxyHandler<Target> {
   /** What a member of this node is. */
   get(target: Target, name: string | symbol): unknown {
     if (typeof name !== "string" || name === "then") return undefined;
-    const path = this.#path;
+    const { path } = target;
     // A builder serialises as its path.
     if (name === "toJSON") return () => ({ path });
     // `toString`, `valueOf`, `constructor`, …: an object's own, so a builder prints and compares as one.
@@ -95,7 +93,7 @@ class BuilderNode implements ProxyHandler<Target> {
 
 function builder(slice: Slice, path: string, members: string, parent: string): object {
   const target = Object.assign(() => {}, { path }) as Target;
-  return new Proxy(target, new BuilderNode(slice, path, members, parent));
+  return new Proxy(target, new BuilderNode(slice, members, parent));
 }
 
 type FullRoute = Omit<Route, "method"> & { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] };

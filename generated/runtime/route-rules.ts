@@ -67,13 +67,14 @@ export const QUERY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEnt
 export const COUNT_QUERY: Readonly<Record<string, string>> = { search: QUERY_WIRE_NAMES.search!, filter: QUERY_WIRE_NAMES.filter! };
 
 /**
- * Members the builder itself interprets: the verbs, `byId`, `batch`, `path` and `then`. A getter of
- * one of these names is always in the routes table, so that it is not taken for the member. `then`
- * is never a member: a builder is not a promise; nor is any member of `Object.prototype` (the naming
- * stage reserves them). A function, so that the runtime, which does not need the list, holds none of it.
+ * Members the builder itself interprets: the verbs, `byId`, `batch`, `path`, `then` and `toJSON`. A
+ * getter of one of these names is always in the routes table, so that it is not taken for the member.
+ * `then` is never a member: a builder is not a promise; `toJSON` serialises a builder as its path;
+ * nor is any member of `Object.prototype` (the naming stage reserves them). A function, so that the
+ * runtime, which does not need the list, holds none of it.
  */
 export function builderMembers(): string[] {
-  return [...Object.keys(VERBS), "byId", "batch", "path", "then"];
+  return [...Object.keys(VERBS), "byId", "batch", "path", "then", "toJSON"];
 }
 
 /** A member's key in the routes table: its member path from the root, keys as `{}`. */
