@@ -2,10 +2,12 @@
  * The request builder every generated client shares. A slice's `client.ts` declares one interface
  * per node of the URL tree (its getters, `byId` and methods); at run time every node is this one
  * builder, which derives the request from the names it was reached by:
- * - a property is the path segment of that name (`.assignments` → `/assignments`);
+ * - a property is the path segment of that name (`.assignments` → `/assignments`), OData's `$ref`
+ *   and `$value` are `.ref` and `.value`;
  * - `byId(id)` is a key segment, percent-encoded;
  * - `get`, `iterate`, `iteratePages`, `post`, `patch`, `put`, `delete` and `count` are the HTTP
- *   methods, with the arguments and answer in VERBS (route-rules.ts);
+ *   methods, with the arguments and answer in VERBS (route-rules.ts), or those of a reference
+ *   (below `$ref`) or a media resource (a segment of the slice's `mediaSegments`), in verbRule;
  * - a member that is called is a bound action or function: its route (wire segment, method,
  *   arguments) is in the slice's operation indexes, loaded with the call (operation-index.ts);
  * - whatever else differs from these rules (type casts, segments renamed in code, binary content,
@@ -14,7 +16,7 @@
  * So a program holds the runtime, the routes table and one loader per operation index, not code per
  * builder nor a route per action: one call costs the same whatever the size of the SDK it comes from.
  */
-import { CALL_ARGS, COUNT_QUERY, defaultCallSegment, memberKey, QUERY_WIRE_NAMES, VERBS, type Route, type RouteArgument, type Routes } from "./route-rules.js";
+import { CALL_ARGS, COUNT_QUERY, defaultCallSegment, defaultGetterSegment, memberKey, QUERY_WIRE_NAMES, VERBS, verbRule, type Route, type RouteArgument, type Routes } from "./route-rules.js";
 import type { GraphRequest, GraphRuntime } from "./runtime.js";
 import type { BatchOptions, PagingOptions } from "./types.js";
 import { encodeKey, encodeLiteral } from "./url.js";
@@ -30,20 +32,22 @@ export interface RequestBuilder {
 /** Header parameters, by the name of their option (`ifMatch` → `If-Match`). */
 export type HeaderOptions = Readonly<Record<string, string>>;
 
-/** What the builder knows of a slice: its routes and the header parameters of its operations. */
+/** What the builder knows of a slice: its routes, the header parameters of its operations and its media segments. */
 interface Slice {
   runtime: GraphRuntime;
   routes: Routes;
   headerOptions: HeaderOptions;
+  mediaSegments: readonly string[];
 }
 
 /**
  * The root of a slice's client over `runtime`. `routes` is the slice's table; `headerOptions` its
  * header parameters, each of which is sent when a call's options hold it (a route's own `headers`
- * come on top, for a name that means another header elsewhere in the slice).
+ * come on top, for a name that means another header elsewhere in the slice); `mediaSegments` the
+ * wire segments that are media resources wherever they occur in the slice (verbRule).
  */
-export function createClient(runtime: GraphRuntime, routes: Routes, headerOptions: HeaderOptions = {}): unknown {
-  return builder({ runtime, routes, headerOptions }, "", "", "");
+export function createClient(runtime: GraphRuntime, routes: Routes, headerOptions: HeaderOptions = {}, mediaSegments: readonly string[] = []): unknown {
+  return builder({ runtime, routes, headerOptions, mediaSegments }, "", "", "");
 }
 
 /** A builder's target: callable, so that calling a member that is a bound action or function reaches the `apply` trap; its one own property is the path. */
@@ -82,7 +86,7 @@ class BuilderNode implements ProxyHandler<Target> {
       if (name === "batch" && !members) return batch(slice);
       if (Object.hasOwn(VERBS, name)) return verb(slice, name, path, members);
     }
-    return builder(slice, `${path}/${route?.segment ?? name}`, key, path);
+    return builder(slice, `${path}/${route?.segment ?? defaultGetterSegment(name)}`, key, path);
   }
 
   /** A member called: a bound action or function, whose route comes with the slice's operation index. */
@@ -98,12 +102,16 @@ function builder(slice: Slice, path: string, members: string, parent: string): o
 
 type FullRoute = Omit<Route, "method"> & { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] };
 
-/** A verb of the builder at `path`; its route, if any, is `<members>/<verb>` (`iterate` and `iteratePages` share `get`'s). */
+/**
+ * A verb of the builder at `path`: its rule (by the node's wire segment; a key has none), then its
+ * route, if any, `<members>/<verb>` (`iterate` and `iteratePages` share `get`'s).
+ */
 function verb(slice: Slice, name: string, path: string, members: string): (...args: unknown[]) => unknown {
   const { runtime, routes } = slice;
   const paging = name === "iterate" || name === "iteratePages";
   const key = memberKey(members, paging ? "get" : name);
-  const route: FullRoute = { ...VERBS[name]!, ...(Object.hasOwn(routes, key) ? routes[key] : undefined) };
+  const segment = members === "{}" || members.endsWith("/{}") ? undefined : path.slice(path.lastIndexOf("/") + 1);
+  const route: FullRoute = { ...verbRule(name, segment, slice.mediaSegments), ...(Object.hasOwn(routes, key) ? routes[key] : undefined) };
   if (paging) {
     return (...args: unknown[]) => {
       const { query, options } = argumentsOf(route, args);
@@ -163,7 +171,7 @@ function request(slice: Slice, route: FullRoute, operation: string, path: string
 }
 
 /** `graph.batch(build, options)`: the batching runtime is imported on first use, so a program that never batches never loads it. */
-function batch({ runtime, routes, headerOptions }: Slice) {
+function batch({ runtime, routes, headerOptions, mediaSegments }: Slice) {
   return (build: (graph: unknown) => unknown, options?: BatchOptions) =>
-    import("./batch.js").then(({ sendBatch }) => sendBatch(runtime, (recorder) => build(createClient(recorder, routes, headerOptions)), options));
+    import("./batch.js").then(({ sendBatch }) => sendBatch(runtime, (recorder) => build(createClient(recorder, routes, headerOptions, mediaSegments)), options));
 }

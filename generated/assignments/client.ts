@@ -29,7 +29,7 @@ import type {
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, operationIndexes), routes, headerOptions) as GraphClient;
+  return createClient(createRuntime(options, operationIndexes), routes, headerOptions, mediaSegments) as GraphClient;
 }
 
 /** The members whose request differs from the request builder's rules (see its runtime file). */
@@ -38,6 +38,8 @@ const routes: Routes = {
 };
 /** The header parameters of the slice's operations, by the name of their option. */
 const headerOptions: HeaderOptions = { ifMatch: "If-Match" };
+/** The wire segments that are media resources (content read as a Blob, replaced by binary content) wherever they occur in the slice. */
+const mediaSegments: readonly string[] = [];
 
 /** The root of the API: navigate from here to a resource, then call a method. Made by `createGraphClient()`. */
 export interface GraphClient {

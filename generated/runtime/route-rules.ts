@@ -27,7 +27,7 @@ export interface Route {
   expect?: GraphRequest["expect"];
   /** The content type of a binary body. */
   contentType?: string;
-  /** Query options whose wire name is not the OData rule's (QUERY_WIRE_NAMES, or the name as written). */
+  /** Query options whose wire name is not the OData rule's (QUERY_WIRE_NAMES, or the name as written); replaces those of the verb's rule (verbRule). */
   query?: Readonly<Record<string, string>>;
   /** Header parameters whose option name means another header elsewhere in the slice: the option's name → the header (`ifMatch` → `If-Match`). */
   headers?: Readonly<Record<string, string>>;
@@ -46,6 +46,52 @@ export const VERBS: Readonly<Record<string, { method: GraphRequest["method"]; ar
   delete: { method: "DELETE", args: ["options"], expect: "none" },
   count: { method: "GET", args: ["options"], expect: "count" },
 };
+
+/** A verb's request as the rules give it, before its route (if any) is laid over it. */
+export interface VerbRule {
+  method: GraphRequest["method"];
+  args: readonly RouteArgument[];
+  expect: GraphRequest["expect"];
+  contentType?: string;
+  query?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The verbs below a `$ref` segment, as Graph describes them: adding or replacing a reference answers
+ * nothing (204), and removing one names it in the `@id` query option.
+ */
+const REFERENCE_VERBS: Readonly<Record<string, Partial<VerbRule>>> = {
+  post: { expect: "none" },
+  put: { expect: "none" },
+  delete: { args: ["query", "options"], query: { id: "@id" } },
+};
+
+/** The verbs of a media resource (`$value`, a stream property): its content read as a Blob, replaced by binary content. */
+const MEDIA_VERBS: Readonly<Record<string, Partial<VerbRule>>> = {
+  get: { args: ["options"], expect: "stream" },
+  put: { expect: "none", contentType: "application/octet-stream" },
+};
+
+/**
+ * What the verb `name` of a node usually is. `segment` is the node's wire segment (none for a key):
+ * below `$ref` the verbs are REFERENCE_VERBS; on a segment the slice lists in `mediaSegments`
+ * (segments that are media resources wherever they occur, such as `$value` or `content`), MEDIA_VERBS.
+ * `iterate` and `iteratePages` follow `get`.
+ */
+export function verbRule(name: string, segment: string | undefined, mediaSegments: readonly string[]): VerbRule {
+  const kind = segment === "$ref" ? REFERENCE_VERBS : segment !== undefined && mediaSegments.includes(segment) ? MEDIA_VERBS : undefined;
+  const usual = VERBS[name]!;
+  const special = kind?.[name === "iterate" || name === "iteratePages" ? "get" : name];
+  return special ? { ...usual, ...special } : usual;
+}
+
+/**
+ * A getter's wire segment unless its route says otherwise: its name, except for OData's `$ref` and
+ * `$value`, which are named without their `$` (`.ref`, `.value`).
+ */
+export function defaultGetterSegment(member: string): string {
+  return member === "ref" || member === "value" ? `$${member}` : member;
+}
 
 /**
  * The segment of a bound call unless its route says otherwise: `microsoft.graph.<member>`, with

@@ -12,7 +12,7 @@ import { propertyKey } from "../names/identifiers.js";
 import { compareStrings } from "../util/order.js";
 import { operationMethods } from "./builder-methods.js";
 import { odataQueryAlias } from "./query-types.js";
-import { headerOptions, routeEntries } from "./routes.js";
+import { headerOptions, mediaSegments, routeEntries } from "./routes.js";
 import { importStatements, type ImportSpec } from "./imports.js";
 import { selectParameterType, selectTarget } from "./select-types.js";
 import { docs, printStatements, StructureKind } from "./print.js";
@@ -45,13 +45,15 @@ export function clientStatements(model: ApiModel): (StatementStructures | string
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, operationIndexes), routes, headerOptions) as GraphClient;
+  return createClient(createRuntime(options, operationIndexes), routes, headerOptions, mediaSegments) as GraphClient;
 }`;
   const headers = headerOptions(model.root);
-  const entries = routeEntries(model.root, headers).map(([key, route]) => `  ${JSON.stringify(key)}: ${JSON.stringify(route)},`);
+  const media = mediaSegments(model.root);
+  const entries = routeEntries(model.root, { shared: headers, mediaSegments: media }).map(([key, route]) => `  ${JSON.stringify(key)}: ${JSON.stringify(route)},`);
   const table = `/** The members whose request differs from the request builder's rules (see its runtime file). */\nconst routes: Routes = {${entries.length ? `\n${entries.join("\n")}\n` : ""}};`;
   const headerTable = `/** The header parameters of the slice's operations, by the name of their option. */\nconst headerOptions: HeaderOptions = ${JSON.stringify(headers)};`;
-  return [factory, table, headerTable, ...nodeStatements(model.root, model.types)];
+  const mediaTable = `/** The wire segments that are media resources (content read as a Blob, replaced by binary content) wherever they occur in the slice. */\nconst mediaSegments: readonly string[] = ${JSON.stringify(media)};`;
+  return [factory, table, headerTable, mediaTable, ...nodeStatements(model.root, model.types)];
 }
 
 function nodeStatements(node: ResourceNode, types: Map<string, ModelType>): StatementStructures[] {

@@ -8,7 +8,7 @@
  */
 import type { Operation, ResourceNode } from "../model/ir.js";
 import { compareStrings } from "../util/order.js";
-import { builderMembers, CALL_ARGS, COUNT_QUERY, defaultCallSegment, memberKey, QUERY_WIRE_NAMES, VERBS, type Route } from "../../templates/route-rules.js";
+import { builderMembers, CALL_ARGS, COUNT_QUERY, defaultCallSegment, defaultGetterSegment, memberKey, QUERY_WIRE_NAMES, VERBS, verbRule, type Route, type VerbRule } from "../../templates/route-rules.js";
 import { methodArguments } from "./builder-methods.js";
 
 /** Every operation with its key: its member path from the root (`deviceManagement/configurationPolicies/{}/assign`). */
@@ -30,20 +30,48 @@ export function headerOptions(root: ResourceNode): Record<string, string> {
   return Object.fromEntries([...wire].filter(([, names]) => names.size === 1).map(([name, names]): [string, string] => [name, [...names][0]!]).sort(([a], [b]) => compareStrings(a, b)));
 }
 
-/** The routes table's entries, in tree order; `shared` is the slice's headerOptions. */
-export function routeEntries(node: ResourceNode, shared: Record<string, string>, members = "", interpreted = builderMembers()): [string, Route][] {
+/** What the slice's routes are written against: its header parameters (headerOptions) and media segments (mediaSegments). */
+export interface RouteContext {
+  shared: Record<string, string>;
+  mediaSegments: readonly string[];
+}
+
+/**
+ * The wire segments that are media resources wherever they occur in the slice: every node of the
+ * segment that has a `get` or a `put` answers its `get` with binary content and sends binary
+ * content with its `put`. Their verbs then need no route (verbRule), unless their arguments or
+ * answers differ from a media resource's in some other way.
+ */
+export function mediaSegments(root: ResourceNode): string[] {
+  const fits = new Map<string, boolean>();
+  const visit = (node: ResourceNode) => {
+    const verbs = node.operations.filter((op) => !op.call && (op.methodName === "get" || op.methodName === "put"));
+    if (node.kind === "static" && verbs.length) {
+      const media = verbs.every((op) => (op.methodName === "get" ? op.response.kind === "stream" : op.body?.kind === "binary"));
+      fits.set(node.segment, (fits.get(node.segment) ?? true) && media);
+    }
+    node.children.forEach(visit);
+  };
+  visit(root);
+  return [...fits].filter(([, media]) => media).map(([segment]) => segment).sort(compareStrings);
+}
+
+/** The routes table's entries, in tree order. */
+export function routeEntries(node: ResourceNode, context: RouteContext, members = "", interpreted = builderMembers()): [string, Route][] {
+  const segment = node.kind === "static" ? node.segment : undefined;
   const own = node.operations.flatMap((op): [string, Route][] => {
     // A bound call's route is loaded with it, from the slice's operation indexes (callRoutes).
     if (op.call) return [];
-    const route = operationRoute(op, shared);
+    if (!Object.hasOwn(VERBS, op.methodName)) throw new Error(`${op.method} ${op.path}: the member ${op.methodName} is neither a verb of the request builder nor a bound action or function`);
+    const route = operationRoute(op, verbRule(op.methodName, segment, context.mediaSegments), context.shared);
     return Object.keys(route).length ? [[memberKey(members, op.methodName), route]] : [];
   });
   const children = node.children.flatMap((child) => {
-    if (child.kind === "key") return routeEntries(child, shared, memberKey(members, "{}"), interpreted);
+    if (child.kind === "key") return routeEntries(child, context, memberKey(members, "{}"), interpreted);
     const key = memberKey(members, child.memberName);
     // A getter named after one of the builder's own members is always written, so it is not taken for that member.
-    const renamed = child.memberName !== child.segment || interpreted.includes(child.memberName);
-    return [...(renamed ? [[key, { segment: child.segment }] as [string, Route]] : []), ...routeEntries(child, shared, key, interpreted)];
+    const renamed = defaultGetterSegment(child.memberName) !== child.segment || interpreted.includes(child.memberName);
+    return [...(renamed ? [[key, { segment: child.segment }] as [string, Route]] : []), ...routeEntries(child, context, key, interpreted)];
   });
   return [...own, ...children];
 }
@@ -57,7 +85,7 @@ export function callRoutes(root: ResourceNode, shared: Record<string, string>): 
   return new Map(
     operationKeys(root).flatMap(([op, key]): [string, Route][] => {
       if (!op.call) return [];
-      const { segment, method, ...rest } = operationRoute(op, shared);
+      const { segment, method, ...rest } = operationRoute(op, { method: op.method, args: CALL_ARGS[op.method], expect: "json" }, shared);
       const route: Route = {
         ...(segment === defaultCallSegment(op.methodName, method!) ? {} : { segment }),
         ...(method === "POST" ? {} : { method }),
@@ -68,23 +96,30 @@ export function callRoutes(root: ResourceNode, shared: Record<string, string>): 
   );
 }
 
-/** How `op` differs from the runtime builder's rule for its member (empty: not at all). */
-function operationRoute(op: Operation, shared: Record<string, string>): Route {
-  const usual = op.call ? { method: op.method, args: CALL_ARGS[op.method], expect: "json" } : VERBS[op.methodName];
-  if (!usual) throw new Error(`${op.method} ${op.path}: the member ${op.methodName} is neither a verb of the request builder nor a bound action or function`);
+/** How `op` differs from `usual`, the runtime builder's rule for its member (empty: not at all). */
+function operationRoute(op: Operation, usual: VerbRule, shared: Record<string, string>): Route {
   const route: Route = op.call ? { segment: callSegment(op), method: op.method } : {};
   const args = methodArguments(op);
   if (args.join() !== usual.args.join()) route.args = args;
   const expect = op.response.kind === "collection" ? "json" : op.response.kind;
   if (expect !== usual.expect) route.expect = expect;
-  if (op.body?.kind === "binary") route.contentType = op.body.contentType;
+  const contentType = op.body?.kind === "binary" ? op.body.contentType : undefined;
+  // mediaSegments lists no segment with a JSON `put`: a route never has to undo a rule's content type.
+  if (contentType === undefined && usual.contentType !== undefined) throw new Error(`${op.method} ${op.path}: a JSON body where the rules expect binary content`);
+  if (contentType !== usual.contentType) route.contentType = contentType;
   // `count()` takes its query options from its options: those of `$count` (COUNT_QUERY) unless it has others, then all of them.
   const unusualCount = op.kind === "count" && op.query.some((p) => COUNT_QUERY[p.name] !== p.wireName);
-  const query = unusualCount ? op.query : op.query.filter((p) => p.wireName !== (QUERY_WIRE_NAMES[p.name] ?? p.name));
-  if (query.length) route.query = Object.fromEntries(query.map((p) => [p.name, p.wireName]));
+  const query = Object.fromEntries((unusualCount ? op.query : op.query.filter((p) => p.wireName !== (QUERY_WIRE_NAMES[p.name] ?? p.name))).map((p) => [p.name, p.wireName]));
+  // A route's query names replace the rule's, so they are written whenever the two differ (for an operation that has query options at all).
+  if (op.query.length && !sameEntries(query, usual.query ?? {})) route.query = query;
   const headers = op.headers.filter((h) => shared[h.name] !== h.wireName);
   if (headers.length) route.headers = Object.fromEntries(headers.map((h) => [h.name, h.wireName]));
   return route;
+}
+
+function sameEntries(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
 }
 
 /** A bound call's segment, each parameter as a `{name}` placeholder (in quotes for a string literal); aliases as written. */

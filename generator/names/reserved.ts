@@ -13,7 +13,7 @@ export const RESERVED_EXPORTS = [
   "GetTokenOptions", "GraphClientOptions", "GraphError", "GraphErrorCode", "GraphErrorDetail",
   "GraphErrorInit", "GraphRequest", "HttpLogEntry", "LoggingOptions", "MAX_BATCH_SIZE", "Middleware", "PreparedRequest", "PropertyName", "REDACTED", "SDK_VERSION", "SDK_VERSION_HEADER", "Selected", "TracingOptions", "TracingSpan", "TracingTracer", "chainMiddleware", "formatLogEntry", "loggingMiddleware", "redactHeaders", "sendBatch", "tracingMiddleware", "GraphRuntime", "GraphsliceErrorCode", "MASK", "MAX_REDIRECTS",
   "MAX_TIMER_MS", "NATIONAL_CLOUDS", "NationalCloud", "ODataAnnotations", "ODataQuery", "ObjectSchema", "Page",
-  "PagingOptions", "RequestBody", "RequestBuilder", "Route", "RouteArgument", "Routes", "OperationIndex", "OperationIndexes", "operationIndexOf", "LazyOperations", "lazyOperations", "BodyTable", "BodyTables", "VERBS", "CALL_ARGS", "QUERY_WIRE_NAMES", "builderMembers", "COUNT_QUERY", "defaultCallSegment", "createClient", "memberKey", "HeaderOptions", "RequestOptions", "ResponseInfo", "RetryPolicy",
+  "PagingOptions", "RequestBody", "RequestBuilder", "Route", "RouteArgument", "Routes", "OperationIndex", "OperationIndexes", "operationIndexOf", "LazyOperations", "lazyOperations", "BodyTable", "BodyTables", "VERBS", "CALL_ARGS", "QUERY_WIRE_NAMES", "builderMembers", "COUNT_QUERY", "defaultCallSegment", "defaultGetterSegment", "verbRule", "VerbRule", "createClient", "memberKey", "HeaderOptions", "RequestOptions", "ResponseInfo", "RetryPolicy",
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
   "UnknownODataType", "backoffMs", "callContext", "claimsChallenge", "cloudBaseUrl", "createRuntime",
   "createTokenSource", "defaultScope", "describeBody", "describeValue", "encodeKey", "encodeLiteral", "encodeQuery",
@@ -25,7 +25,7 @@ export const RESERVED_EXPORTS = [
   "serializeLowLevelPath", "serializeODataJson", "serverDelayMs", "sleep", "startTimer", "unknownODataType",
   "unsendablePrimitive", "untilAborted", "urlProblem", "validateValue",
   // The slice's own entry points, files and module-level names.
-  "createGraphClient", "routes", "bodies", "calls", "operationIndexes", "headerOptions", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
+  "createGraphClient", "routes", "bodies", "calls", "operationIndexes", "headerOptions", "mediaSegments", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
   // The global types generated signatures use (a model of that name would shadow them).
   "AsyncGenerator", "Blob", "Promise",
 ];

@@ -171,7 +171,7 @@ test("builder names follow the path, keys as Item", () => {
   assert.is(root.children[0]!.children[0]!.builderName, "NotesItemRequestBuilder");
 });
 test("createGraphClient gives the runtime the slice's validation tables to load on first use", () => {
-  assert.ok(print(tree([], [])).includes('return createClient(createRuntime(options, operationIndexes), routes, headerOptions) as GraphClient;'));
+  assert.ok(print(tree([], [])).includes('return createClient(createRuntime(options, operationIndexes), routes, headerOptions, mediaSegments) as GraphClient;'));
 });
 test("a header option that means two headers in one slice is routed where it differs", () => {
   const printed = print(tree([op("DELETE", "delete", { headers: [param("X-Tag")] })], [op("DELETE", "delete", { path: "/notes/{note-id}", headers: [param("x-tag")] })]));
@@ -184,5 +184,59 @@ test("a getter named like a member of the builder is always routed, so it is not
   const printed = print(root);
   assert.ok(printed.includes("readonly count: NotesCountRequestBuilder;"), printed);
   assert.ok(printed.includes('"notes/count": {"segment":"count"}'), printed);
+});
+/** A static child of `parent` with `operations`, its path below the parent's. */
+function child(parent: ResourceNode, segment: string, operations: Operation[]): ResourceNode {
+  const path = `${parent.path}/${segment}`;
+  const node: ResourceNode = { segment, kind: "static", path, operations: operations.map((o) => ({ ...o, path })), children: [], builderName: "", memberName: "" };
+  parent.children.push(node);
+  return node;
+}
+const streamGet = () => op("GET", "get", { response: { kind: "stream", contentType: "application/octet-stream" } });
+const binaryPut = () => op("PUT", "replace", { body: { kind: "binary", contentType: "application/octet-stream", required: true }, response: { kind: "none" } });
+
+test("$ref is .ref and $value is .value, and their usual verbs need no route", () => {
+  const root = tree([], []);
+  const item = root.children[0]!.children[0]!;
+  child(item, "$ref", [op("POST", "create", { body: { kind: "json", type: named("note"), required: true }, response: { kind: "none" } }), op("DELETE", "delete", { query: [param("@id", { required: true })] })]);
+  child(item, "$value", [streamGet(), binaryPut()]);
+  const printed = print(root);
+  for (const want of ["readonly ref: NotesItemRefRequestBuilder;", "readonly value: NotesItemValueRequestBuilder;", "get(options?: RequestOptions): Promise<Blob>", "put(body: BinaryBody, options?: RequestOptions): Promise<void>", "const routes: Routes = {};", 'const mediaSegments: readonly string[] = ["$value"];']) {
+    assert.ok(printed.includes(want), `expected ${want} in:\n${printed}`);
+  }
+});
+test("a verb below $ref that differs from the reference rule is routed, its query names replacing the rule's", () => {
+  const root = tree([], []);
+  const item = root.children[0]!.children[0]!;
+  child(item, "$ref", [op("DELETE", "delete"), op("POST", "create", { body: { kind: "json", type: named("note"), required: true }, response: { kind: "json", type: named("note") } })]);
+  const other = child(root.children[0]!, "$ref", [op("DELETE", "delete", { query: [param("$top")] })]);
+  assert.ok(other.operations.length === 1);
+  const printed = print(root);
+  assert.ok(printed.includes('"notes/{}/ref/delete": {"args":["options"]}'), printed);
+  assert.ok(printed.includes('"notes/{}/ref/post": {"expect":"json"}'), printed);
+  assert.ok(printed.includes('"notes/ref/delete": {"query":{}}'), printed);
+});
+test("a segment that is a media resource wherever it occurs is listed once instead of routing its verbs", () => {
+  const root = tree([], []);
+  child(root.children[0]!, "content", [streamGet()]);
+  child(root.children[0]!.children[0]!, "content", [streamGet(), binaryPut()]);
+  const printed = print(root);
+  assert.ok(printed.includes('const mediaSegments: readonly string[] = ["content"];'), printed);
+  assert.ok(printed.includes("const routes: Routes = {};"), printed);
+});
+test("a segment that is a media resource on one node and JSON on another is not listed, and its verbs are routed", () => {
+  const root = tree([], []);
+  child(root.children[0]!, "photo", [streamGet(), binaryPut()]);
+  child(root.children[0]!.children[0]!, "photo", [op("GET", "get", { response: { kind: "json", type: named("note") } })]);
+  const printed = print(root);
+  assert.ok(printed.includes("const mediaSegments: readonly string[] = [];"), printed);
+  assert.ok(printed.includes('"notes/photo/get": {"args":["options"],"expect":"stream"}') && printed.includes('"notes/photo/put": {"expect":"none","contentType":"application/octet-stream"}'), printed);
+  assert.ok(printed.includes('"notes/{}/photo/get": {"args":["options"]}'), printed);
+});
+test("a navigation property named value is routed, so that it is not taken for $value", () => {
+  const root = tree([], []);
+  child(root.children[0]!, "value", [op("GET", "get", { response: { kind: "json", type: named("note") } })]);
+  const printed = print(root);
+  assert.ok(printed.includes('"notes/value": {"segment":"value"}'), printed);
 });
 test.run();

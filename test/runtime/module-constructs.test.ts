@@ -63,6 +63,38 @@ test("a binary response is a Blob with its bytes and content type", async () => 
   assert.is(await blob.text(), "%PDF-1.7 fake");
 });
 
+test("$ref is .ref: adding a reference answers nothing, removing one names it in @id, listing them takes the query", async () => {
+  const following = client().drives.byId("d1").following;
+  respond = () => ({ status: 204, body: "" });
+  const target = `${server.url}/v1.0/drives/d1/items/i2`;
+  assert.is(await following.ref.post({ "@odata.id": target }), undefined);
+  assert.is(server.requests[0]!.method, "POST");
+  assert.is(server.requests[0]!.rawPath, "/v1.0/drives/d1/following/$ref");
+  assert.equal(JSON.parse(server.requests[0]!.body), { "@odata.id": target });
+  await following.byId("i 2").ref.delete({ id: target }, { ifMatch: "*" });
+  assert.is(server.requests[1]!.method, "DELETE");
+  assert.is(server.requests[1]!.rawPath, `/v1.0/drives/d1/following/i%202/$ref?@id=${encodeURIComponent(target)}`);
+  assert.is(server.requests[1]!.headers["if-match"], "*");
+  respond = () => ({ body: JSON.stringify({ value: [target] }) });
+  const page = await following.ref.get({ top: 1 });
+  assert.equal(page.value, [target]);
+  assert.is(server.requests[2]!.rawPath, "/v1.0/drives/d1/following/$ref?$top=1");
+});
+
+test("$value is .value: a media resource read as a Blob and replaced by binary content", async () => {
+  const thumbnail = item().thumbnail.value;
+  assert.is(thumbnail.path, "/drives/d1/items/i%2F1/thumbnail/$value");
+  respond = () => ({ headers: { "content-type": "image/png" }, body: "PNG bytes" });
+  const blob = await thumbnail.get();
+  assert.instance(blob, Blob);
+  assert.is(await blob.text(), "PNG bytes");
+  respond = () => ({ status: 204, body: "" });
+  assert.is(await thumbnail.put(new TextEncoder().encode("new bytes")), undefined);
+  assert.is(server.requests[1]!.rawPath, "/v1.0/drives/d1/items/i%2F1/thumbnail/$value");
+  assert.is(server.requests[1]!.headers["content-type"], "application/octet-stream");
+  assert.is(server.requests[1]!.body, "new bytes");
+});
+
 test("PUT of JSON replaces, validated against the model first", async () => {
   respond = () => ({ status: 204, body: "" });
   await item().put({ name: "report.docx" });

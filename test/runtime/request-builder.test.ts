@@ -13,6 +13,7 @@ import type { OperationIndexes } from "../../generated/runtime/operation-index.j
 import { operationIndexes } from "../../generated/assignments/operation-indexes.js";
 import type { GraphClient } from "../../generated/assignments/client.js";
 import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
+import { startRecordingServer } from "../server/recording-server.js";
 
 const test = suite<{ h: Harness }>("runtime: the request builder", {} as { h: Harness });
 test.before.each(async (ctx) => {
@@ -100,6 +101,35 @@ test("the routes table overrides the rules (a getter named like a verb, a rename
   assert.is(lastRequest(h.server).method, "POST");
   assert.is(path(), "/beta/things/t/microsoft.graph.archive", "POST and microsoft.graph.<member> by the rule for calls");
   assert.throws(() => client.things.byId(""), (e: unknown) => e instanceof GraphError && /^things\.byId\(id\)/.test(e.message));
+});
+
+test("without routes, .ref and .value are $ref and $value; verbs below $ref and on a media segment follow their rules", async () => {
+  const answers: { status?: number; headers?: Record<string, string>; body?: string }[] = [];
+  const server = await startRecordingServer({ respond: () => answers.shift() ?? {} });
+  try {
+    const runtime = createRuntime({ baseUrl: `${server.url}/beta`, token: "test-token", maxRetries: 0 }, []);
+    const client = createClient(runtime, {}, {}, ["$value", "content"]) as Record<string, any>;
+    const sent = () => server.requests.at(-1)!;
+    // A 200 with JSON would be returned by a plain POST; below $ref it answers nothing.
+    answers.push({ body: '{"ignored":true}' });
+    assert.is(await client.groups.byId("g").members.ref.post({ "@odata.id": "x" }), undefined);
+    assert.is(sent().rawPath, "/beta/groups/g/members/$ref");
+    await client.groups.byId("g").members.byId("m").ref.delete({ id: "https://graph/x" });
+    assert.is(sent().method, "DELETE");
+    assert.is(sent().rawPath, "/beta/groups/g/members/m/$ref?@id=https%3A%2F%2Fgraph%2Fx", "the first argument is the query, @id its wire name");
+    answers.push({ headers: { "content-type": "application/json" }, body: '{"not":"parsed"}' });
+    const blob = await client.users.byId("u").photo.value.get();
+    assert.instance(blob, Blob, "a media resource answers a Blob, whatever its content type");
+    assert.is(sent().rawPath, "/beta/users/u/photo/$value");
+    await client.drives.byId("d").root.content.put(new Uint8Array([1, 2]));
+    assert.is(sent().headers["content-type"], "application/octet-stream");
+    await rejection(client.drives.byId("d").root.content.put({ json: true }), /expected binary content/);
+    answers.push({ body: '{"id":"c"}' });
+    assert.equal(await client.drives.byId("d").items.byId("content").get(), { id: "c" }, "a key is no segment: an id named like a media segment keeps the usual verbs");
+    assert.equal(await client.things.ref.get(), { value: [] }, "GET below $ref is the usual get");
+  } finally {
+    await server.close();
+  }
 });
 
 test.run();

@@ -4,7 +4,7 @@ import { createClient, type HeaderOptions, type RequestBuilder, type Routes } fr
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { BatchOptions, BatchResults, BinaryBody, ODataQuery, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
 import { operationIndexes } from "./operation-indexes.js";
-import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
+import type { DriveFollowingCreateRequestBody, DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
 /**
  * Creates a client for the module-constructs slice of Microsoft Graph. Request bodies are validated
  * against the spec before sending, with tables that a call loads the first time it sends a body of
@@ -15,19 +15,19 @@ import type { DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequest
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, operationIndexes), routes, headerOptions) as GraphClient;
+  return createClient(createRuntime(options, operationIndexes), routes, headerOptions, mediaSegments) as GraphClient;
 }
 
 /** The members whose request differs from the request builder's rules (see its runtime file). */
 const routes: Routes = {
   "drives/{}/items/graphDriveItem": {"segment":"microsoft.graph.driveItem"},
   "drives/{}/items/{}/put": {"expect":"none"},
-  "drives/{}/items/{}/content/get": {"args":["options"],"expect":"stream"},
-  "drives/{}/items/{}/content/put": {"expect":"none","contentType":"application/octet-stream"},
   "drives/{}/labels/get": {"query":{"id":"@id"}},
 };
 /** The header parameters of the slice's operations, by the name of their option. */
 const headerOptions: HeaderOptions = {"consistencyLevel":"ConsistencyLevel","ifMatch":"If-Match"};
+/** The wire segments that are media resources (content read as a Blob, replaced by binary content) wherever they occur in the slice. */
+const mediaSegments: readonly string[] = ["$value","content"];
 
 /** The root of the API: navigate from here to a resource, then call a method. Made by `createGraphClient()`. */
 export interface GraphClient {
@@ -53,6 +53,8 @@ export interface DrivesRequestBuilder extends RequestBuilder {
 
 /** `/drives/{drive-id}` */
 export interface DrivesItemRequestBuilder extends RequestBuilder {
+  /** `/drives/{drive-id}/following` */
+  readonly following: DrivesItemFollowingRequestBuilder;
   /** `/drives/{drive-id}/items` */
   readonly items: DrivesItemItemsRequestBuilder;
   /** `/drives/{drive-id}/labels` */
@@ -67,6 +69,77 @@ export interface DrivesItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   recent(options?: RequestOptions): Promise<Page<ItemActivityStat>>;
+}
+
+/** `/drives/{drive-id}/following` */
+export interface DrivesItemFollowingRequestBuilder extends RequestBuilder {
+  /** `/drives/{drive-id}/following/$ref` */
+  readonly ref: DrivesItemFollowingRefRequestBuilder;
+  /**
+   * The key (`driveItem-id`). Percent-encoded as one path segment; an empty id is rejected before anything is sent.
+   * `/drives/{drive-id}/following/{driveItem-id}`
+   */
+  byId(driveItemId: string): DrivesItemFollowingItemRequestBuilder;
+}
+
+/** OData query options of `GET /drives/{drive-id}/following/$ref`. */
+export type DrivesItemFollowingRefListQuery = Pick<ODataQuery<string, string>, "top">;
+
+/** `/drives/{drive-id}/following/$ref` */
+export interface DrivesItemFollowingRefRequestBuilder extends RequestBuilder {
+  /**
+   * `GET /drives/{drive-id}/following/$ref`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  get(query?: DrivesItemFollowingRefListQuery, options?: RequestOptions): Promise<Page<string>>;
+  /**
+   * Every item of every page, following `@odata.nextLink` on the same origin only.
+   * `GET /drives/{drive-id}/following/$ref`
+   */
+  iterate(query?: DrivesItemFollowingRefListQuery, options?: PagingOptions): AsyncGenerator<string, void, undefined>;
+  /**
+   * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
+   * `GET /drives/{drive-id}/following/$ref`
+   */
+  iteratePages(query?: DrivesItemFollowingRefListQuery, options?: PagingOptions): AsyncGenerator<Page<string>, void, undefined>;
+  /**
+   * `POST /drives/{drive-id}/following/$ref`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  post(body: RequestBody<DriveFollowingCreateRequestBody>, options?: RequestOptions): Promise<void>;
+}
+
+/** `/drives/{drive-id}/following/{driveItem-id}` */
+export interface DrivesItemFollowingItemRequestBuilder extends RequestBuilder {
+  /** `/drives/{drive-id}/following/{driveItem-id}/$ref` */
+  readonly ref: DrivesItemFollowingItemRefRequestBuilder;
+}
+
+/** OData query options of `DELETE /drives/{drive-id}/following/{driveItem-id}/$ref`. */
+export interface DrivesItemFollowingItemRefDeleteQuery {
+  /**
+   * Delete Uri
+   * Sent as `@id`.
+   */
+  id?: string;
+}
+
+/** Options of `DELETE /drives/{drive-id}/following/{driveItem-id}/$ref`, with its header parameters. */
+export interface DrivesItemFollowingItemRefDeleteOptions extends RequestOptions {
+  /**
+   * ETag
+   * Sent as `If-Match`.
+   */
+  ifMatch?: string;
+}
+
+/** `/drives/{drive-id}/following/{driveItem-id}/$ref` */
+export interface DrivesItemFollowingItemRefRequestBuilder extends RequestBuilder {
+  /**
+   * `DELETE /drives/{drive-id}/following/{driveItem-id}/$ref`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  delete(query?: DrivesItemFollowingItemRefDeleteQuery, options?: DrivesItemFollowingItemRefDeleteOptions): Promise<void>;
 }
 
 /** `/drives/{drive-id}/items` */
@@ -132,6 +205,8 @@ export type DrivesItemItemsItemGetActivitiesByIntervalWithStartDateTimeAndEndDat
 export interface DrivesItemItemsItemRequestBuilder extends RequestBuilder {
   /** `/drives/{drive-id}/items/{driveItem-id}/content` */
   readonly content: DrivesItemItemsItemContentRequestBuilder;
+  /** `/drives/{drive-id}/items/{driveItem-id}/thumbnail` */
+  readonly thumbnail: DrivesItemItemsItemThumbnailRequestBuilder;
   /**
    * `DELETE /drives/{drive-id}/items/{driveItem-id}`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
@@ -178,6 +253,26 @@ export interface DrivesItemItemsItemContentRequestBuilder extends RequestBuilder
   get(options?: RequestOptions): Promise<Blob>;
   /**
    * `PUT /drives/{drive-id}/items/{driveItem-id}/content`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  put(body: BinaryBody, options?: RequestOptions): Promise<void>;
+}
+
+/** `/drives/{drive-id}/items/{driveItem-id}/thumbnail` */
+export interface DrivesItemItemsItemThumbnailRequestBuilder extends RequestBuilder {
+  /** `/drives/{drive-id}/items/{driveItem-id}/thumbnail/$value` */
+  readonly value: DrivesItemItemsItemThumbnailValueRequestBuilder;
+}
+
+/** `/drives/{drive-id}/items/{driveItem-id}/thumbnail/$value` */
+export interface DrivesItemItemsItemThumbnailValueRequestBuilder extends RequestBuilder {
+  /**
+   * `GET /drives/{drive-id}/items/{driveItem-id}/thumbnail/$value`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  get(options?: RequestOptions): Promise<Blob>;
+  /**
+   * `PUT /drives/{drive-id}/items/{driveItem-id}/thumbnail/$value`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   put(body: BinaryBody, options?: RequestOptions): Promise<void>;

@@ -23,6 +23,10 @@ export interface AttachmentBase extends ODataAnnotations {
   size?: number;
 }
 
+/** New navigation property ref value */
+export interface DriveFollowingCreateRequestBody extends ODataAnnotations {
+}
+
 export interface DriveItem extends EntityBase {
   /** The OData type; optional, since the URL or the declared type already says it. */
   "@odata.type"?: "#microsoft.graph.driveItem";
