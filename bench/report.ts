@@ -12,6 +12,7 @@ import type { GeneratorResult } from "./generator-scaling.js";
 import type { ModuleScaleResult } from "./module-scale.js";
 import { generatorChart, ratiosChart, type RatioGroup } from "./report-charts.js";
 import type { RequestTiming } from "./request-overhead.js";
+import type { OverheadPart } from "./overhead-parts.js";
 import { scalingSections, scalingTargetRows } from "./report-scaling.js";
 import type { ModuleTypecheck, SdkBundle } from "./sdk-scaling.js";
 import type { SerializationResult } from "./serialization.js";
@@ -32,6 +33,7 @@ export interface BenchResults {
   };
   bundle?: BundleSize[];
   requests?: RequestTiming[];
+  overheadParts?: OverheadPart[];
   serialization?: SerializationResult;
   coldStart?: ColdStart[];
   typecheck?: TypecheckResult[];
@@ -154,6 +156,10 @@ export function writeReport(r: BenchResults, outDir: string): { markdown: string
   if (r.requests) {
     out.push("## (b) Per-request overhead", "", `${s["requests"]} sequential PATCHes per repetition after ${s["warmup"]} warm-up requests, ${s["reps"]} repetitions, each in a fresh process, clients interleaved; loopback keep-alive node:http server in its own process. Median per request; ratio = median of the per-repetition paired ratios (client / bare fetch in the same repetition); range = lowest and highest of them.`, "");
     out.push(table(["client", "median per request", "vs bare fetch", "range", "collectionId in result", "status"], r.requests.map((t) => [t.label, fmtUs(t.medianUs), fmtRatio(t.ratio), t.ratioRange ? `${t.ratioRange[0].toFixed(2)}–${t.ratioRange[1].toFixed(2)}` : "—", t.collectionId ?? "—", status(t.error)])), "");
+  }
+  if (r.overheadParts) {
+    out.push("### What the overhead is made of", "", `Bare fetch with one thing graphslice adds to every request, and graphslice with its optional parts off, all in one process against the same server: ${s["partBlocks"]} rounds, each a block of ${s["partBlockSize"]} sequential PATCHes per variant in rotating order. Ratio = median over rounds of the variant's block / the bare-fetch block of that round.`, "");
+    out.push(table(["variant", "median per request", "vs bare fetch"], r.overheadParts.map((p) => [p.variant, fmtUs(p.medianUs), fmtRatio(p.ratio)])), "");
   }
   if (r.serialization) {
     out.push("## (c) (De)serialisation", "", `Codec: model → UTF-8 JSON bytes and bytes → model for the seed assignment (derived target), ${s["codecIterations"]} iterations per repetition, ${s["reps"]} repetitions. Throughput vs JSON = JSON round-trip time / codec round-trip time in the same repetition, median of the repetitions (higher is better).`, "");

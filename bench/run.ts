@@ -23,6 +23,7 @@ import { prepareOpenapiTypes } from "./openapi-types.js";
 import { writeReport, type BenchResults } from "./report.js";
 import { measureRequests } from "./request-overhead.js";
 import { measureModuleTypecheck, measureSdkScaling } from "./sdk-scaling.js";
+import { measureOverheadParts } from "./overhead-parts.js";
 import { measureSerialization } from "./serialization.js";
 import { measureTypecheck, tscPath } from "./typecheck.js";
 
@@ -49,10 +50,13 @@ export interface Settings {
   /** (j): calls per batch run, and repetitions. */
   batchCalls: number;
   batchReps: number;
+  /** (b), what the overhead is made of: rounds of blocks, and requests per block. */
+  partBlocks: number;
+  partBlockSize: number;
 }
 
-const FULL: Settings = { requests: 5000, warmup: 500, reps: 9, codecIterations: 100_000, pipelineCount: 5000, coldReps: 15, typecheckReps: 5, generatorReps: 3, sizes: [10, 100, 1000], batchCalls: 100, batchReps: 15 };
-const QUICK: Settings = { requests: 300, warmup: 100, reps: 2, codecIterations: 5000, pipelineCount: 300, coldReps: 3, typecheckReps: 1, generatorReps: 1, sizes: [10, 100], batchCalls: 100, batchReps: 3 };
+const FULL: Settings = { requests: 5000, warmup: 500, reps: 9, codecIterations: 100_000, pipelineCount: 5000, coldReps: 15, typecheckReps: 5, generatorReps: 3, sizes: [10, 100, 1000], batchCalls: 100, batchReps: 15, partBlocks: 30, partBlockSize: 200 };
+const QUICK: Settings = { requests: 300, warmup: 100, reps: 2, codecIterations: 5000, pipelineCount: 300, coldReps: 3, typecheckReps: 1, generatorReps: 1, sizes: [10, 100], batchCalls: 100, batchReps: 3, partBlocks: 2, partBlockSize: 20 };
 
 const VERSIONED = [
   "typescript",
@@ -120,6 +124,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         log(`(b) per-request overhead: ${settings.requests} requests × ${settings.reps} repetitions`);
         const withVariant = available.some((c) => c.id === "graphslice") ? [...available, NO_TIMEOUT_VARIANT] : available;
         results.requests = await measureRequests({ clients: withVariant, mode: "loopback", baseUrl: loopback.baseUrl, count: settings.requests, warmup: settings.warmup, reps: settings.reps, log });
+        if (available.some((c) => c.id === "graphslice")) {
+          log(`(b) what the overhead is made of: ${settings.partBlocks} rounds of ${settings.partBlockSize} requests per variant`);
+          results.overheadParts = await measureOverheadParts({ baseUrl: loopback.baseUrl, blocks: settings.partBlocks, blockSize: settings.partBlockSize });
+        }
       }
       if (only("d")) {
         log(`(d) cold start: ${settings.coldReps} repetitions`);
@@ -154,7 +162,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   }
   if (only("h")) {
     log("(h) one call against SDKs of growing size: assignments, configuration-policies, the whole beta DeviceManagement module");
-    results.sdkScaling = await measureSdkScaling({ log });
+    results.sdkScaling = await measureSdkScaling({ log, allOfBeta: !options.quick });
   }
   if (only("i")) {
     log("(i) whole-module consumer type-check");

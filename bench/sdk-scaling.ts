@@ -1,10 +1,10 @@
 /**
  * (h) Does one call cost the same whatever SDK it comes from? The same one-call PATCH app bundled
- * against four graphslice SDKs of growing size: the `assignments` slice, the
- * `configuration-policies` slice (19 paths and the settings catalog), the whole beta
- * DeviceManagement module (generated here from spec/graph-modules/…/DeviceManagement.yml.br with the
- * published command), and that module with its bound actions and functions (`.Actions.yml.br`,
- * `.Functions.yml.br`). Ratios are to the assignments bundle. A second app makes one more call (GET of
+ * against graphslice SDKs of growing size: the `assignments` slice, the `configuration-policies`
+ * slice (19 paths and the settings catalog), the whole beta DeviceManagement module (generated here
+ * from spec/graph-modules/…/DeviceManagement.yml.br with the published command), that module with its
+ * bound actions and functions (`.Actions.yml.br`, `.Functions.yml.br`), and (in a full run, not
+ * `--quick`) all 38 beta modules of 2023-01 as one SDK. Ratios are to the assignments bundle. A second app makes one more call (GET of
  * the same assignment): its extra bytes are what a further operation costs in each SDK. Each app is
  * measured as written (validation on: the slice's validation tables, which the call loads on first
  * use, count) and with `validate: false` (the tables are never loaded).
@@ -14,7 +14,7 @@
  * against the bare-fetch consumer, interleaved.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bundleMinified, SEED_VALIDATION_TABLES } from "./bundles.js";
@@ -28,6 +28,9 @@ const MODULE_DIR = join(WORK_DIR, "module-sdk");
 /** The module with its bound actions and functions, as the module sweep's "DeviceManagement trio". */
 const TRIO_SPECS = [MODULE_SPEC, MODULE_SPEC.replace(".yml", ".Actions.yml"), MODULE_SPEC.replace(".yml", ".Functions.yml")];
 const TRIO_DIR = join(WORK_DIR, "trio-sdk");
+/** Every beta module of 2023-01, merged into one SDK: all of Graph beta as Microsoft described it then. */
+const ALL_BETA_DIR = join(WORK_DIR, "all-beta-sdk");
+export const ALL_BETA_SDK = "all 38 beta modules as one SDK";
 
 export interface SdkBundle {
   sdk: string;
@@ -103,12 +106,19 @@ async function gzipOf(source: string, validates = true): Promise<number> {
   return gzipSync(bundle.code, { level: 9 }).byteLength;
 }
 
-export async function measureSdkScaling(options: { log?: (line: string) => void }): Promise<SdkBundle[]> {
+function allBetaSpecs(): string[] {
+  const dir = "spec/graph-modules/2023-01/beta";
+  return readdirSync(join(REPO_DIR, dir)).filter((f) => f.endsWith(".yml.br")).sort().map((f) => `${dir}/${f}`);
+}
+
+/** `allOfBeta`: also the SDK of every beta module (about 20 s and 1 GB to generate; left out of quick runs). */
+export async function measureSdkScaling(options: { log?: (line: string) => void; allOfBeta?: boolean }): Promise<SdkBundle[]> {
   const sdks: Array<[string, () => string]> = [
     ["assignments slice", () => join(REPO_DIR, "generated", "assignments", "index.ts")],
     ["configuration-policies slice", () => join(REPO_DIR, "generated", "configuration-policies", "index.ts")],
     ["whole beta DeviceManagement module", prepareModuleSdk],
     ["the module with its actions and functions", () => generateSdk(TRIO_SPECS, TRIO_DIR)],
+    ...(options.allOfBeta ? [[ALL_BETA_SDK, () => generateSdk(allBetaSpecs(), ALL_BETA_DIR)] as [string, () => string]] : []),
   ];
   const results: SdkBundle[] = [];
   for (const [sdk, locate] of sdks) {

@@ -1,0 +1,24 @@
+/**
+ * (b) What the per-request overhead is made of: bare fetch with each thing graphslice adds to every
+ * request (a signal for the timeout, two headers, manual redirects), and graphslice with its optional
+ * parts off, in one child process against the loopback server (workers/overhead-parts-worker.ts).
+ * Blocks of sequential PATCHes, variants in rotating order; per variant the median time per request
+ * and the median of its per-block ratios to the bare-fetch block of the same round.
+ */
+import { bundleForNode } from "./bundles.js";
+import { runJsonWorker } from "./process-metrics.js";
+import { median } from "./stats.js";
+
+export interface OverheadPart {
+  variant: string;
+  medianUs: number;
+  /** Median over rounds of (variant / bare fetch in the same round). */
+  ratio: number;
+}
+
+export async function measureOverheadParts(options: { baseUrl: string; blocks: number; blockSize: number }): Promise<OverheadPart[]> {
+  const script = await bundleForNode("overhead-parts-worker", 'import "./workers/overhead-parts-worker.ts";');
+  const { variants } = await runJsonWorker<{ variants: Record<string, number[]> }>(script, [options.baseUrl, String(options.blocks), String(options.blockSize)], "overhead parts");
+  const bare = variants["bare fetch"]!;
+  return Object.entries(variants).map(([variant, us]) => ({ variant, medianUs: median(us), ratio: median(us.map((u, i) => u / bare[i]!)) }));
+}

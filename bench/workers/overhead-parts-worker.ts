@@ -1,0 +1,62 @@
+/**
+ * Child-process body for (b) "what the overhead is made of": in one process, blocks of sequential
+ * PATCHes of the seed example to the loopback server, variant after variant in rotating order. The
+ * variants are bare fetch with one thing graphslice adds to every request, and graphslice itself
+ * with and without its optional parts. argv: baseUrl blocks blockSize. Prints one JSON line:
+ * { variants: { [name]: microseconds per request, one sample per block } }.
+ */
+import { createPatcher } from "../consumers/graphslice.ts";
+import { ASSIGNMENT_ID, POLICY_ID, SEED_REQUEST, TOKEN } from "../seed.js";
+
+const [baseUrl = "", blocksArg = "30", blockArg = "200"] = process.argv.slice(2);
+const url = `${baseUrl}/deviceManagement/configurationPolicies/${POLICY_ID}/assignments/${ASSIGNMENT_ID}`;
+
+/** The bare-fetch consumer's PATCH, with `change` applied to its init; what `change` returns runs when the call is done. */
+function bare(change: (init: RequestInit & { headers: Record<string, string> }) => (() => void) | void = () => {}) {
+  return async () => {
+    const init = { method: "PATCH", headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(SEED_REQUEST) };
+    const done = change(init);
+    try {
+      const response = await fetch(url, init);
+      if (!response.ok) throw new Error(`PATCH failed: ${response.status}`);
+      return await response.json();
+    } finally {
+      done?.();
+    }
+  };
+}
+
+const graphslice = (options?: Parameters<typeof createPatcher>[1]) => {
+  const patch = createPatcher({ baseUrl, token: TOKEN }, options);
+  return () => patch(POLICY_ID, ASSIGNMENT_ID);
+};
+
+const variants: Record<string, () => Promise<unknown>> = {
+  "bare fetch": bare(),
+  "bare fetch + an AbortSignal with a 100 s timer": bare((init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 100_000);
+    init.signal = controller.signal;
+    return () => clearTimeout(timer);
+  }),
+  "bare fetch + client-request-id and SdkVersion headers": bare((init) => {
+    init.headers["client-request-id"] = crypto.randomUUID();
+    init.headers.SdkVersion = "graphslice/0.1.0";
+  }),
+  'bare fetch + redirect: "manual"': bare((init) => void (init.redirect = "manual")),
+  "graphslice (defaults)": graphslice(),
+  "graphslice, timeoutMs: 0, sdkVersionHeader: false, validate: false": graphslice({ timeoutMs: 0, sdkVersionHeader: false, validate: false }),
+};
+
+const names = Object.keys(variants);
+for (const name of names) for (let i = 0; i < 200; i++) await variants[name]!();
+const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+for (let block = 0; block < Number(blocksArg); block++) {
+  for (const name of names.map((_, i) => names[(i + block) % names.length]!)) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < Number(blockArg); i++) await variants[name]!();
+    samples[name]!.push(Number(process.hrtime.bigint() - start) / Number(blockArg) / 1000);
+  }
+}
+process.stdout.write(`${JSON.stringify({ variants: samples })}\n`);
+process.exit(0);
