@@ -61,9 +61,9 @@ export async function bundleMinified(entrySource: string, platform: "browser" | 
 
 /**
  * graphslice's validation tables that a call of `operation` (its key in the routes) sending a body
- * of `bodyType` loads on first use (unless validation is off): the slice's operation index that
- * holds the operation (`operation-indexes/<n>.ts`), the validator (`runtime/validate.ts`) and that
- * type's table (`schema/<bodyType>.ts`).
+ * of `bodyType` loads on first use (unless validation is off): the list of the slice's operation
+ * indexes (`operation-indexes.ts`), the index that holds the operation (`operation-indexes/<n>.ts`),
+ * the validator (`runtime/validate.ts`) and that type's table (`schema/<bodyType>.ts`).
  */
 export function validationTablesOf(operation: string, bodyType: string): (chunk: Metafile["outputs"][string]) => boolean {
   const holdsOperation = (index: string, n: number) => {
@@ -74,7 +74,7 @@ export function validationTablesOf(operation: string, bodyType: string): (chunk:
     Object.keys(chunk.inputs).some((input) => {
       const index = /\/operation-indexes\/(\d+)\.ts$/.exec(input);
       if (index) return holdsOperation(resolve(input), Number(index[1]));
-      return input.endsWith("/runtime/validate.ts") || input.endsWith(`/schema/${bodyType}.ts`);
+      return input.endsWith("/operation-indexes.ts") || input.endsWith("/runtime/validate.ts") || input.endsWith(`/schema/${bodyType}.ts`);
     });
 }
 

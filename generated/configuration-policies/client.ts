@@ -16,7 +16,6 @@ import type {
   RequestOptions,
   Selected,
 } from "../runtime/types.js";
-import { operationIndexes } from "./operation-indexes.js";
 import type {
   DeviceManagementConfigurationJustInTimeAssignmentPolicy,
   DeviceManagementConfigurationPolicy,
@@ -37,12 +36,19 @@ import type {
  * against the spec before sending, with tables that a call loads the first time it sends a body of
  * that type (the operation index that holds the call, then `schema/`: the body type's own), and
  * never with `validate: false`. A bound action or function loads its route from its index too.
+ * The list of the indexes is loaded when a validating client is made, else by the first call that
+ * needs it.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, operationIndexes), routes, headerOptions, mediaSegments) as GraphClient;
+  return createClient(
+    createRuntime(options, () => import("./operation-indexes.js")),
+    routes,
+    headerOptions,
+    mediaSegments,
+  ) as GraphClient;
 }
 
 /** The members whose request differs from the request builder's rules (see its runtime file). */

@@ -4,7 +4,7 @@
 // Source: spec/overlays/scope-tag-group-assignment-target.overlay.yaml
 // Source: spec/overlays/just-in-time-configuration.overlay.yaml
 import type { OperationIndexes } from "../runtime/operation-index.js";
-/** The slice's operation indexes, numbered as the runtime finds an operation's (operationIndexOf): each is loaded by the first bound call, or call that validates its body, of one of its operations. */
+/** The slice's operation indexes, numbered as the runtime finds an operation's (operationIndexOf): each is loaded by the first bound call, or call that validates its body, of one of its operations. The client loads this list on first use too. */
 export const operationIndexes: OperationIndexes = [
   () => import("./operation-indexes/0.js"),
   () => import("./operation-indexes/1.js"),

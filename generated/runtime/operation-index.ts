@@ -4,10 +4,12 @@
  * A slice's operation indexes, loaded on first use. The slice's n operations are spread over 2√n
  * indexes by a hash of their key (`operationIndexOf`); each index holds, for its operations,
  * the routes of the bound actions and functions and the body type of each operation that sends
- * JSON. So what a program holds for operations it never calls is one loader per index, however
- * large the SDK is:
- * - a bound call loads its index (its route is there) before it is sent;
- * - a call that validates its body loads its index, then its body type's table and the validator.
+ * JSON. The list of the indexes (a loader each) is itself loaded on first use, so what a program
+ * holds for operations it never calls is one loader, however large the SDK is:
+ * - a bound call loads the list and its index (its route is there) before it is sent;
+ * - a call that validates its body loads the list and its index, then its body type's table and the
+ *   validator. A client that validates by default loads the list when it is made (`prefetch`), so its
+ *   first call waits for no more chunks than before.
  * A client that never validates and never makes a bound call loads nothing. A load that fails fails
  * its call (nothing is sent) and is tried again by the next one.
  */
@@ -25,6 +27,9 @@ export interface OperationIndex {
 /** A slice's operation indexes (its `operation-indexes.ts`), in the order `operationIndexOf` numbers them. */
 export type OperationIndexes = readonly (() => Promise<OperationIndex>)[];
 
+/** The operation indexes, or how to load their list (a slice's `client.ts` passes `() => import("./operation-indexes.js")`). */
+export type OperationIndexSource = OperationIndexes | (() => Promise<{ operationIndexes: OperationIndexes }>);
+
 export interface LazyOperations {
   /** The route of the bound action or function `operation`, once its index is loaded; undefined when the slice has none of that key. */
   route(operation: string): Promise<Route | undefined>;
@@ -32,6 +37,8 @@ export interface LazyOperations {
   loadValidation(operation: string): Promise<void> | undefined;
   /** What is wrong with `body` as a body of `operation`; undefined when it is valid, or when nothing for `operation` is loaded. */
   problem(operation: string, body: unknown): string | undefined;
+  /** Starts loading the list of indexes, if it is loaded on first use; a failure is left to the first call that needs it. */
+  prefetch(): void;
 }
 
 /** What checking one operation's body needs, once loaded; null when the operation sends no JSON. */
@@ -44,33 +51,48 @@ export function operationIndexOf(operation: string, count: number): number {
   return (hash >>> 0) % count;
 }
 
-export function lazyOperations(indexes: OperationIndexes = []): LazyOperations {
+export function lazyOperations(source: OperationIndexSource = []): LazyOperations {
+  /** The indexes, once their list is loaded. */
+  let indexes = typeof source === "function" ? undefined : source;
+  let listing: Promise<OperationIndexes> | undefined;
   const loadedIndexes: (Promise<OperationIndex> | undefined)[] = [];
   const bodies = new Map<string, Loaded>();
   const pending = new Map<string, Promise<void>>();
-  /** The index of `operation`, loaded once (again after a failure). */
-  const indexOf = (operation: string): Promise<OperationIndex> => {
-    const n = operationIndexOf(operation, indexes.length);
-    return (loadedIndexes[n] ??= indexes[n]!().catch((error: unknown) => {
+  /** The list of indexes, loaded once (again after a failure). */
+  const list = (): Promise<OperationIndexes> =>
+    indexes
+      ? Promise.resolve(indexes)
+      : (listing ??= (source as () => Promise<{ operationIndexes: OperationIndexes }>)().then(
+          (module) => (indexes = module.operationIndexes),
+          (error: unknown) => {
+            listing = undefined;
+            throw error;
+          },
+        ));
+  /** The index of `operation`, loaded once (again after a failure); undefined when the slice has none. */
+  const indexOf = async (operation: string): Promise<OperationIndex | undefined> => {
+    const all = await list();
+    if (!all.length) return undefined;
+    const n = operationIndexOf(operation, all.length);
+    return (loadedIndexes[n] ??= all[n]!().catch((error: unknown) => {
       loadedIndexes[n] = undefined;
       throw error;
     }));
   };
   async function loadBody(operation: string): Promise<void> {
     const index = await indexOf(operation);
-    const found = Object.hasOwn(index.bodies, operation) ? index.bodies[operation] : undefined;
+    const found = index && Object.hasOwn(index.bodies, operation) ? index.bodies[operation] : undefined;
     if (!found) return void bodies.set(operation, null);
     const [table, validator] = await Promise.all([found[1] ? found[1]().then((t) => t.schema) : {}, import("./validate.js")]);
     bodies.set(operation, [found[0], table, validator.validateValue]);
   }
   return {
     async route(operation) {
-      if (!indexes.length) return undefined;
-      const { calls } = await indexOf(operation);
-      return Object.hasOwn(calls, operation) ? calls[operation] : undefined;
+      const calls = (await indexOf(operation))?.calls;
+      return calls && Object.hasOwn(calls, operation) ? calls[operation] : undefined;
     },
     loadValidation(operation) {
-      if (!indexes.length || bodies.has(operation)) return undefined;
+      if (indexes?.length === 0 || bodies.has(operation)) return undefined;
       let loading = pending.get(operation);
       if (!loading) {
         loading = loadBody(operation).finally(() => pending.delete(operation));
@@ -83,6 +105,9 @@ export function lazyOperations(indexes: OperationIndexes = []): LazyOperations {
       if (!found) return undefined;
       const [spec, table, validate] = found;
       return body === undefined ? "body: a request body is required" : validate(body, spec, table, "body");
+    },
+    prefetch() {
+      if (!indexes) list().catch(() => {});
     },
   };
 }

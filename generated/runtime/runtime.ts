@@ -15,7 +15,7 @@ import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
 import { SDK_VERSION_HEADER } from "./version.js";
 import { describeValue } from "./describe-value.js";
-import { lazyOperations, type OperationIndexes } from "./operation-index.js";
+import { lazyOperations, type OperationIndexSource } from "./operation-index.js";
 import type { Route } from "./route-rules.js";
 
 export interface GraphClientOptions {
@@ -99,11 +99,12 @@ export interface GraphRuntime {
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
 /**
- * The runtime of a client. `operationIndexes` are the slice's (its `operation-indexes.ts`); one
- * is loaded by the first bound call, or validating call, of an operation it holds
- * (operation-index.ts), so what they hold stays out of a program that never needs it.
+ * The runtime of a client. `operationIndexes` are the slice's, or the loader of their list (its
+ * `operation-indexes.ts`); one is loaded by the first bound call, or validating call, of an
+ * operation it holds (operation-index.ts), so what they hold stays out of a program that never
+ * needs it.
  */
-export function createRuntime(options: GraphClientOptions = {}, operationIndexes?: OperationIndexes): GraphRuntime {
+export function createRuntime(options: GraphClientOptions = {}, operationIndexes?: OperationIndexSource): GraphRuntime {
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
   const base = new URL(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
   const origin = base.origin;
@@ -126,6 +127,8 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
   };
   const validateByDefault = options.validate ?? true;
   const operations = lazyOperations(operationIndexes);
+  // A client that validates will need the list of indexes for its first body: it loads while the app goes on.
+  if (validateByDefault) operations.prefetch();
   const validates = (request: GraphRequest) => request.operation !== undefined && "body" in request && (request.options?.validate ?? validateByDefault);
   /** What checking the call's body needs, when that is not loaded yet. */
   const loadFor = (request: GraphRequest) => (validates(request) ? operations.loadValidation(request.operation!) : undefined);

@@ -44,7 +44,7 @@ export function emitOperationIndexes(model: ApiModel, header: string): [string, 
   const loaders = indexes.map((_, n) => `  () => import("./operation-indexes/${n}.js"),`);
   const list = printStatements(header, [
     'import type { OperationIndexes } from "../runtime/operation-index.js";',
-    `/** The slice's operation indexes, numbered as the runtime finds an operation's (operationIndexOf): each is loaded by the first bound call, or call that validates its body, of one of its operations. */\nexport const operationIndexes: OperationIndexes = [${loaders.length ? `\n${loaders.join("\n")}\n` : ""}];`,
+    `/** The slice's operation indexes, numbered as the runtime finds an operation's (operationIndexOf): each is loaded by the first bound call, or call that validates its body, of one of its operations. The client loads this list on first use too. */\nexport const operationIndexes: OperationIndexes = [${loaders.length ? `\n${loaders.join("\n")}\n` : ""}];`,
   ]);
   const files = indexes.map((index, n): [string, string] => [
     `operation-indexes/${n}.ts`,

@@ -31,7 +31,7 @@ export function emitClientFile(model: ApiModel, header: string): string {
   const models = [...new Set(collectModelNames(model.root, model.types))].sort(compareStrings);
   const imports = importStatements(RUNTIME_IMPORTS, text);
   const modelImports = models.length ? [`import type { ${models.join(", ")} } from "./models.js";`] : [];
-  return printStatements(header, [...imports, 'import { operationIndexes } from "./operation-indexes.js";', ...modelImports, ...statements]);
+  return printStatements(header, [...imports, ...modelImports, ...statements]);
 }
 
 export function clientStatements(model: ApiModel): (StatementStructures | string)[] {
@@ -40,12 +40,14 @@ export function clientStatements(model: ApiModel): (StatementStructures | string
  * against the spec before sending, with tables that a call loads the first time it sends a body of
  * that type (the operation index that holds the call, then \`schema/\`: the body type's own), and
  * never with \`validate: false\`. A bound action or function loads its route from its index too.
+ * The list of the indexes is loaded when a validating client is made, else by the first call that
+ * needs it.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, operationIndexes), routes, headerOptions, mediaSegments) as GraphClient;
+  return createClient(createRuntime(options, () => import("./operation-indexes.js")), routes, headerOptions, mediaSegments) as GraphClient;
 }`;
   const headers = headerOptions(model.root);
   const media = mediaSegments(model.root);

@@ -128,6 +128,7 @@ test("validation tables load as chunks of their own when a body is checked, and 
   assert.equal(checked.result, { sent: false, isGraphError: true, code: "invalidRequestBody", message: checked.result.message });
   assert.match(String(checked.result.message), /deviceAndAppManagementAssignmentFilterType/);
   assert.is(checked.patches, 0, "the invalid body was not sent");
+  assert.ok(checked.chunks.some((p) => /^\/operation-indexes-[\w-]+\.js$/.test(p)), `the list of the slice's operation indexes was loaded: ${checked.chunks.join(", ")}`);
   assert.is(checked.chunks.filter((p) => /^\/\d+-[\w-]+\.js$/.test(p)).length, 1, `one of the slice's operation indexes was loaded: ${checked.chunks.join(", ")}`);
   assert.ok(checked.chunks.some((p) => /^\/DeviceManagementConfigurationPolicyAssignment-[\w-]+\.js$/.test(p)), `the assignment's table was loaded: ${checked.chunks.join(", ")}`);
   assert.ok(checked.chunks.some((p) => /^\/validate-[\w-]+\.js$/.test(p)), `the validator was loaded: ${checked.chunks.join(", ")}`);
@@ -135,7 +136,7 @@ test("validation tables load as chunks of their own when a body is checked, and 
   const unchecked = await open(false);
   assert.is(unchecked.result.error, undefined, String(unchecked.result.error));
   assert.is(unchecked.patches, 1, "with validate: false the body goes to Graph");
-  assert.not.ok(unchecked.chunks.some((p) => /^\/(\d+|validate|DeviceManagementConfigurationPolicyAssignment)-/.test(p)), `no table was loaded: ${unchecked.chunks.join(", ")}`);
+  assert.not.ok(unchecked.chunks.some((p) => /^\/(\d+|operation-indexes|validate|DeviceManagementConfigurationPolicyAssignment)-/.test(p)), `no table was loaded: ${unchecked.chunks.join(", ")}`);
 });
 
 test("Chromium never sends a POST twice: a 307 is followed by the browser, the original URL gets one POST", async ({ server, site, browser }) => {

@@ -76,4 +76,47 @@ test("calling a member that is no bound action or function rejects with a TypeEr
   assert.is(sent, 0);
 });
 
+/** The configuration-policies indexes behind a list loader that counts its loads and fails the first `failures`. */
+function listedRuntime(options: { validate?: boolean }, failures = 0) {
+  const lists = { count: 0 };
+  const source = async () => {
+    lists.count++;
+    if (lists.count <= failures) throw new Error("list chunk failed to load");
+    return { operationIndexes };
+  };
+  return { runtime: createRuntime({ baseUrl: "http://127.0.0.1:9/beta", token: "t", ...options }, source), lists };
+}
+
+test("the list of indexes loads when a validating client is made, and once", async () => {
+  const { runtime, lists } = listedRuntime({});
+  assert.is(lists.count, 1, "prefetched by the validating client");
+  const assign = "deviceManagement/configurationPolicies/{}/assign";
+  await runtime.loadValidation(request(assign, { assignments: [] }));
+  await runtime.loadValidation(request("deviceManagement/configurationPolicies/{}/createCopy", { displayName: "x" }));
+  assert.is(lists.count, 1);
+  assert.throws(() => runtime.prepare(request(assign, { assignments: [{ target: 5 }] })), /body\.assignments\[0\]\.target: expected/);
+});
+
+test("with validate: false the list loads only for a call that needs an index; a failed load is tried again", async () => {
+  const { runtime, lists } = listedRuntime({ validate: false }, 1);
+  await Promise.resolve();
+  assert.is(lists.count, 0, "a client that does not validate does not load the list up front");
+  await runtime.route("deviceManagement/configurationPolicies/{}/assign").then(
+    () => assert.unreachable("the list failed to load"),
+    (error: Error) => assert.match(error.message, /list chunk failed/),
+  );
+  assert.ok(await runtime.route("deviceManagement/configurationPolicies/{}/assign"), "loaded on the next call");
+  assert.is(lists.count, 2);
+});
+
+test("a validating client whose list fails to load up front sends nothing unvalidated: the call loads it again", async () => {
+  const { runtime, lists } = listedRuntime({}, 1);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.is(lists.count, 1);
+  const assign = "deviceManagement/configurationPolicies/{}/assign";
+  await runtime.loadValidation(request(assign, { assignments: [] }));
+  assert.is(lists.count, 2);
+  assert.throws(() => runtime.prepare(request(assign, { assignments: [{ target: 5 }] })), /body\.assignments\[0\]\.target: expected/);
+});
+
 test.run();

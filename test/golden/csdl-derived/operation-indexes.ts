@@ -2,7 +2,7 @@
 // Source: spec/fixtures/csdl-derived.yaml
 // Source: spec/fixtures/csdl-derived.xml
 import type { OperationIndexes } from "../runtime/operation-index.js";
-/** The slice's operation indexes, numbered as the runtime finds an operation's (operationIndexOf): each is loaded by the first bound call, or call that validates its body, of one of its operations. */
+/** The slice's operation indexes, numbered as the runtime finds an operation's (operationIndexOf): each is loaded by the first bound call, or call that validates its body, of one of its operations. The client loads this list on first use too. */
 export const operationIndexes: OperationIndexes = [
   () => import("./operation-indexes/0.js"),
 ];

@@ -3,19 +3,20 @@
 import { createClient, type HeaderOptions, type RequestBuilder, type Routes } from "../runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { BatchOptions, BatchResults, RequestOptions } from "../runtime/types.js";
-import { operationIndexes } from "./operation-indexes.js";
 import type { TestNote } from "./models.js";
 /**
  * Creates a client for the openapi-31-nullability slice of Microsoft Graph. Request bodies are validated
  * against the spec before sending, with tables that a call loads the first time it sends a body of
  * that type (the operation index that holds the call, then `schema/`: the body type's own), and
  * never with `validate: false`. A bound action or function loads its route from its index too.
+ * The list of the indexes is loaded when a validating client is made, else by the first call that
+ * needs it.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, operationIndexes), routes, headerOptions, mediaSegments) as GraphClient;
+  return createClient(createRuntime(options, () => import("./operation-indexes.js")), routes, headerOptions, mediaSegments) as GraphClient;
 }
 
 /** The members whose request differs from the request builder's rules (see its runtime file). */
