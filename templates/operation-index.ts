@@ -6,8 +6,8 @@
  * holds for operations it never calls is one loader, however large the SDK is:
  * - a bound call loads the list and its index (its route is there) before it is sent;
  * - a call that validates its body loads the list and its index, then its body type's table and the
- *   validator. A client that validates by default loads the list when it is made (`prefetch`), so its
- *   first call waits for no more chunks than before.
+ *   validator. A client that validates by default starts loading the list when it is made
+ *   (`prefetch`), so it is usually there by the first call.
  * A client that never validates and never makes a bound call loads nothing. A load that fails fails
  * its call (nothing is sent) and is tried again by the next one.
  */
