@@ -4,10 +4,11 @@
  * slice (19 paths and the settings catalog), the whole beta DeviceManagement module (generated here
  * from spec/graph-modules/…/DeviceManagement.yml.br with the published command), that module with its
  * bound actions and functions (`.Actions.yml.br`, `.Functions.yml.br`), and (in a full run, not
- * `--quick`) all 38 beta modules of 2023-01 as one SDK. Ratios are to the assignments bundle. A second app makes one more call (GET of
- * the same assignment): its extra bytes are what a further operation costs in each SDK. Each app is
- * measured as written (validation on: the slice's validation tables, which the call loads on first
- * use, count) and with `validate: false` (the tables are never loaded).
+ * `--quick`) all 38 beta modules of 2023-01 as one SDK. Ratios are to the assignments bundle. A
+ * second app makes one more call (GET of the same assignment): its extra bytes are what a further
+ * operation costs in each SDK. Each app is measured as written (validation on: the slice's
+ * validation tables, which the call loads on first use, count) and with `validate: false` (the
+ * tables are never loaded).
  *
  * (i) The whole-module consumer type-check: a file importing the whole DeviceManagement SDK (its
  * generated sources, as `graphslice generate --out src/graph` leaves them) and making the one call,
