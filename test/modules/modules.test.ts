@@ -34,4 +34,19 @@ test("another namespace's types get namespace-derived names (beta Security)", as
   assert.match(index, /\bSecurityAlert\b/);
   assert.match(index, /\bAlert\b/);
 });
+test("OData's $ref and the media segments need no routes in real modules (beta Files, v1.0 Users)", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { outDirOf } = await import("../../scripts/sweep/runs.js");
+  const client = (label: string) => readFileSync(join(outDirOf(runs.find((r) => r.label === label)!), "api/client.ts"), "utf8");
+  const routesOf = (text: string) => text.slice(text.indexOf("const routes: Routes = {"), text.indexOf("};", text.indexOf("const routes: Routes = {")));
+  const files = client("beta Files");
+  assert.match(files, /const mediaSegments: readonly string\[\] = \[[^\]]*"content"/);
+  assert.match(files, /get\(options\?: RequestOptions\): Promise<Blob>;/, "content is still read as a Blob");
+  assert.not.match(routesOf(files), /\/content\/(get|put)"/, "no route per verb of a content stream");
+  const users = client("v1.0 Users");
+  assert.match(users, /readonly ref: /, "$ref is .ref");
+  assert.not.match(routesOf(users), /"segment":"\$(ref|value)"/);
+  assert.not.match(routesOf(users), /\/ref\/post"/, "adding a reference answers nothing by the rule");
+});
 test.run();
