@@ -22,6 +22,7 @@ export type GraphsliceErrorCode =
   | "tooManyPages"
   | "timeout"
   | "networkError"
+  | "moduleNotLoaded"
   | "notBatchable"
   | "failedDependency"
   | `http${number}`;

@@ -24,6 +24,7 @@ export type GraphsliceErrorCode =
   | "tooManyPages"
   | "timeout"
   | "networkError"
+  | "moduleNotLoaded"
   | "notBatchable"
   | "failedDependency"
   | `http${number}`;

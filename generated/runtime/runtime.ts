@@ -130,8 +130,21 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
   // A client that validates will need the list of indexes for its first body: it loads while the app goes on.
   if (validateByDefault) operations.prefetch();
   const validates = (request: GraphRequest) => request.operation !== undefined && "body" in request && (request.options?.validate ?? validateByDefault);
-  /** What checking the call's body needs, when that is not loaded yet. */
-  const loadFor = (request: GraphRequest) => (validates(request) ? operations.loadValidation(request.operation!) : undefined);
+  /**
+   * What checking the call's body needs, when that is not loaded yet. A load that fails (offline, or
+   * a chunk a new deploy removed) fails the call with `moduleNotLoaded`; the next call tries again.
+   */
+  const loadFor = (request: GraphRequest) =>
+    validates(request)
+      ? operations.loadValidation(request.operation!)?.catch((error: unknown) => {
+          throw notLoaded("its body's validation tables", error, request.method, baseUrl + request.path);
+        })
+      : undefined;
+  /** The route of a bound call, from its operation index. */
+  const route = (operation: string) =>
+    operations.route(operation).catch((error: unknown) => {
+      throw notLoaded(`the route of ${operation}`, error);
+    });
 
   function prepare(request: GraphRequest): PreparedRequest {
     const { method, body, expect, contentType } = request;
@@ -191,7 +204,14 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     }
   }
 
-  return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route: operations.route, transport: config };
+  return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route, transport: config };
+}
+
+/** A part of the SDK that a call loads on first use could not be loaded: the call is not sent. */
+function notLoaded(what: string, cause: unknown, method?: string, url?: string): GraphError {
+  const reason = (cause as { message?: unknown } | undefined)?.message ?? cause;
+  const call = method ? `${method} ${url} not sent: ` : "not sent: ";
+  return new GraphError({ status: 0, code: "moduleNotLoaded", method, url, message: `${call}${what} could not be loaded (${String(reason)})`, cause });
 }
 
 function isBinaryBody(body: unknown): boolean {

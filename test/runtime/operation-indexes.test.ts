@@ -103,7 +103,10 @@ test("with validate: false the list loads only for a call that needs an index; a
   assert.is(lists.count, 0, "a client that does not validate does not load the list up front");
   await runtime.route("deviceManagement/configurationPolicies/{}/assign").then(
     () => assert.unreachable("the list failed to load"),
-    (error: Error) => assert.match(error.message, /list chunk failed/),
+    (error: Error & { code?: string }) => {
+      assert.match(error.message, /^not sent: the route of deviceManagement\/configurationPolicies\/\{\}\/assign could not be loaded \(list chunk failed to load\)/);
+      assert.is(error.code, "moduleNotLoaded", "a GraphError");
+    },
   );
   assert.ok(await runtime.route("deviceManagement/configurationPolicies/{}/assign"), "loaded on the next call");
   assert.is(lists.count, 2);
