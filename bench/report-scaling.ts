@@ -43,6 +43,12 @@ export function scalingSections(scaling: SdkBundle[] | undefined, tc: ModuleType
     out.push("## (h) One call, SDKs of growing size", "", "The same app (one PATCH of an assignment) bundled as in (a) against graphslice SDKs of growing size; \"two calls\" adds a GET of the same assignment, so its extra bytes are what one further operation costs. \"Validating\" counts the slice's validation tables, which the call loads on first use; with `validate: false` they are never loaded.", "");
     out.push(table(["SDK", "request builders", "one call, validating", "vs assignments", "one call, validate: false", "vs assignments", "two calls, validating", "further call adds", "status"], scaling.map((s) => [s.sdk, String(s.builders), fmtBytes(s.oneCallGzip), fmtRatio(s.ratio), fmtBytes(s.unvalidatedGzip), fmtRatio(s.unvalidatedRatio), fmtBytes(s.twoCallGzip), fmtBytes(s.furtherCallGzip), s.error ? `error: ${s.error.slice(0, 120)}` : ""])), "");
   }
+  const lean = scaling?.[0];
+  if (lean?.unvalidatedParts.length) {
+    const total = lean.unvalidatedParts.reduce((sum, p) => sum + p.minified, 0);
+    out.push(`### What the one-call app is made of (${lean.sdk}, validate: false)`, "", `Every module in the code the app loads, by its minified bytes (${fmtBytes(total)} minified, ${fmtBytes(lean.unvalidatedGzip)} gzipped in all): the profile of the ≤ 3,000 B target.`, "");
+    out.push(table(["module", "minified", "share"], lean.unvalidatedParts.map((p) => [p.module, fmtBytes(p.minified), `${((100 * p.minified) / total).toFixed(1)} %`])), "");
+  }
   if (tc) {
     out.push("## (i) Whole-module consumer type-check", "", `A file importing the ${tc.sdk} SDK and making the one call, against the bare-fetch consumer, as its generated sources and as built declarations (skipLibCheck then skips checking them); same compiler options as (e), ${tc.bare.wallMs.length} rounds, interleaved.${tc.error ? ` **${tc.error.split("\n")[0]}**` : ""}`, "");
     out.push(table(["consumer", "lines", "wall", "peak RSS", "tsc Memory used", "wall vs bare (median of pairs)"], [

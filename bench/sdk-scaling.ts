@@ -33,6 +33,12 @@ const TRIO_DIR = join(WORK_DIR, "trio-sdk");
 const ALL_BETA_DIR = join(WORK_DIR, "all-beta-sdk");
 export const ALL_BETA_SDK = "all 38 beta modules as one SDK";
 
+/** One module's share of the one-call app (its minified bytes in the loaded code). */
+export interface AppPart {
+  module: string;
+  minified: number;
+}
+
 export interface SdkBundle {
   sdk: string;
   /** Paths and operations the SDK has (from its client), for the reader. */
@@ -48,6 +54,8 @@ export interface SdkBundle {
   unvalidatedGzip: number;
   /** unvalidatedGzip / the assignments slice's unvalidatedGzip. */
   unvalidatedRatio: number;
+  /** What the `validate: false` app is made of, by module, largest first. */
+  unvalidatedParts: AppPart[];
   error?: string;
 }
 
@@ -103,8 +111,21 @@ ${calls === 2 ? "item.get().then((assignment) => console.log(assignment));\n" : 
 
 /** What the app loads: its bundle and, when it validates, the tables its call loads on first use. */
 async function gzipOf(source: string, validates = true): Promise<number> {
+  return (await measureApp(source, validates)).gzip;
+}
+
+async function measureApp(source: string, validates: boolean): Promise<{ gzip: number; parts: AppPart[] }> {
   const bundle = await bundleMinified(source, "browser", validates ? SEED_VALIDATION_TABLES : undefined);
-  return gzipSync(bundle.code, { level: 9 }).byteLength;
+  const parts = new Map<string, number>();
+  for (const output of Object.values(bundle.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      // generated/runtime/transport.ts → runtime/transport.ts; the slice's own files by their slice.
+      const module = input.replace(/^.*\/(runtime\/[^/]+|[^/]+\/[^/]+)$/, "$1");
+      parts.set(module, (parts.get(module) ?? 0) + bytesInOutput);
+    }
+  }
+  const list = [...parts].map(([module, minified]) => ({ module, minified })).filter((p) => p.minified > 0);
+  return { gzip: gzipSync(bundle.code, { level: 9 }).byteLength, parts: list.sort((a, b) => b.minified - a.minified) };
 }
 
 function allBetaSpecs(): string[] {
@@ -129,11 +150,12 @@ export async function measureSdkScaling(options: { log?: (line: string) => void;
       const builders = Number(execFileSync("grep", ["-c", "extends RequestBuilder", client], { encoding: "utf8" }).trim());
       const oneCallGzip = await gzipOf(appSource(index, 1));
       const twoCallGzip = await gzipOf(appSource(index, 2));
-      const unvalidatedGzip = await gzipOf(appSource(index, 1, SEED_BODY, false), false);
-      results.push({ sdk, builders, oneCallGzip, twoCallGzip, ratio: Number.NaN, furtherCallGzip: twoCallGzip - oneCallGzip, unvalidatedGzip, unvalidatedRatio: Number.NaN });
+      const unvalidated = await measureApp(appSource(index, 1, SEED_BODY, false), false);
+      const unvalidatedGzip = unvalidated.gzip;
+      results.push({ sdk, builders, oneCallGzip, twoCallGzip, ratio: Number.NaN, furtherCallGzip: twoCallGzip - oneCallGzip, unvalidatedGzip, unvalidatedRatio: Number.NaN, unvalidatedParts: unvalidated.parts });
       options.log?.(`  ${sdk}: one call ${oneCallGzip} B gzip (${unvalidatedGzip} B with validate: false), two calls ${twoCallGzip} B`);
     } catch (error) {
-      results.push({ sdk, builders: Number.NaN, oneCallGzip: Number.NaN, twoCallGzip: Number.NaN, ratio: Number.NaN, furtherCallGzip: Number.NaN, unvalidatedGzip: Number.NaN, unvalidatedRatio: Number.NaN, error: String(error).slice(0, 400) });
+      results.push({ sdk, builders: Number.NaN, oneCallGzip: Number.NaN, twoCallGzip: Number.NaN, ratio: Number.NaN, furtherCallGzip: Number.NaN, unvalidatedGzip: Number.NaN, unvalidatedRatio: Number.NaN, unvalidatedParts: [], error: String(error).slice(0, 400) });
     }
   }
   for (const r of results) {

@@ -75,6 +75,10 @@ bench("a tiny run measures every client side by side and writes RESULTS.md, the 
   }
   // The request builders are one runtime object and bound calls' routes are in the operation indexes:
   // without the validation tables, one call costs the same whatever the SDK, actions or not.
+  // The profile of the lean app: its modules by minified bytes, the runtime's transport among them.
+  const parts = results.sdkScaling![0]!.unvalidatedParts;
+  assert.ok(parts.some((p) => p.module === "runtime/transport.ts" && p.minified > 1000), parts.map((p) => p.module).join(", "));
+  assert.not.ok(parts.some((p) => p.module.startsWith("runtime/validate")), "validate: false loads no validator");
   for (const s of results.sdkScaling!.slice(1)) assert.ok(s.unvalidatedRatio <= 1.1, `${s.sdk}: ${s.unvalidatedGzip} B is ${s.unvalidatedRatio.toFixed(2)}× the assignments slice's`);
   assert.ok(results.sdkScaling![2]!.builders > results.sdkScaling![1]!.builders, "the whole module has more request builders than a slice");
   assert.not.ok(results.moduleTypecheck?.error, `the whole-module consumer type-checks (no TS2589): ${results.moduleTypecheck?.error}`);

@@ -135,16 +135,9 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
    * a chunk a new deploy removed) fails the call with `moduleNotLoaded`; the next call tries again.
    */
   const loadFor = (request: GraphRequest) =>
-    validates(request)
-      ? operations.loadValidation(request.operation!)?.catch((error: unknown) => {
-          throw notLoaded("its body's validation tables", error, request.method, baseUrl + request.path);
-        })
-      : undefined;
+    validates(request) ? operations.loadValidation(request.operation!)?.catch(notLoaded("its body's validation tables", request.method, baseUrl + request.path)) : undefined;
   /** The route of a bound call, from its operation index. */
-  const route = (operation: string) =>
-    operations.route(operation).catch((error: unknown) => {
-      throw notLoaded(`the route of ${operation}`, error);
-    });
+  const route = (operation: string) => operations.route(operation).catch(notLoaded(`the route of ${operation}`));
 
   function prepare(request: GraphRequest): PreparedRequest {
     const { method, body, expect, contentType } = request;
@@ -207,11 +200,12 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
   return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route, transport: config };
 }
 
-/** A part of the SDK that a call loads on first use could not be loaded: the call is not sent. */
-function notLoaded(what: string, cause: unknown, method?: string, url?: string): GraphError {
-  const reason = (cause as { message?: unknown } | undefined)?.message ?? cause;
-  const call = method ? `${method} ${url} not sent: ` : "not sent: ";
-  return new GraphError({ status: 0, code: "moduleNotLoaded", method, url, message: `${call}${what} could not be loaded (${String(reason)})`, cause });
+/** Rejects a call whose `what`, a part of the SDK loaded on first use, could not be loaded: it is not sent. */
+function notLoaded(what: string, method?: string, url?: string) {
+  return (cause: unknown): never => {
+    const message = `${method ? `${method} ${url} ` : ""}not sent: ${what} could not be loaded (${(cause as Error | undefined)?.message ?? cause})`;
+    throw new GraphError({ status: 0, code: "moduleNotLoaded", method, url, message, cause });
+  };
 }
 
 function isBinaryBody(body: unknown): boolean {
