@@ -134,19 +134,20 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
    * What checking the call's body needs, when that is not loaded yet. A load that fails (offline, or
    * a chunk a new deploy removed) fails the call with `moduleNotLoaded`; the next call tries again.
    */
-  const loadFor = (request: GraphRequest) =>
-    validates(request) ? operations.loadValidation(request.operation!)?.catch(notLoaded("its body's validation tables", request.method, baseUrl + request.path)) : undefined;
+  const loadFor = (request: GraphRequest, validating = validates(request)) =>
+    validating ? operations.loadValidation(request.operation!)?.catch(notLoaded("its body's validation tables", request.method, baseUrl + request.path)) : undefined;
   /** The route of a bound call, from its operation index. */
   const route = (operation: string) => operations.route(operation).catch(notLoaded(`the route of ${operation}`));
 
-  function prepare(request: GraphRequest): PreparedRequest {
+  /** `validating`: whether the call checks its body (validates), when the caller knows it already. */
+  function prepare(request: GraphRequest, validating = validates(request)): PreparedRequest {
     const { method, body, expect, contentType } = request;
     const next = request.url === undefined ? undefined : parseUrl(request.url);
     const url = next ? next.href : request.url ?? baseUrl + request.path + encodeQuery(request.query, request.queryNames);
     const notSent = (code: string, problem: string, target?: string) => new GraphError({ status: 0, code, method, url, target, message: `${method} ${url} not sent: ${problem}` });
     // A nextLink elsewhere would carry the token (and the caller's trust) to a host nobody chose.
     if (request.url !== undefined && next?.origin !== origin) throw notSent("foreignUrl", `it is not on ${origin}`);
-    const problem = validates(request) ? operations.problem(request.operation!, body) : undefined;
+    const problem = validating ? operations.problem(request.operation!, body) : undefined;
     if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
     let payload: string | BinaryBody | undefined;
     if (contentType !== undefined) {
@@ -169,9 +170,10 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
 
   async function send(request: GraphRequest): Promise<unknown> {
     const callOptions = request.options ?? {};
-    const loading = loadFor(request);
+    const validating = validates(request);
+    const loading = loadFor(request, validating);
     if (loading) await loading;
-    const { method, url, headers, body: payload } = prepare(request);
+    const { method, url, headers, body: payload } = prepare(request, validating);
     const { expect } = request;
     const result = await exchange(config, { method, url, headers, body: payload, read: expect === "stream" ? "blob" : "text", options: callOptions });
     const { response, text } = result;
