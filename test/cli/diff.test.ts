@@ -2,20 +2,19 @@
  * `graphslice diff` on the fixture pairs of spec/fixtures/diff/ (base.openapi.yaml and one file per
  * kind of change), on manifests, and from the command line (markdown, JSON, exit codes).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { diffApis, nextVersion, renderMarkdown, type ApiChange } from "../../generator/diff/index.js";
 import type { Manifest } from "../../generator/emit/manifest.js";
 import { REPO, runCli } from "./run-cli.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 const FIXTURES = join(REPO, "spec/fixtures/diff");
 const BASE = join(FIXTURES, "base.openapi.yaml");
 const ITEM = "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments/{deviceManagementConfigurationPolicyAssignment-id}";
-const scratch = mkdtempSync(join(tmpdir(), "graphslice-diff-"));
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir("diff");
 
 const test = suite("cli: graphslice diff");
 

@@ -3,19 +3,18 @@
  * `--spec` files make one slice, both spellings of the flag; a config lists them as `openapi: [...]`;
  * files of two snapshots fail with both named; repeating a file is a usage error.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { REPO, runCli } from "./run-cli.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 const BETA = "spec/graph-modules/2023-01/beta";
 const TRIO = ["DeviceManagement.yml.br", "DeviceManagement.Actions.yml.br", "DeviceManagement.Functions.yml.br"].map((f) => `${BETA}/${f}`);
 // Paths from all three files: the collection (main), an action (Actions) and a function (Functions).
 const INCLUDE = ["/deviceManagement/deviceCategories", "/deviceManagement/deviceCategories/*", "/deviceManagement/microsoft.graph.enableLegacyPcManagement", "/deviceManagement/microsoft.graph.verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}')"];
-const scratch = mkdtempSync(join(tmpdir(), "graphslice-modules-"));
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir("modules");
 const manifestOf = (out: string) => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
 
 const test = suite("cli: generate from module files");

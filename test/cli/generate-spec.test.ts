@@ -4,20 +4,19 @@
  * config generates (only the `// Source:` header lines name other inputs), `--check` must pass on
  * it and fail on an edit, and every error must name the bad file, URL, pattern or schema.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { sliceNameFor } from "../../generator/cli.js";
 import { serveFolder, type FileServer } from "./file-server.js";
 import { REPO, runCli } from "./run-cli.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 const SPEC = "graph-beta-configurationPolicies-assignments.openapi.yaml";
 const CSDL = "graph-beta-configurationPolicies-assignments.csdl.xml";
 const INCLUDE = JSON.parse(readFileSync(join(REPO, "graphslice.config.json"), "utf8")).slices[0].include as string[];
-const scratch = mkdtempSync(join(tmpdir(), "graphslice-cli-"));
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir("cli");
 
 const test = suite<{ files: FileServer }>("cli: generate --spec");
 test.before(async (ctx) => {

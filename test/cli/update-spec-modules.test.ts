@@ -4,8 +4,7 @@
  * kept block is the text of the file it came from, x-slice records every file with its hash, the slice
  * generates, and the second run prints the API diff. Files of two snapshots are refused.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { suite } from "uvu";
@@ -13,12 +12,12 @@ import * as assert from "uvu/assert";
 import { readSource } from "../../generator/load/read-source.js";
 import { readFullDescription } from "../../scripts/update-spec/slice-yaml.js";
 import { REPO, runNode, TSX } from "./run-cli.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 const MODULES = join(REPO, "spec/graph-modules");
 const trio = (snapshot: string) => ["DeviceManagement.yml.br", "DeviceManagement.Actions.yml.br", "DeviceManagement.Functions.yml.br"].map((f) => join(MODULES, snapshot, "beta", f));
 const INCLUDE = ["/deviceManagement/deviceCategories", "/deviceManagement/deviceCategories/*", "/deviceManagement/microsoft.graph.enableLegacyPcManagement", "/deviceManagement/microsoft.graph.verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}')"];
-const scratch = mkdtempSync(join(tmpdir(), "graphslice-update-modules-"));
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir("update-modules");
 mkdirSync(join(scratch, "spec"));
 writeFileSync(join(scratch, "graphslice.config.json"), JSON.stringify({ output: "generated", slices: [{ name: "device-management", openapi: "spec/device-management.openapi.yaml", include: INCLUDE }] }));
 const updateSpec = (files: string[]) => runNode(["--import", TSX, join(REPO, "scripts/update-spec.ts"), ...files, "--config", join(scratch, "graphslice.config.json"), "--date", "2026-12-01"], scratch);

@@ -4,8 +4,7 @@
  * and the API diff printed. Also: the real configurationPolicies description, re-sliced with the
  * assignments patterns, gives back the committed assignments slice byte for byte.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { suite } from "uvu";
@@ -13,13 +12,13 @@ import * as assert from "uvu/assert";
 import { readFullDescription, sliceYaml } from "../../scripts/update-spec/slice-yaml.js";
 import { splitBlocks } from "../../scripts/update-spec/yaml-blocks.js";
 import { REPO, runNode, TSX } from "./run-cli.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 const FIXTURES = join(REPO, "spec/fixtures/update-spec");
 const V1 = join(FIXTURES, "full-v1.openapi.yaml");
 const V2 = join(FIXTURES, "full-v2.openapi.yaml");
 const COMMITTED = JSON.parse(readFileSync(join(REPO, "graphslice.config.json"), "utf8")) as { slices: { name: string; openapi: string; include: string[] }[] };
-const scratch = mkdtempSync(join(tmpdir(), "graphslice-update-spec-"));
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir("update-spec");
 
 /** A project folder with the committed config's slices and patterns, its specs under spec/, no CSDL. */
 function project(name: string, extraInclude: string[] = []): string {

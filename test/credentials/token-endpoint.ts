@@ -6,11 +6,11 @@
  * test time with openssl and trusted by the client process through NODE_EXTRA_CA_CERTS.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { scratchDir } from "../helpers/scratch.js";
 
 export interface TokenRequest {
   path: string;
@@ -27,7 +27,7 @@ export interface TokenEndpoint {
 
 /** A self-signed certificate for IP 127.0.0.1, valid for a day. */
 function makeCertificate(): { dir: string; key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), "graphslice-tls-"));
+  const dir = scratchDir("tls");
   const key = join(dir, "key.pem");
   const cert = join(dir, "cert.pem");
   execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "pipe" });

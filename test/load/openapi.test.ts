@@ -3,10 +3,9 @@
  * document, errors name the file as the user gave it, and the real 2023-01 modules load in reasonable
  * time.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
 import { suite } from "uvu";
@@ -16,11 +15,11 @@ import { isBrotli, readSource } from "../../generator/load/read-source.js";
 import { serveFolder, type FileServer } from "../cli/file-server.js";
 import { REPO } from "../golden/fixtures.js";
 import { rejectsWith } from "../helpers/rejects.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 const PLAIN = join(REPO, "spec/graph-beta-configurationPolicies-assignments.openapi.yaml");
 const MODULES = join(REPO, "spec/graph-modules/2023-01/beta");
-const scratch = mkdtempSync(join(tmpdir(), "graphslice-load-"));
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir("load");
 writeFileSync(join(scratch, "assignments.yaml.br"), brotliCompressSync(readFileSync(PLAIN)));
 writeFileSync(join(scratch, "broken.yml.br"), brotliCompressSync("openapi: 3.0.1\ninfo: {title: x, version: '1'\npaths: {}\n"));
 writeFileSync(join(scratch, "not-brotli.yml.br"), readFileSync(PLAIN));

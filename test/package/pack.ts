@@ -4,18 +4,17 @@
  * offline), so a consumer installs everything with `npm install --offline` and never needs the network.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
+import { scratchDir } from "../helpers/scratch.js";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const run = promisify(execFile);
 
 /** One scratch folder per test process, removed when it exits. */
-export const SCRATCH = mkdtempSync(join(tmpdir(), "graphslice-package-"));
-process.on("exit", () => rmSync(SCRATCH, { recursive: true, force: true }));
+export const SCRATCH = scratchDir("package");
 
 /**
  * The environment for a child npm or node: without the `npm_*` variables `npm test` sets, above all

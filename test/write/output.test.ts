@@ -4,8 +4,7 @@
  * refuses to write over unlisted files, a foreign manifest.json, or a manifest pointing outside.
  * Then the whole generator: a slice dropped from the config takes its files with it, `mine.ts` stays.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -15,9 +14,9 @@ import { generateFromConfig } from "../../generator/index.js";
 import { checkOutput, writeOutput } from "../../generator/write/output.js";
 import { REPO } from "../golden/fixtures.js";
 import { rejectsWith } from "../helpers/rejects.js";
+import { scratchDir } from "../helpers/scratch.js";
 
-const scratch = mkdtempSync(join(tmpdir(), "graphslice-write-"));
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir("write");
 let folders = 0;
 const folder = () => {
   const dir = join(scratch, `out-${++folders}`);
