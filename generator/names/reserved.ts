@@ -31,8 +31,9 @@ export const RESERVED_EXPORTS = [
 ];
 
 // `batch` belongs to the root client; no builder member takes it, so no path segment can shadow it.
-// `then` would make a builder look like a promise to `await`; `Object.prototype`'s members
-// (`toString`, `constructor`, …) stay the builder's own, so a segment of such a name is renamed.
-export const RESERVED_MEMBERS = ["batch", "path", "runtime", "then", "toJSON", ...Object.getOwnPropertyNames(Object.prototype)].sort();
+// `path` is every builder's own; `toJSON` serialises it as its path; `then` would make a builder look
+// like a promise to `await`; `Object.prototype`'s members (`toString`, `constructor`, …) stay the
+// builder's own, so a segment of such a name is renamed.
+export const RESERVED_MEMBERS = ["batch", "path", "then", "toJSON", ...Object.getOwnPropertyNames(Object.prototype)].sort();
 
 export const RESERVED_OPTION_KEYS = ["signal", "headers", "timeoutMs", "maxRetries", "validate", "onResponse", "maxPages", "nextLink"];

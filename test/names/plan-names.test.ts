@@ -104,6 +104,16 @@ test("batch is the root client's: a path segment or an action named batch takes 
   assert.is(node.operations[0]!.methodName, "batchAction");
 });
 
+test("a segment named like no member the builder interprets keeps its name (runtime, routes)", () => {
+  const root = emptyRoot();
+  root.children.push(
+    { segment: "runtime", kind: "static", path: "/runtime", builderName: "", memberName: "", operations: [], children: [] },
+    { segment: "routes", kind: "static", path: "/routes", builderName: "", memberName: "", operations: [], children: [] },
+  );
+  plan([], root);
+  assert.equal(root.children.map((c) => c.memberName), ["runtime", "routes"]);
+});
+
 test("query keys drop $ and @, header keys are camel case, and clashing interface names are numbered", () => {
   const list = op({ kind: "list", response: { kind: "collection", items: str }, query: [
     { wireName: "$top", name: "", type: str, nullable: false, required: false },
