@@ -13,8 +13,9 @@
  * - whatever else differs from these rules (type casts, segments renamed in code, binary content,
  *   header parameters, query options with other wire names) is written in the slice's `routes`
  *   table, keyed by the member path (`deviceManagement/configurationPolicies/{}/assignments/{}/patch`).
- * So a program holds the runtime, the routes table and one loader per operation index, not code per
- * builder nor a route per action: one call costs the same whatever the size of the SDK it comes from.
+ * So a program holds the runtime, the routes table and one loader (of the list of operation indexes),
+ * not code per builder nor a route per action: one call costs the same whatever the size of the SDK
+ * it comes from.
  */
 import { CALL_ARGS, COUNT_QUERY, defaultCallSegment, defaultGetterSegment, memberKey, QUERY_WIRE_NAMES, VERBS, verbRule, type Route, type RouteArgument, type Routes } from "./route-rules.js";
 import type { GraphRequest, GraphRuntime } from "./runtime.js";

@@ -51,33 +51,28 @@ export function operationIndexOf(operation: string, count: number): number {
   return (hash >>> 0) % count;
 }
 
-export function lazyOperations(source: OperationIndexSource = []): LazyOperations {
-  /** The indexes, once their list is loaded. */
-  let indexes = typeof source === "function" ? undefined : source;
-  let listing: Promise<OperationIndexes> | undefined;
-  const loadedIndexes: (Promise<OperationIndex> | undefined)[] = [];
-  const bodies = new Map<string, Loaded>();
-  const pending = new Map<string, Promise<void>>();
-  /** The list of indexes, loaded once (again after a failure). */
-  const list = (): Promise<OperationIndexes> =>
-    indexes
-      ? Promise.resolve(indexes)
-      : (listing ??= (source as () => Promise<{ operationIndexes: OperationIndexes }>)().then(
-          (module) => (indexes = module.operationIndexes),
-          (error: unknown) => {
-            listing = undefined;
-            throw error;
-          },
-        ));
-  /** The index of `operation`, loaded once (again after a failure); undefined when the slice has none. */
-  const indexOf = async (operation: string): Promise<OperationIndex | undefined> => {
-    const all = await list();
-    if (!all.length) return undefined;
-    const n = operationIndexOf(operation, all.length);
-    return (loadedIndexes[n] ??= all[n]!().catch((error: unknown) => {
-      loadedIndexes[n] = undefined;
+/** `load` on first use, its promise kept so that it runs once; after a failure the next use runs it again. */
+function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
       throw error;
     }));
+}
+
+export function lazyOperations(source: OperationIndexSource = []): LazyOperations {
+  const once = (indexes: OperationIndexes) => indexes.map((load) => loadOnce(load));
+  /** Each index's loader, loading it once: known when the list of indexes is loaded. */
+  let indexes = typeof source === "function" ? undefined : once(source);
+  const loadList = loadOnce(async () => (indexes = once((await (source as () => Promise<{ operationIndexes: OperationIndexes }>)()).operationIndexes)));
+  const list = () => (indexes ? Promise.resolve(indexes) : loadList());
+  const bodies = new Map<string, Loaded>();
+  const pending = new Map<string, Promise<void>>();
+  /** The index of `operation`; undefined when the slice has none. */
+  const indexOf = async (operation: string): Promise<OperationIndex | undefined> => {
+    const all = await list();
+    return all.length ? all[operationIndexOf(operation, all.length)]!() : undefined;
   };
   async function loadBody(operation: string): Promise<void> {
     const index = await indexOf(operation);

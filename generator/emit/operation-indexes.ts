@@ -4,9 +4,9 @@
  * - `operation-indexes/<n>.ts`: for each operation whose key (its member path) hashes to that index
  *   (`operationIndexOf`), the route of a bound action or function and the body type of a call that
  *   sends JSON, with the module of that type's table (schema-table.ts);
- * - `operation-indexes.ts`: the list of the indexes, which the client hands to its runtime.
- * With n such operations a slice has 2√n indexes, so a program holds 2√n loaders and loads
- * indexes of about √n/2 entries, however large the SDK is.
+ * - `operation-indexes.ts`: the list of the indexes, which the client's runtime loads on first use.
+ * With n such operations a slice has 2√n indexes, so a program that needs one loads a list of 2√n
+ * loaders and an index of about √n/2 entries, however large the SDK is.
  */
 import { operationIndexOf } from "../../templates/operation-index.js";
 import type { ApiModel, TypeRef } from "../model/ir.js";
@@ -16,9 +16,10 @@ import { emitBodyTables } from "./schema-table.js";
 
 /**
  * How many indexes a slice with `operations` indexed operations gets: 2√operations. A program
- * holds a loader for every index and loads one index of about operations/count entries; an entry
- * (its key, route or body type, and the import of its table) costs about four loaders gzipped, so
- * this count keeps the sum near its least (measured on the beta DeviceManagement modules).
+ * that needs an index loads the list, a loader for every index, and one index of about
+ * operations/count entries; an entry (its key, route or body type, and the import of its table)
+ * costs about four loaders gzipped, so this count keeps the sum near its least (measured on the
+ * beta DeviceManagement modules).
  */
 export function operationIndexCount(operations: number): number {
   return Math.min(operations, Math.round(2 * Math.sqrt(operations)));
