@@ -3,7 +3,7 @@
  * JSONPath targets through jsonpath-plus) after load and before slice; recorded in the manifest with
  * their hashes; seen by `--check` and by `graphslice diff`. And the shipped overlays name their source.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -13,6 +13,7 @@ import { sha256, type Manifest } from "../../generator/emit/manifest.js";
 import { generateFromConfig } from "../../generator/index.js";
 import { applyOverlays, parseOverlay, readOverlay, validateOverlaid } from "../../generator/overlay/index.js";
 import { REPO } from "../golden/fixtures.js";
+import { repoScratchDir } from "../helpers/scratch.js";
 
 const test = suite("overlay stage");
 const BASE = join(REPO, "spec/fixtures/diff/base.openapi.yaml");
@@ -20,11 +21,6 @@ const FIXTURE = join(REPO, "spec/fixtures/overlays/add-all-devices-target.overla
 const STALE = join(REPO, "spec/fixtures/overlays/selects-nothing.overlay.yaml");
 const ASSIGNMENT = "microsoft.graph.deviceManagementConfigurationPolicyAssignment";
 
-function scratchDir(prefix: string): string {
-  const cache = join(REPO, "node_modules/.cache");
-  mkdirSync(cache, { recursive: true });
-  return mkdtempSync(join(cache, prefix));
-}
 
 const overlay = (actions: unknown[]) => parseOverlay(JSON.stringify({ overlay: "1.0.0", info: { title: "t", version: "1" }, actions }), "test.overlay.json");
 
@@ -72,7 +68,7 @@ test("an overlay that breaks the document is caught by validating it again", asy
 });
 
 test("the pipeline applies overlays before slicing, hashes them in the manifest, and --check sees a change", async () => {
-  const dir = scratchDir("graphslice-overlay-");
+  const dir = repoScratchDir("overlay");
   try {
     cpSync(FIXTURE, join(dir, "fix.overlay.yaml"));
     cpSync(BASE, join(dir, "base.openapi.yaml"));
@@ -107,7 +103,7 @@ test("graphslice diff: overlays applied to both specs; a manifest pair lists the
   } catch (error) {
     assert.match((error as Error).message, /selects-nothing\.overlay\.yaml: actions\[1\]\.target .* selects nothing/);
   }
-  const dir = scratchDir("graphslice-overlay-diff-");
+  const dir = repoScratchDir("overlay-diff");
   try {
     cpSync(BASE, join(dir, "base.openapi.yaml"));
     cpSync(FIXTURE, join(dir, "fix.overlay.yaml"));

@@ -3,7 +3,7 @@
  * offending file, property or pattern.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { suite } from "uvu";
@@ -15,14 +15,9 @@ import { loadCsdl } from "../../generator/load/csdl.js";
 import { loadOpenApi } from "../../generator/load/openapi.js";
 import { selectPaths } from "../../generator/slice/select-paths.js";
 import { REPO } from "../golden/fixtures.js";
+import { repoScratchDir } from "../helpers/scratch.js";
 
 const run = promisify(execFile);
-/** Scratch folders inside the repo's node_modules (which a fresh `npm install` creates without .cache). */
-function scratchDir(prefix: string): string {
-  const cache = join(REPO, "node_modules/.cache");
-  mkdirSync(cache, { recursive: true });
-  return mkdtempSync(join(cache, prefix));
-}
 const test = suite("generator pipeline");
 const CONFIG = join(REPO, "graphslice.config.json");
 
@@ -53,7 +48,7 @@ test("the manifest records the generator version, spec hashes and file hashes", 
 });
 
 test("--check exits non-zero and lists stale, missing and orphaned (listed by the manifest) files without writing", async () => {
-  const dir = scratchDir("graphslice-check-");
+  const dir = repoScratchDir("check");
   try {
     cpSync(join(REPO, "generated"), dir, { recursive: true });
     writeFileSync(join(dir, "assignments/models.ts"), "// edited by hand\n");
@@ -97,7 +92,7 @@ async function rejectsWith(run: () => Promise<unknown>, message: RegExp): Promis
 }
 
 test("load errors name the file", async () => {
-  const dir = scratchDir("graphslice-bad-");
+  const dir = repoScratchDir("bad");
   try {
     writeFileSync(join(dir, "swagger2.yaml"), "swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n");
     writeFileSync(join(dir, "broken.xml"), "<edmx:Edmx><Schema></edmx:Edmx>");
