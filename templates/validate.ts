@@ -1,9 +1,9 @@
 /**
- * Request-body validation before sending, driven by the table the generator writes for each slice
- * (`schema/`, loaded on first use: operation-index.ts): no schema is compiled at run time, the table is simply walked alongside the body.
- * It checks what would otherwise come back as a 400 from Graph, or worse be stored wrongly: enum
- * values, primitive types, nulls where the spec forbids them, and the `@odata.type` a value of an
- * abstract type needs. Properties the spec does not know are allowed: Graph types are open.
+ * Request-body validation before sending, driven by the tables the generator writes for each slice
+ * (`schema/`, loaded on first use: operation-index.ts): no schema is compiled at run time, the
+ * table is simply walked alongside the body. It checks what would otherwise come back as a 400
+ * from Graph, or worse be stored wrongly: enum values, primitive types, nulls where the spec
+ * forbids them, and the `@odata.type` a value of an abstract type needs. Properties the spec does not know are allowed: Graph types are open.
  */
 import { describeValue } from "./describe-value.js";
 
