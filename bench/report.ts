@@ -12,7 +12,7 @@ import type { GeneratorResult } from "./generator-scaling.js";
 import type { ModuleScaleResult } from "./module-scale.js";
 import { generatorChart, ratiosChart, type RatioGroup } from "./report-charts.js";
 import type { RequestTiming } from "./request-overhead.js";
-import type { OverheadPart } from "./overhead-parts.js";
+import type { OverheadParts } from "./overhead-parts.js";
 import { scalingSections, scalingTargetRows } from "./report-scaling.js";
 import type { ModuleTypecheck, SdkBundle } from "./sdk-scaling.js";
 import type { SerializationResult } from "./serialization.js";
@@ -33,7 +33,7 @@ export interface BenchResults {
   };
   bundle?: BundleSize[];
   requests?: RequestTiming[];
-  overheadParts?: OverheadPart[];
+  overheadParts?: OverheadParts;
   serialization?: SerializationResult;
   coldStart?: ColdStart[];
   typecheck?: TypecheckResult[];
@@ -159,7 +159,9 @@ export function writeReport(r: BenchResults, outDir: string): { markdown: string
   }
   if (r.overheadParts) {
     out.push("### What the overhead is made of", "", `Bare fetch with one thing graphslice adds to every request, and graphslice with its optional parts off, all in one process against the same server: ${s["partBlocks"]} rounds, each a block of ${s["partBlockSize"]} sequential PATCHes per variant in rotating order. Ratio = median over rounds of the variant's block / the bare-fetch block of that round.`, "");
-    out.push(table(["variant", "median per request", "vs bare fetch"], r.overheadParts.map((p) => [p.variant, fmtUs(p.medianUs), fmtRatio(p.ratio)])), "");
+    out.push(table(["variant", "median per request", "vs bare fetch"], r.overheadParts.parts.map((p) => [p.variant, fmtUs(p.medianUs), fmtRatio(p.ratio)])), "");
+    out.push("Where a signal's cost lies: fetch constructs one undici `Request` per call, and a `Request` given a signal also makes a controller of its own follow it (a `WeakRef`, a listener, a finalizer). Constructed and dropped in the same process, no socket:", "");
+    out.push(table(["constructed", "median per object"], r.overheadParts.construction.map((c) => [c.what, fmtUs(c.medianUs)])), "");
   }
   if (r.serialization) {
     out.push("## (c) (De)serialisation", "", `Codec: model → UTF-8 JSON bytes and bytes → model for the seed assignment (derived target), ${s["codecIterations"]} iterations per repetition, ${s["reps"]} repetitions. Throughput vs JSON = JSON round-trip time / codec round-trip time in the same repetition, median of the repetitions (higher is better).`, "");

@@ -56,10 +56,13 @@ bench("a tiny run measures every client side by side and writes RESULTS.md, the 
     assert.is(t.collectionId, "property", `${t.id} keeps the derived target's collectionId`);
   }
   assert.is(results.requests?.find((t) => t.id === "bare-fetch")?.ratio, 1);
-  // (b), what the overhead is made of: bare fetch with each added part, and graphslice with and without its optional parts.
-  assert.is(results.overheadParts?.length, 6);
-  assert.is(results.overheadParts?.[0]?.ratio, 1);
-  for (const p of results.overheadParts ?? []) assert.ok(p.medianUs > 0, `${p.variant} was timed`);
+  // (b), what the overhead is made of: bare fetch with each added part, and graphslice with and without its optional parts;
+  // then undici's Request constructed with and without a signal.
+  assert.is(results.overheadParts?.parts.length, 7);
+  assert.is(results.overheadParts?.parts[0]?.ratio, 1);
+  for (const p of results.overheadParts?.parts ?? []) assert.ok(p.medianUs > 0, `${p.variant} was timed`);
+  assert.equal(results.overheadParts?.construction.map((c) => c.what), ["Request", "Request with an AbortSignal", "AbortController and its signal alone"]);
+  for (const c of results.overheadParts?.construction ?? []) assert.ok(c.medianUs > 0, `${c.what} was timed`);
   assert.is(results.meta.server?.rejected, 0, `every client sent the seed request: ${results.meta.server?.problems.join("; ")}`);
   for (const c of results.coldStart ?? []) assert.not.ok(c.error, `${c.id} cold start: ${c.error}`);
   for (const t of results.typecheck ?? []) assert.not.ok(t.error, `${t.id} type-checks: ${t.error}`);

@@ -2,8 +2,10 @@
  * Child-process body for (b) "what the overhead is made of": in one process, blocks of sequential
  * PATCHes of the seed example to the loopback server, variant after variant in rotating order. The
  * variants are bare fetch with one thing graphslice adds to every request, and graphslice itself
- * with and without its optional parts. argv: baseUrl blocks blockSize. Prints one JSON line:
- * { variants: { [name]: microseconds per request, one sample per block } }.
+ * with and without its optional parts. Then, without any socket, what undici's `Request` costs to
+ * construct with and without a signal (fetch constructs one per call). argv: baseUrl blocks blockSize.
+ * Prints one JSON line: { variants: { [name]: µs per request, one sample per block },
+ * construction: { [name]: µs per Request, one sample per round } }.
  */
 import { createPatcher } from "../consumers/graphslice.ts";
 import { ASSIGNMENT_ID, POLICY_ID, SEED_REQUEST, TOKEN } from "../seed.js";
@@ -33,6 +35,7 @@ const graphslice = (options?: Parameters<typeof createPatcher>[1]) => {
 
 const variants: Record<string, () => Promise<unknown>> = {
   "bare fetch": bare(),
+  "bare fetch + an AbortSignal, no timer": bare((init) => void (init.signal = new AbortController().signal)),
   "bare fetch + an AbortSignal with a 100 s timer": bare((init) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 100_000);
@@ -58,5 +61,23 @@ for (let block = 0; block < Number(blocksArg); block++) {
     samples[name]!.push(Number(process.hrtime.bigint() - start) / Number(blockArg) / 1000);
   }
 }
-process.stdout.write(`${JSON.stringify({ variants: samples })}\n`);
+
+// The same PATCH's Request, constructed and dropped: no socket, no event loop in between.
+const body = JSON.stringify(SEED_REQUEST);
+const headers = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
+const constructions: Record<string, () => unknown> = {
+  "Request": () => new Request(url, { method: "PATCH", headers, body }),
+  "Request with an AbortSignal": () => new Request(url, { method: "PATCH", headers, body, signal: new AbortController().signal }),
+  "AbortController and its signal alone": () => new AbortController().signal,
+};
+const construction: Record<string, number[]> = Object.fromEntries(Object.keys(constructions).map((n) => [n, []]));
+const perRound = 20 * Number(blockArg);
+for (let round = 0; round < Number(blocksArg); round++) {
+  for (const [name, make] of Object.entries(constructions)) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < perRound; i++) make();
+    construction[name]!.push(Number(process.hrtime.bigint() - start) / perRound / 1000);
+  }
+}
+process.stdout.write(`${JSON.stringify({ variants: samples, construction })}\n`);
 process.exit(0);
