@@ -2,7 +2,7 @@
  * `graphslice` command line.
  *
  *   graphslice generate [--config graphslice.config.json] [--out dir] [--check] [--quiet]
- *   graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... --out <dir> [--name <slice>] [--prettier] [--check] [--quiet]
+ *   graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... [--overlay <file|url>...] --out <dir> [--name <slice>] [--prettier] [--check] [--quiet]
  *   graphslice diff <old> <new> [--include <pattern>...] [--overlay <file|url>...] [--format markdown|json] [--current-version x.y.z] [--fail-on-breaking]
  *
  * Run from source with tsx (`npm run generate`), or built (`dist/cli.js`, started by `dist/bin.js`).
@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
 
 async function generateCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args, {
-    config: "value", spec: "list", csdl: "value", include: "list", name: "value", out: "value", check: "boolean", quiet: "boolean", prettier: "boolean",
+    config: "value", spec: "list", csdl: "value", include: "list", overlay: "list", name: "value", out: "value", check: "boolean", quiet: "boolean", prettier: "boolean",
   });
   const log = flags.quiet === true ? undefined : (line: string) => console.error(line);
   const check = flags.check === true;
@@ -43,7 +43,7 @@ async function generateCommand(args: string[]): Promise<number> {
     const config = configFromFlags(flags.spec as string[], flags);
     result = await generateFromConfig(config, process.cwd(), { check, log });
   } else {
-    for (const only of ["csdl", "include", "name", "prettier"]) if (flags[only] !== undefined) throw new UsageError(`--${only} goes with --spec`);
+    for (const only of ["csdl", "include", "overlay", "name", "prettier"]) if (flags[only] !== undefined) throw new UsageError(`--${only} goes with --spec`);
     result = await generate({ configPath: flags.config as string | undefined, outDir: flags.out as string | undefined, check, log });
   }
   return reportGenerate(result);
@@ -58,11 +58,12 @@ function configFromFlags(specs: string[], flags: Flags): GeneratorConfig {
   }
   if (typeof flags.out !== "string") throw new UsageError("--spec needs --out <dir>");
   const name = typeof flags.name === "string" ? flags.name : sliceNameFor(include[0]!);
-  const slice = { name, openapi: specs.length === 1 ? specs[0]! : specs, include, ...(typeof flags.csdl === "string" ? { csdl: flags.csdl } : {}) };
+  const overlays = flags.overlay as string[] | undefined;
+  const slice = { name, openapi: specs.length === 1 ? specs[0]! : specs, include, ...(typeof flags.csdl === "string" ? { csdl: flags.csdl } : {}), ...(overlays ? { overlays } : {}) };
   try {
     return checkConfig({ output: flags.out, main: name, slices: [slice], ...(flags.prettier === true ? { format: "prettier" } : {}) }, "command line");
   } catch (error) {
-    const message = (error as Error).message.replace("command line: slices[0].name", "--name").replace(/command line: slices\[0\]\.openapi(\[\d+\])?/, "--spec");
+    const message = (error as Error).message.replace("command line: slices[0].name", "--name").replace(/command line: slices\[0\]\.openapi(\[\d+\])?/, "--spec").replace(/command line: slices\[0\]\.overlays(\[\d+\])?/, "--overlay");
     throw new UsageError(message);
   }
 }

@@ -1,11 +1,12 @@
 /**
- * A file server on 127.0.0.1 for the command line's URL inputs: serves one folder, records every
- * path asked for, and answers 404 for anything else.
+ * A file server on 127.0.0.1 for the command line's URL inputs: serves one folder and its
+ * subfolders, records every path asked for, and answers 404 for anything else (a path that would
+ * leave the folder included).
  */
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { basename, join } from "node:path";
+import { resolve, sep } from "node:path";
 
 export interface FileServer {
   url: string;
@@ -19,7 +20,9 @@ export async function serveFolder(dir: string): Promise<FileServer> {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     asked.push(path);
     try {
-      const body = await readFile(join(dir, basename(decodeURIComponent(path))));
+      const file = resolve(dir, `.${decodeURIComponent(path)}`);
+      if (!file.startsWith(resolve(dir) + sep)) throw new Error(`${path} is outside the folder`);
+      const body = await readFile(file);
       res.writeHead(200, { "content-type": path.endsWith(".xml") ? "application/xml" : "application/yaml" });
       res.end(body);
     } catch {

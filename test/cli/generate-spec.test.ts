@@ -15,7 +15,10 @@ import { scratchDir } from "../helpers/scratch.js";
 
 const SPEC = "graph-beta-configurationPolicies-assignments.openapi.yaml";
 const CSDL = "graph-beta-configurationPolicies-assignments.csdl.xml";
-const INCLUDE = JSON.parse(readFileSync(join(REPO, "graphslice.config.json"), "utf8")).slices[0].include as string[];
+const MAIN_SLICE = JSON.parse(readFileSync(join(REPO, "graphslice.config.json"), "utf8")).slices[0] as { include: string[]; overlays: string[] };
+const INCLUDE = MAIN_SLICE.include;
+// The committed slice's overlays, as the file server names them (it serves spec/).
+const OVERLAYS = MAIN_SLICE.overlays.map((file) => file.replace(/^spec\//, ""));
 const scratch = scratchDir("cli");
 
 const test = suite<{ files: FileServer }>("cli: generate --spec");
@@ -28,11 +31,12 @@ const withoutSources = (text: string) => text.replace(/^\/\/ Source: .*\n/gm, ""
 
 test("from URLs: the same SDK as the committed config generates; --check passes, then fails on an edit", async ({ files }) => {
   const out = join(scratch, "from-url");
-  const args = ["generate", "--spec", `${files.url}/${SPEC}`, "--csdl", `${files.url}/${CSDL}`, "--include", ...INCLUDE, "--out", out, "--prettier", "--quiet"];
+  const overlays = OVERLAYS.flatMap((file) => ["--overlay", `${files.url}/${file}`]);
+  const args = ["generate", "--spec", `${files.url}/${SPEC}`, "--csdl", `${files.url}/${CSDL}`, "--include", ...INCLUDE, ...overlays, "--out", out, "--prettier", "--quiet"];
   const generated = await runCli(args);
   assert.is(generated.code, 0, generated.stderr);
   assert.match(generated.stdout, /^wrote \d+ files to /);
-  assert.equal([...new Set(files.asked)].sort(), [`/${CSDL}`, `/${SPEC}`].sort(), "both inputs were downloaded");
+  assert.equal([...new Set(files.asked)].sort(), [`/${CSDL}`, `/${SPEC}`, ...OVERLAYS.map((file) => `/${file}`)].sort(), "every input was downloaded");
   for (const name of readdirSync(join(out, "assignments"), { recursive: true }).map(String).filter((n) => n.endsWith(".ts"))) {
     const ours = readFileSync(join(out, "assignments", name), "utf8");
     assert.match(ours, new RegExp(`// Source: ${files.url.replace(/[.]/g, "\\.")}/${SPEC.replace(/[.]/g, "\\.")}`), name);
@@ -101,6 +105,13 @@ test("errors name the bad file, URL, pattern or schema", async ({ files }) => {
   assert.is(badSchema.code, 1);
   assert.match(badSchema.stderr, /broken-ref\.openapi\.yaml/);
   assert.match(badSchema.stderr, /microsoft\.graph\.noSuchAssignmentSource/);
+
+  const noOverlay = await generate("--spec", join("spec", SPEC), "--include", ...INCLUDE, "--overlay", "spec/overlays/no-such.overlay.yaml");
+  assert.is(noOverlay.code, 1);
+  assert.match(noOverlay.stderr, /spec\/overlays\/no-such\.overlay\.yaml/);
+  const overlayAlone = await runCli(["generate", "--overlay", join("spec", OVERLAYS[0]!)]);
+  assert.is(overlayAlone.code, 2);
+  assert.match(overlayAlone.stderr, /--overlay goes with --spec/);
 
   const noOut = await runCli(["generate", "--spec", join("spec", SPEC), "--include", "/a"]);
   assert.is(noOut.code, 2);

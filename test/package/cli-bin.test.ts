@@ -13,7 +13,7 @@ import { GENERATOR_TOOLCHAIN } from "../../generator/toolchain.js";
 import { installConsumer, runIn } from "./consumer.js";
 import { ROOT } from "./pack.js";
 
-const CONFIG = JSON.parse(readFileSync(join(ROOT, "graphslice.config.json"), "utf8")) as { slices: { name: string; openapi: string; csdl: string; include: string[] }[] };
+const CONFIG = JSON.parse(readFileSync(join(ROOT, "graphslice.config.json"), "utf8")) as { slices: { name: string; openapi: string; csdl: string; include: string[]; overlays?: string[] }[] };
 const SLICE = CONFIG.slices[0]!;
 const test = suite<{ dir: string; bare: string; other: string }>("package: published graphslice command");
 
@@ -41,7 +41,8 @@ test("the bin runs with plain node: no tsx anywhere the consumer can see", async
 
 test("graphslice generate --spec … writes the same SDK as this repo generates", async ({ dir }) => {
   const result = await graphslice(
-    dir, "generate", "--spec", join(ROOT, SLICE.openapi), "--csdl", join(ROOT, SLICE.csdl), "--include", ...SLICE.include, "--out", "sdk", "--name", SLICE.name, "--prettier", "--quiet",
+    dir, "generate", "--spec", join(ROOT, SLICE.openapi), "--csdl", join(ROOT, SLICE.csdl), "--include", ...SLICE.include,
+    ...(SLICE.overlays ?? []).flatMap((overlay) => ["--overlay", join(ROOT, overlay)]), "--out", "sdk", "--name", SLICE.name, "--prettier", "--quiet",
   );
   assert.is(result.code, 0, result.stderr);
   const withoutSources = (text: string) => text.replace(/^\/\/ Source: .*\n/gm, "");
@@ -74,7 +75,8 @@ test("without the toolchain, the command names what is missing and the exact ins
 });
 
 test("another version of a toolchain package: a warning naming it and the tested version, then it runs", async ({ other }) => {
-  const result = await graphslice(other, "generate", "--spec", join(ROOT, SLICE.openapi), "--include", ...SLICE.include, "--out", "sdk", "--quiet");
+  const result = await graphslice(other, "generate", "--spec", join(ROOT, SLICE.openapi), "--include", ...SLICE.include,
+    ...(SLICE.overlays ?? []).flatMap((overlay) => ["--overlay", join(ROOT, overlay)]), "--out", "sdk", "--quiet");
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stderr, /graphslice: warning: prettier 3\.0\.0 is installed; the generator is tested with 3\.10\.1/);
   assert.not.match(result.stderr, /warning: (typescript|ts-morph)/);

@@ -11,6 +11,9 @@ export function describe(target: DeviceAndAppManagementAssignmentTarget): string
       return `collection ${target.collectionId ?? ""}`;
     case "#microsoft.graph.androidFotaDeploymentAssignmentTarget":
       return `fota ${target.groupId ?? ""}`;
+    case "#microsoft.graph.scopeTagGroupAssignmentTarget":
+      // Added by spec/overlays/scope-tag-group-assignment-target.overlay.yaml.
+      return `scope tag ${target.targetType ?? ""} ${target.entraObjectId ?? ""}`;
     case "#microsoft.graph.allDevicesAssignmentTarget":
     case "#microsoft.graph.allLicensedUsersAssignmentTarget":
       // @ts-expect-error groupId exists only on group targets
