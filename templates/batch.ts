@@ -6,7 +6,7 @@
 import { onAbort } from "./abort.js";
 import { errorFromResponse, GraphError, type CallContext } from "./errors.js";
 import { parseODataJson } from "./odata-type.js";
-import { isCredentialHeader } from "./redirect.js";
+import { isCredentialHeader } from "./mask.js";
 import { isRetryableStatus, sleep } from "./retry.js";
 import { serverDelayMs } from "./retry-after.js";
 import type { GraphRequest, GraphRuntime, PreparedRequest } from "./runtime.js";

@@ -7,6 +7,17 @@
 
 export const MASK = "[token]";
 
+/**
+ * Header names whose values are credentials, in any case (a check on `Authorization` alone would let
+ * `authorization` through): never sent to another origin, masked in errors, redacted in logs.
+ */
+const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|api-key|x-api-key|ocp-apim-subscription-key|x-ms-token-.*)$/i;
+
+/** True for headers that carry a credential: they must never follow a request to another origin. */
+export function isCredentialHeader(name: string): boolean {
+  return CREDENTIAL_HEADER.test(name);
+}
+
 /** The secret parts of a credential header value: the whole value and, for `Bearer x`, the `x`. */
 export function headerSecrets(value: string): string[] {
   const credential = value.slice(value.indexOf(" ") + 1).trim();
@@ -24,7 +35,9 @@ export function maskText(text: string, secrets: readonly string[]): string {
 /** A JSON-like value with every string in it masked (objects and arrays copied, nothing else kept). */
 export function maskValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === "string") return maskText(value, secrets);
-  if (typeof value !== "object" || value === null || depth > 64) return value;
+  if (typeof value !== "object" || value === null) return value;
+  // Deeper than anything Graph sends: kept as masked JSON text instead of being walked further.
+  if (depth > 64) return maskText(safeString(value), secrets);
   if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) copy[maskText(key, secrets)] = maskValue((value as Record<string, unknown>)[key], secrets, depth + 1);

@@ -1,20 +1,12 @@
 /**
- * Redirects are followed by hand (fetch's `redirect: "manual"`), so that credentials can be withheld
- * from other origins. Header names are compared case-insensitively: a check on `Authorization` alone
- * would let `authorization` through.
+ * Redirects are followed by hand (fetch's `redirect: "manual"`), so that credentials
+ * (`isCredentialHeader`, mask.ts) can be withheld from other origins.
  */
 
 export const MAX_REDIRECTS = 5;
 
-const CREDENTIAL_HEADERS = new Set(["authorization", "cookie", "proxy-authorization"]);
-
 export function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
-
-/** True for headers that must never follow a request to another origin. */
-export function isCredentialHeader(name: string): boolean {
-  return CREDENTIAL_HEADERS.has(name.toLowerCase());
 }
 
 /**

@@ -4,6 +4,7 @@
  * A middleware that logs every HTTP attempt: method, URL, status, time taken, and the headers with
  * `Authorization`, cookies and other credentials replaced by `[redacted]`. Bodies are never logged.
  */
+import { isCredentialHeader } from "./mask.js";
 import type { Middleware } from "./middleware.js";
 
 /** What one attempt looked like, as the logging middleware reports it. */
@@ -26,9 +27,6 @@ export interface LoggingOptions {
 
 export const REDACTED = "[redacted]";
 
-/** Header names whose values are credentials, in any case. */
-const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token.*|api-key|x-api-key)$/i;
-
 /** A middleware logging each attempt through `options.log`. */
 export function loggingMiddleware(options: LoggingOptions = {}): Middleware {
   const log = options.log ?? ((entry: HttpLogEntry) => console.debug(formatLogEntry(entry)));
@@ -49,7 +47,7 @@ export function loggingMiddleware(options: LoggingOptions = {}): Middleware {
 /** Headers as a plain object, every credential replaced by `[redacted]`. */
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => (out[name] = SECRET_HEADERS.test(name) ? REDACTED : value));
+  headers.forEach((value, name) => (out[name] = isCredentialHeader(name) ? REDACTED : value));
   return out;
 }
 

@@ -8,8 +8,8 @@
 import { onAbort } from "./abort.js";
 import type { TokenSource } from "./auth.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
-import { headerSecrets, maskText } from "./mask.js";
-import { isCredentialHeader, isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
+import { headerSecrets, isCredentialHeader, maskText } from "./mask.js";
+import { isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
 import { headerProblem, isHttpUrl, isValidHeaderValue, parseUrl, urlProblem } from "./request-check.js";
 import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, type RetryPolicy } from "./retry.js";
 import { startTimer } from "./timer.js";
@@ -101,7 +101,8 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       throw signal.aborted ? problem : graphError("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(problem)}`, problem);
     }
     if (token === undefined) return undefined;
-    secrets.push(token);
+    // As sent: fetch trims a header value, so an echo shows the token without surrounding whitespace.
+    secrets.push(token, token.trim());
     if (!isValidHeaderValue(token)) throw graphError("authenticationFailed", `${x.method} ${x.url} not sent: the token cannot be sent in a header (it contains CR, LF, NUL or a character outside Latin-1)`);
     return token;
   };

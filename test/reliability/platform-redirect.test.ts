@@ -11,7 +11,7 @@
  * platform's doing.
  */
 import * as assert from "uvu/assert";
-import { isCredentialHeader } from "../../generated/runtime/redirect.js";
+import { isCredentialHeader } from "../../generated/runtime/mask.js";
 import { startRecordingServer } from "../server/recording-server.js";
 import { graphError, GROUP_TARGET, LIST, POLICY, reliabilitySuite, TOKEN } from "./helpers.js";
 

@@ -129,6 +129,61 @@ test("a token fetched after a 401 is masked too, and so is a caller's Cookie and
   );
 });
 
+test("a token with whitespace around it is masked as it was sent (fetch trims a header value)", async () => {
+  await withServer(
+    (req) => ({ status: 400, body: JSON.stringify({ error: { code: "BadRequest", message: `you sent ${req.headers.authorization}` } }) }),
+    async (server) => {
+      for (const token of [`${TOKEN} `, `\t${TOKEN}`]) {
+        const error = await graphError(assignmentsAt(server, { token: async () => token }).get());
+        assert.match(error.message, /you sent Bearer\s*\[token\]$/);
+        assertNoToken(error);
+      }
+    },
+  );
+});
+
+test("a \\u-escaped echo deeper than 64 levels in innerError is masked, not kept raw", async () => {
+  let inner = `"${TOKEN.replace(/e/g, "\\u0065")}"`;
+  for (let i = 0; i < 70; i++) inner = `{"x":${inner}}`;
+  await withServer(
+    () => ({ status: 400, body: `{"error":{"code":"BadRequest","message":"m","innerError":${inner}}}` }),
+    async (server) => {
+      const error = await graphError(assignmentsAt(server).get());
+      assert.is(error.code, "BadRequest");
+      assertNoToken(error);
+      // What lies past the walk is kept as masked JSON text.
+      let level: unknown = error.innerError;
+      for (let i = 0; i < 80 && typeof level === "object" && level !== null; i++) level = (level as { x: unknown }).x;
+      assert.type(level, "string");
+      assert.match(level as string, "[token]");
+    },
+  );
+});
+
+test("API-key headers are credentials: masked in errors and never sent to another origin", async () => {
+  const other = await startRecordingServer({ respond: () => ({ status: 400, body: JSON.stringify({ error: { code: "BadRequest", message: "other origin" } }) }) });
+  try {
+    await withServer(
+      (req) =>
+        req.method === "GET"
+          ? { status: 307, headers: { location: `${other.url}/beta/x` }, body: "" }
+          : { status: 400, body: JSON.stringify({ error: { code: "BadRequest", message: `${req.headers["x-api-key"]} ${req.headers["ocp-apim-subscription-key"]}` } }) },
+      async (server) => {
+        const headers = { "X-Api-Key": "api-key-secret", "Ocp-Apim-Subscription-Key": "subscription-secret" };
+        const echoed = await graphError(assignmentsAt(server, { headers }).post({ target: GROUP_TARGET }));
+        for (const secret of ["api-key-secret", "subscription-secret"]) assertNoToken(echoed, secret);
+        await graphError(assignmentsAt(server, { headers }).get());
+        assert.is(other.requests.length, 1);
+        assert.is(other.requests[0]!.headers["x-api-key"], undefined);
+        assert.is(other.requests[0]!.headers["ocp-apim-subscription-key"], undefined);
+        assert.is(other.requests[0]!.headers.authorization, undefined);
+      },
+    );
+  } finally {
+    await other.close();
+  }
+});
+
 test("a URL with credentials in a nextLink is named without them", async ({ h }) => {
   h.server.faults.push({ kind: "nextLink", url: `${h.server.url.replace("://", "://user:pa55word@")}/beta/deviceManagement/configurationPolicies/${POLICY}/assignments?$skiptoken=x` }, { method: "GET" });
   const pages = h.assignments().iteratePages();
