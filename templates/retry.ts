@@ -27,12 +27,12 @@ export function isRetryableOnNetworkError(method: string): boolean {
 /**
  * 429 and 503 mean "not processed, come back later", so any method is retried; so is a 504 with
  * `Retry-After` (Graph's throttling 504s carry one). A 504 without it is a gateway that gave up
- * waiting: the request may have been applied behind it. Repeating a GET, PATCH (the same values
- * again) or DELETE cannot change the outcome, so they are retried; a POST could create a second
- * resource, so it is not.
+ * waiting: the request may have been applied behind it, as after a network error, and the same rule
+ * holds. A POST could create a second resource, and a PATCH sent again could overwrite what someone
+ * changed in between (PATCH is not idempotent), so only a GET or DELETE is repeated.
  */
 export function isRetryableStatus(status: number, method: string, hasRetryAfter: boolean): boolean {
-  return status === 429 || status === 503 || (status === 504 && (hasRetryAfter || method !== "POST"));
+  return status === 429 || status === 503 || (status === 504 && (hasRetryAfter || isRetryableOnNetworkError(method)));
 }
 
 // The server's own waits (Retry-After and its kin) are read only from answers that may be retried:

@@ -7,7 +7,8 @@ import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
 import { errorFromResponse, GraphError, invalidResponse } from "./errors.js";
 import { parseODataJson, serializeODataJson } from "./odata-type.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
-import { exchange, isJsonContentType, parseUrl, type ExchangeResult, type TransportConfig } from "./transport.js";
+import { exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
+import { isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
 import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
@@ -103,8 +104,13 @@ export const DEFAULT_TIMEOUT_MS = 100_000;
  * needs it.
  */
 export function createRuntime(options: GraphClientOptions = {}, operationIndexes?: OperationIndexSource): GraphRuntime {
+  for (const [name, count] of [["timeoutMs"], ["maxRetries", true], ["maxRetryDelayMs"], ["backoffMs"]] as const) {
+    const problem = numberOptionProblem(name, options[name], count);
+    if (problem) throw new TypeError(problem);
+  }
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
-  const base = new URL(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
+  const base = parseUrl(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
+  if (!base || !isHttpUrl(base)) throw new TypeError(`baseUrl must be an absolute http or https URL, got ${JSON.stringify(options.baseUrl)}`);
   const origin = base.origin;
   const baseUrl = (origin + base.pathname).replace(/\/+$/, "");
   const retry: RetryPolicy = {
@@ -184,17 +190,24 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
       attempts: result.attempts,
     });
     if (expect === "stream") return result.blob;
+    // 204: a write that answers nothing (Graph's PATCH usually does), or OData's answer for a
+    // single-valued navigation property that is null.
     if (expect === "none" || response.status === 204) return undefined;
     if (expect === "count") {
-      if (/^\s*\d+\s*$/.test(text)) return Number(text);
-      throw unexpected(result, "a number (text/plain)");
+      const count = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+      if (Number.isSafeInteger(count)) return count;
+      throw unexpected(result, "a count (a whole number of at most 2^53 - 1 as text/plain)");
     }
     if (!text || !isJsonContentType(response.headers)) throw unexpected(result, "a JSON body");
+    let value: unknown;
     try {
-      return parseODataJson(text);
+      value = parseODataJson(text);
     } catch (error) {
       throw unexpected(result, "valid JSON", error);
     }
+    // OData answers an object: an entity, a collection's { value }, or a primitive's { value }.
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw unexpected(result, "a JSON object");
+    return value;
   }
 
   return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route, transport: config };

@@ -49,3 +49,14 @@ export function urlProblem(url: string): string | undefined {
   if (parsed.username || parsed.password) return "the URL has credentials in it (user:password@), which are never sent";
   return undefined;
 }
+
+/**
+ * Why a number option cannot be used, naming it; undefined when it can (or is absent). A count
+ * (`maxRetries`) is a whole number; a duration in ms may be fractional. Both may be Infinity, never
+ * NaN or negative: `Number(process.env.UNSET)` must not mean "retry forever" or "never time out".
+ */
+export function numberOptionProblem(name: string, value: unknown, count = false): string | undefined {
+  if (value === undefined) return undefined;
+  const fits = typeof value === "number" && value >= 0 && (count ? Number.isInteger(value) || value === Infinity : !Number.isNaN(value));
+  return fits ? undefined : `${name} must be ${count ? "a whole number" : "a number of milliseconds"} of 0 or more (or Infinity), got ${typeof value === "number" ? value : JSON.stringify(value) ?? typeof value}`;
+}

@@ -10,7 +10,7 @@ import type { TokenSource } from "./auth.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, isCredentialHeader, maskText } from "./mask.js";
 import { isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
-import { headerProblem, isHttpUrl, isValidHeaderValue, parseUrl, urlProblem } from "./request-check.js";
+import { headerProblem, isHttpUrl, isValidHeaderValue, numberOptionProblem, parseUrl, urlProblem } from "./request-check.js";
 import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, type RetryPolicy } from "./retry.js";
 import { startTimer } from "./timer.js";
 import type { RequestOptions } from "./types.js";
@@ -79,6 +79,8 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, secrets, ...progress });
   /** An error about the request as it stands (after redirects). */
   const fail = (code: GraphErrorCode, what: string, cause?: unknown, headers?: Headers) => graphError(code, `${method} ${url} ${what}`, cause, headers);
+  const optionProblem = numberOptionProblem("options.timeoutMs", options.timeoutMs) ?? numberOptionProblem("options.maxRetries", options.maxRetries, true);
+  if (optionProblem) throw fail("invalidRequest", `not sent: ${optionProblem}`);
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   // One controller per call, for fetch and every wait. (A signal shared by many calls looks cheaper
   // but is not: fetch leaves a listener on it per request until garbage collection, and adding to a
@@ -225,9 +227,9 @@ function describeError(error: unknown): string {
   return `${e?.message ?? error}${e?.cause?.message ? ` (${e.cause.message})` : ""}`;
 }
 
-/** True for `application/json` and `…+json`, with parameters, in any case (media types are case-insensitive). */
+/** True for `…/json` and `…/…+json`, with parameters, in any case (media types are case-insensitive); not `text/notjson`. */
 export function isJsonContentType(headers: Headers): boolean {
-  return /^[^;]*json\s*(;|$)/i.test(headers.get("content-type") ?? "");
+  return /^\s*[\w.!#$&^+-]+\/([\w.!#$&^+-]*\+)?json\s*(;|$)/i.test(headers.get("content-type") ?? "");
 }
 
 /** True when `url` is on `origin` (a cheap prefix test; anything unusual counts as another origin). */

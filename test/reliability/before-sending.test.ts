@@ -37,6 +37,33 @@ test("an invalid header name is named too", async ({ h }) => {
   assert.match(error.message, '"bad name"');
 });
 
+test("a client option that is NaN, negative, fractional where a count is meant, or not a number: a TypeError naming it", ({ h }) => {
+  const bad: Array<[string, Record<string, unknown>]> = [
+    ["maxRetries", { maxRetries: Number.NaN }], ["maxRetries", { maxRetries: -1 }], ["maxRetries", { maxRetries: 1.5 }],
+    ["timeoutMs", { timeoutMs: Number.NaN }], ["timeoutMs", { timeoutMs: -5 }], ["timeoutMs", { timeoutMs: "100" }],
+    ["maxRetryDelayMs", { maxRetryDelayMs: Number.NaN }], ["backoffMs", { backoffMs: -1 }],
+  ];
+  for (const [name, options] of bad) {
+    assert.throws(() => h.client(options as never), (error: Error) => error instanceof TypeError && error.message.startsWith(`${name} must be`), JSON.stringify(options));
+  }
+  for (const baseUrl of ["not a url", "ftp://graph.example/beta", "/beta"]) {
+    assert.throws(() => h.client({ baseUrl }), (error: Error) => error instanceof TypeError && error.message.includes("baseUrl") && error.message.includes(JSON.stringify(baseUrl)), baseUrl);
+  }
+  // The edges that mean something: no retries, no timeout, no cap.
+  h.client({ maxRetries: 0, timeoutMs: 0, maxRetryDelayMs: 0, backoffMs: 0 });
+  h.client({ maxRetries: Infinity, timeoutMs: Infinity, maxRetryDelayMs: Infinity });
+});
+
+test("a call option timeoutMs or maxRetries that is NaN or negative: invalidRequest naming it, nothing sent", async ({ h }) => {
+  for (const options of [{ timeoutMs: Number.NaN }, { timeoutMs: -1 }, { maxRetries: Number.NaN }, { maxRetries: 2.5 }]) {
+    const name = Object.keys(options)[0]!;
+    const error = await graphError(h.assignments().get(undefined, options));
+    assert.is(error.code, "invalidRequest", name);
+    assert.match(error.message, `not sent: options.${name} must be`);
+  }
+  assert.is(h.server.requests.length, 0);
+});
+
 test("a same-origin nextLink with user:password@ fails at once as invalidRequest, not after 6 attempts", async ({ h }) => {
   h.server.store.addAssignment(POLICY, { id: "a1", target: GROUP_TARGET });
   const next = `${h.server.url.replace("://", "://u:p@")}/beta/deviceManagement/configurationPolicies/${POLICY}/assignments?$skiptoken=x`;

@@ -25,7 +25,8 @@ for (const body of ["null", "42", '"text"', "true", "[]"]) {
       const error = await rejection(assignmentsAt(server).iterate().next());
       assert.instance(error, GraphError, String(error));
       assert.is((error as GraphError).code, "invalidResponse");
-      assert.match((error as GraphError).message, 'expected a collection page with a "value" array');
+      // OData answers an object: what is not one fails before paging looks for "value".
+      assert.match((error as GraphError).message, "expected a JSON object");
     } finally {
       await server.close();
     }
@@ -44,14 +45,46 @@ for (const contentType of ["Application/JSON", "APPLICATION/JSON; charset=UTF-8"
   });
 }
 
-test("text/jsonish and no content type are still not JSON", async () => {
-  const server = await answering(JSON.stringify({ value: [] }), "text/jsonish");
-  try {
-    assert.is((await graphError(assignmentsAt(server).get())).code, "invalidResponse");
-  } finally {
-    await server.close();
-  }
-});
+for (const contentType of ["text/jsonish", "text/notjson", "application/xjson", "json"]) {
+  test(`${contentType} is not JSON`, async () => {
+    const server = await answering(JSON.stringify({ value: [] }), contentType);
+    try {
+      const error = await graphError(assignmentsAt(server).get());
+      assert.is(error.code, "invalidResponse");
+      assert.match(error.message, "expected a JSON body");
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+for (const body of ["null", "[1,2]", "42", '"text"']) {
+  test(`an entity answered with ${body}: invalidResponse, not a value of the wrong shape`, async () => {
+    const server = await answering(body);
+    try {
+      const error = await graphError(assignmentsAt(server).byId("a").get());
+      assert.is(error.code, "invalidResponse");
+      assert.is(error.status, 200);
+      assert.match(error.message, "expected a JSON object");
+      assert.is(error.body, body);
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+for (const body of ["9".repeat(400), "9007199254740993", "-1", "1e3"]) {
+  test(`a count answered ${body.length > 20 ? `${body.slice(0, 8)}… (${body.length} digits)` : body}: invalidResponse, not Infinity or a rounded number`, async () => {
+    const server = await answering(body, "text/plain");
+    try {
+      const error = await graphError(assignmentsAt(server).count());
+      assert.is(error.code, "invalidResponse");
+      assert.match(error.message, "expected a count");
+    } finally {
+      await server.close();
+    }
+  });
+}
 
 test("a response nested 200,000 levels deep is read, with the @odata.type at the bottom fixed", async () => {
   const depth = 200_000;

@@ -42,7 +42,7 @@ test("503 and 504 with Retry-After are retried for every method; a call gets thr
   assert.is(h.server.faults.stats.applied, 1);
 });
 
-test("503 without Retry-After is retried with backoff; 504 without Retry-After for all but POST (a POST may have been applied)", async ({ h }) => {
+test("503 without Retry-After is retried with backoff; 504 without Retry-After only for GET and DELETE (a POST or PATCH may have been applied)", async ({ h }) => {
   h.server.faults.push({ kind: "status", status: 503 }, { method: "GET" });
   h.server.faults.push({ kind: "status", status: 504 }, { method: "GET" });
   await h.assignments().get();
@@ -51,10 +51,17 @@ test("503 without Retry-After is retried with backoff; 504 without Retry-After f
   const created = await h.assignments().post({ target: GROUP_TARGET });
   h.server.requests.length = 0;
   h.server.faults.push({ kind: "status", status: 504, apply: true }, { method: "PATCH" });
-  const patched = await h.assignments().byId(created.id!).patch({ sourceId: "same values again" });
-  assert.is(patched.sourceId, "same values again");
-  assert.equal(h.server.requests.map((r) => r.method), ["PATCH", "PATCH"], "a PATCH is repeated: applying it twice changes nothing");
+  const patchError = await graphError(h.assignments().byId(created.id!).patch({ sourceId: "applied behind the gateway" }));
+  assert.is(patchError.status, 504);
+  assert.is(patchError.attempts, 1);
+  assert.equal(h.server.requests.map((r) => r.method), ["PATCH"], "a PATCH is not repeated: it was applied, and a second could overwrite a change made in between");
+  assert.is(h.server.store.getAssignment(POLICY, created.id!)?.sourceId, "applied behind the gateway");
   h.server.store.deleteAssignment(POLICY, created.id!);
+
+  h.server.requests.length = 0;
+  h.server.faults.push({ kind: "status", status: 504 }, { method: "DELETE" });
+  await h.assignments().byId("no-such-assignment").delete().catch(() => {});
+  assert.equal(h.server.requests.map((r) => r.method), ["DELETE", "DELETE"], "a DELETE is repeated: deleting twice leaves the same state");
 
   h.server.requests.length = 0;
   h.server.faults.push({ kind: "status", status: 504, apply: true }, { method: "POST" });
