@@ -109,6 +109,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const maxRetries = options.maxRetries ?? retry.maxRetries;
   let retries = 0, redirects = 0, waited = 0, leftOrigin = false, refreshed = false;
   let freshToken: string | undefined;
+  let refreshFailure: unknown;
   // A page's fetch hides manual redirects, and finding out costs a request: decide before the first.
   let redirectMode = (config.redirect ??= hidesRedirects() ? "follow" : "manual");
   /** Waits before the next retry (dropping the answer that asked for it), if the budget allows it. */
@@ -148,6 +149,11 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           if (!isRetryableOnNetworkError(method)) throw fail("redirectNotFollowed", `was redirected, and this fetch hides where to; it is not sent again, since a ${method} may already have been applied`);
           continue;
         }
+        if (status < 200 || status > 599) {
+          // Not HTTP (a Response cannot even be made with it): sent and answered, so not sent again.
+          discard(response);
+          throw fail("invalidResponse", `was answered with status ${status}, which is not an HTTP status (200 to 599)`, undefined, response.headers);
+        }
         const location = isRedirect(status) ? response.headers.get("location") : null;
         if (location !== null) {
           discard(response);
@@ -171,7 +177,13 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           refreshed = true;
           const challenge = response.headers.get("www-authenticate");
           const claims = challenge?.includes("insufficient_claims") ? (await import("./challenge.js")).claimsChallenge(challenge) : undefined;
-          freshToken = await getToken(token, claims);
+          try {
+            freshToken = await getToken(token, claims);
+          } catch (problem) {
+            // The call was sent and answered: it fails with that 401 (Graph's code, request-id), and the refresh's failure is its cause.
+            if (signal.aborted) throw problem;
+            refreshFailure = problem instanceof GraphError ? (problem.cause ?? problem) : problem;
+          }
           if (freshToken && freshToken !== token) {
             discard(response);
             continue;
@@ -190,7 +202,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
         // A service or proxy that echoes the request back must not put the token into an error body
         // the low-level client returns (success bodies are data and stay untouched).
         if (!response.ok && secrets.length) text = maskText(text, secrets);
-        return { response, text, blob, url, method, secrets, ...progress };
+        return { response, text, blob, url, method, secrets, ...progress, ...(refreshFailure === undefined ? {} : { cause: refreshFailure }) };
       } catch (error) {
         if (signal.aborted || error instanceof GraphError) throw error;
         const retryable = isRetryableOnNetworkError(method);

@@ -120,13 +120,13 @@ export class GraphError extends Error {
   }
 }
 
-/** What a failed exchange tells an error about the call. */
-export type CallContext = Pick<GraphErrorInit, "method" | "url" | "clientRequestId" | "attempts" | "throttled" | "secrets">;
+/** What a failed exchange tells an error about the call (`cause`: what went wrong besides the answer, such as a failed token refresh). */
+export type CallContext = Pick<GraphErrorInit, "method" | "url" | "clientRequestId" | "attempts" | "throttled" | "secrets" | "cause">;
 
 /** The call fields of an exchange result, and nothing else of it (no Response, no text). */
 export function callContext(result: CallContext): CallContext {
-  const { method, url, clientRequestId, attempts, throttled, secrets } = result;
-  return { method, url, clientRequestId, attempts, throttled, secrets };
+  const { method, url, clientRequestId, attempts, throttled, secrets, cause } = result;
+  return { method, url, clientRequestId, attempts, throttled, secrets, cause };
 }
 
 /** An error about a response: the call's fields, its status, headers and body, and what is wrong with it. */

@@ -4,7 +4,8 @@
  * simply works.
  */
 import * as assert from "uvu/assert";
-import { graphError, GROUP_TARGET, POLICY, reliabilitySuite } from "./helpers.js";
+import { createLowLevelClient } from "../../generated/assignments/index.js";
+import { graphError, GROUP_TARGET, POLICY, reliabilitySuite, TOKEN } from "./helpers.js";
 
 const test = reliabilitySuite("reliability: bad responses");
 
@@ -18,6 +19,21 @@ test("an HTML error page from a proxy (502): GraphError with status 502 and the 
   assert.is(error.requestId, undefined, "a proxy page carries no Graph ids");
   assert.ok(error.clientRequestId, "the id we sent is still there to quote");
   assert.is(h.server.requests.length, 1);
+});
+
+test("a status outside 200 to 599 is not HTTP: invalidResponse naming it, in both clients, and a POST is not sent again", async ({ h }) => {
+  for (const status of [600, 999]) {
+    h.server.faults.push({ kind: "status", status, apply: true }, { method: "POST" });
+    const error = await graphError(h.assignments().post({ target: GROUP_TARGET }));
+    assert.is(error.code, "invalidResponse");
+    assert.match(error.message, `was answered with status ${status}, which is not an HTTP status`);
+  }
+  assert.is(h.server.requests.length, 2, "each POST sent once");
+  h.server.faults.push({ kind: "status", status: 600 }, { method: "GET" });
+  const api = createLowLevelClient({ baseUrl: h.server.baseUrl, token: TOKEN });
+  const path = { "deviceManagementConfigurationPolicy-id": POLICY };
+  const error = await graphError(api.GET("/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments", { params: { path } }));
+  assert.is(error.code, "invalidResponse");
 });
 
 test("an HTML page with status 200: invalidResponse with status 200 and the raw text", async ({ h }) => {

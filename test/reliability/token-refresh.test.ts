@@ -107,6 +107,29 @@ test("a 401 without a challenge and a credential that returns its cached token: 
   }
 });
 
+test("a 401 whose token refresh fails: the call fails with that 401 (Graph's code, request-id), the refresh's error as cause", async () => {
+  const server = await startRecordingServer({
+    respond: () => ({ status: 401, headers: { "request-id": "rid-401" }, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "Lifetime validation failed" } }) }),
+  });
+  try {
+    let calls = 0;
+    const token = async () => {
+      if (calls++ === 0) return "first-token";
+      throw new Error("the identity service is down");
+    };
+    const error = await graphError(assignmentsAt(server, { token }).get());
+    assert.is(error.status, 401);
+    assert.is(error.code, "InvalidAuthenticationToken");
+    assert.is(error.requestId, "rid-401");
+    assert.is(error.attempts, 1);
+    assert.not.match(error.message, "not sent");
+    assert.match(String((error.cause as Error | undefined)?.message), "the identity service is down");
+    assert.is(server.requests.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
 test("the call's signal reaches getToken: aborting the only waiting call aborts the token request", async ({ h }) => {
   let seen: AbortSignal | undefined;
   const credential = {

@@ -102,7 +102,8 @@ export class FaultController {
       throw new TypeError(`faults.push: times must be a positive integer or Infinity, got ${times}`);
     }
     if ((fault.kind === "status" || fault.kind === "html" || fault.kind === "empty") && fault.status !== undefined) {
-      if (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 599) {
+      // Up to 999, what node:http writes: a client must survive a status that is not HTTP's.
+      if (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 999) {
         throw new TypeError(`faults.push: invalid status ${fault.status}`);
       }
     }
