@@ -1,12 +1,14 @@
 /**
- * The logging middleware against a hostile server and hostile middleware, over real HTTP: a response
+ * The shipped middlewares against a hostile server and hostile middleware, over real HTTP: a response
  * that echoes the Authorization or API-key header (in any header, `request-id` included) and an
- * attempt error that quotes them. Nothing logged may hold a secret of the attempt; the echo shows as
- * `[token]`.
+ * attempt error that quotes them. Nothing logged and nothing in a span (attributes, the exception
+ * event, the status message) may hold a secret of the attempt; the echo shows as `[token]`.
  */
+import { SpanStatusCode } from "@opentelemetry/api";
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { createGraphClient, formatLogEntry, loggingMiddleware, type HttpLogEntry, type Middleware } from "../../generated/index.js";
+import { createGraphClient, formatLogEntry, loggingMiddleware, tracingMiddleware, type HttpLogEntry, type Middleware } from "../../generated/index.js";
 import { startRecordingServer, type RecordingServer } from "../server/recording-server.js";
 
 const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOi.echoed-token-value";
@@ -71,6 +73,46 @@ test("logging: a credential a later middleware sets on the attempt's request is 
   assert.is(server.requests[0]!.headers["x-api-key"], LATE_KEY);
   assert.is(entries[0]!.responseHeaders!["x-echo-key"], "[token]");
   assert.not.ok(JSON.stringify(entries).includes(LATE_KEY));
+});
+
+function tracer() {
+  const exporter = new InMemorySpanExporter();
+  return { exporter, tracer: new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).getTracer("echo-test") };
+}
+
+test("tracing: an echoed request-id becomes a masked graph.request_id; no attribute holds a secret", async ({ server }) => {
+  const { exporter, tracer: t } = tracer();
+  await list(server, [tracingMiddleware(t)]);
+  const [span] = exporter.getFinishedSpans();
+  assert.is(span!.attributes["graph.request_id"], "[token]");
+  assert.is(span!.attributes["http.response.status_code"], 200);
+  assert.equal(leaks(JSON.stringify([span!.attributes, span!.events, span!.status])), []);
+});
+
+test("tracing: an attempt error quoting the secrets gives a masked exception event, error.type and status message", async ({ server }) => {
+  const { exporter, tracer: t } = tracer();
+  await list(server, [tracingMiddleware(t), refuse]).catch(() => undefined);
+  const [span] = exporter.getFinishedSpans();
+  assert.is(span!.status.code, SpanStatusCode.ERROR);
+  assert.is(span!.status.message, "refused [token] with key [token]");
+  assert.is(span!.attributes["error.type"], "TypeError([token])");
+  const event = span!.events.find((e) => e.name === "exception");
+  assert.ok(event, "the exception is still recorded");
+  assert.is(event!.attributes!["exception.message"], "refused [token] with key [token]");
+  assert.is(event!.attributes!["exception.type"], "TypeError([token])");
+  assert.match(String(event!.attributes!["exception.stacktrace"]), /refused \[token\] with key \[token\]/);
+  assert.equal(leaks(JSON.stringify([span!.attributes, span!.events, span!.status])), []);
+});
+
+test("tracing: a thrown non-Error value quoting the token is recorded masked", async ({ server }) => {
+  const { exporter, tracer: t } = tracer();
+  const throwString: Middleware = async (request) => {
+    throw `refused ${request.headers.get("authorization")}`;
+  };
+  await list(server, [tracingMiddleware(t), throwString]).catch(() => undefined);
+  const [span] = exporter.getFinishedSpans();
+  assert.is(span!.events[0]?.attributes?.["exception.message"], "refused [token]");
+  assert.equal(leaks(JSON.stringify([span!.attributes, span!.events, span!.status])), []);
 });
 
 test.run();
