@@ -1,8 +1,10 @@
 /**
  * A middleware that logs every HTTP attempt: method, URL, status, time taken, and the headers with
  * `Authorization`, cookies and other credentials replaced by `[redacted]`. Bodies are never logged.
+ * Every text logged is masked with the attempt's secrets (its credential headers' values), since a
+ * server may echo them in any header and an error may quote them.
  */
-import { isCredentialHeader } from "./mask.js";
+import { isCredentialHeader, maskValue, requestSecrets } from "./mask.js";
 import type { Middleware } from "./middleware.js";
 
 /** What one attempt looked like, as the logging middleware reports it. */
@@ -30,13 +32,16 @@ export function loggingMiddleware(options: LoggingOptions = {}): Middleware {
   const log = options.log ?? ((entry: HttpLogEntry) => console.debug(formatLogEntry(entry)));
   return async (request, next) => {
     const started = Date.now();
+    const sent = requestSecrets(request.headers);
     const base = { method: request.method, url: request.url, requestHeaders: redactHeaders(request.headers) };
+    // The secrets of the request as it ends too: a later middleware may have set a credential on it.
+    const emit = (entry: HttpLogEntry) => log(maskValue(entry, [...sent, ...requestSecrets(request.headers)]) as HttpLogEntry);
     try {
       const response = await next(request);
-      log({ ...base, status: response.status, responseHeaders: redactHeaders(response.headers), durationMs: Date.now() - started });
+      emit({ ...base, status: response.status, responseHeaders: redactHeaders(response.headers), durationMs: Date.now() - started });
       return response;
     } catch (error) {
-      log({ ...base, durationMs: Date.now() - started, error: (error as Error)?.message ?? String(error) });
+      emit({ ...base, durationMs: Date.now() - started, error: (error as Error)?.message ?? String(error) });
       throw error;
     }
   };

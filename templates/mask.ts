@@ -24,6 +24,18 @@ export function headerSecrets(value: string): string[] {
   return [value.trim(), credential].filter((secret) => secret.length > 0);
 }
 
+/**
+ * The secrets a request's credential headers carry, as `headerSecrets` gives them: what a middleware
+ * must mask in whatever it reports about the attempt (an echo of them by the server, an error quoting them).
+ */
+export function requestSecrets(headers: Headers): string[] {
+  const secrets: string[] = [];
+  headers.forEach((value, name) => {
+    if (isCredentialHeader(name)) secrets.push(...headerSecrets(value));
+  });
+  return secrets;
+}
+
 /** `text` with every secret replaced by [token] and every URL's `user:password@` removed. */
 export function maskText(text: string, secrets: readonly string[]): string {
   let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");

@@ -4,8 +4,11 @@
  * A middleware that makes one OpenTelemetry client span per HTTP attempt, with the HTTP semantic
  * convention attributes, and sends its W3C `traceparent`. It takes a tracer from `@opentelemetry/api`
  * (an optional peer dependency): the types below are the part of that API it uses, so nothing here
- * imports the package and a program without OpenTelemetry never needs it.
+ * imports the package and a program without OpenTelemetry never needs it. Every text put in a span is
+ * masked with the attempt's secrets (its credential headers' values), since a server may echo them
+ * (`request-id`) and an error may quote them.
  */
+import { maskCause, maskText, maskValue, requestSecrets } from "./mask.js";
 import type { Middleware } from "./middleware.js";
 
 /** The part of an OpenTelemetry `Span` the tracing middleware uses. */
@@ -35,9 +38,12 @@ const STATUS_ERROR = 2;
 export function tracingMiddleware(tracer: TracingTracer, options: TracingOptions = {}): Middleware {
   return async (request, next) => {
     const url = new URL(request.url);
+    const sent = requestSecrets(request.headers);
+    // The secrets of the request as it ends too: a later middleware may have set a credential on it.
+    const secrets = () => [...sent, ...requestSecrets(request.headers)];
     const span = tracer.startSpan(request.method, {
       kind: SPAN_KIND_CLIENT,
-      attributes: { "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": Number(url.port || (url.protocol === "https:" ? 443 : 80)) },
+      attributes: maskValue({ "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": Number(url.port || (url.protocol === "https:" ? 443 : 80)) }, sent) as Record<string, string | number>,
     });
     try {
       const { traceId, spanId, traceFlags } = span.spanContext();
@@ -48,16 +54,19 @@ export function tracingMiddleware(tracer: TracingTracer, options: TracingOptions
       const response = await next(request);
       span.setAttribute("http.response.status_code", response.status);
       const requestId = response.headers.get("request-id");
-      if (requestId) span.setAttribute("graph.request_id", requestId);
+      if (requestId) span.setAttribute("graph.request_id", maskText(requestId, secrets()));
       if (response.status >= 400) {
         span.setAttribute("error.type", String(response.status));
         span.setStatus({ code: STATUS_ERROR });
       }
       return response;
     } catch (error) {
-      span.setAttribute("error.type", (error as Error)?.name ?? "Error");
-      span.recordException(error instanceof Error ? error : String(error));
-      span.setStatus({ code: STATUS_ERROR, message: (error as Error)?.message });
+      const masked = secrets();
+      const message = (error as Error)?.message;
+      span.setAttribute("error.type", maskText(String((error as Error)?.name ?? "Error"), masked));
+      // A copy with every text masked when the error mentions a secret, never the original.
+      span.recordException(error instanceof Error ? (maskCause(error, masked) as Error) : maskText(String(error), masked));
+      span.setStatus({ code: STATUS_ERROR, message: message === undefined ? undefined : maskText(String(message), masked) });
       throw error;
     } finally {
       span.end();
