@@ -153,11 +153,13 @@ export function errorFromResponse(response: { status: number; statusText?: strin
   });
 }
 
-/** A success response whose body is not what the call expects (`invalidResponse`). */
-export function invalidResponse(response: { status: number; headers: Headers }, body: string, context: CallContext, expected: string, cause?: unknown): GraphError {
+/** A success response whose body is not what the call expects (`invalidResponse`); `target` names the part at fault (`@odata.nextLink`). */
+export function invalidResponse(response: { status: number; headers: Headers }, body: string, context: CallContext, expected: string, more: { cause?: unknown; target?: string } = {}): GraphError {
+  const { cause, target } = more;
   return responseError(response, body, context, {
     code: "invalidResponse",
     problem: `answered ${response.status} with ${describeBody(response.headers, body)}; expected ${expected}`,
+    target,
     cause: cause instanceof SyntaxError ? withoutExcerpt(cause) : cause,
   });
 }

@@ -72,6 +72,19 @@ export interface GraphRequest {
   /** `json`: a JSON body; `count`: a text/plain number; `stream`: binary content, as a Blob; `none`: no body. */
   expect: "json" | "count" | "stream" | "none";
   options?: RequestOptions;
+  /**
+   * What the caller makes of a successful answer's value (paging checks it is a page); its result is
+   * what `send` resolves to. `answer.invalid` is the `invalidResponse` error about this very answer.
+   */
+  accept?: (value: unknown, answer: Answer) => unknown;
+}
+
+/** A successful answer, as `GraphRequest.accept` sees it. */
+export interface Answer {
+  /** The URL requested (before any redirect). */
+  url: string;
+  /** An `invalidResponse` error with the answer's status, URL, attempts, headers and body (masked): "… answered 200 with …; expected `expected`". */
+  invalid(expected: string, target?: string): GraphError;
 }
 
 /** A call checked and serialised, ready for the wire (or for a `$batch` item). */
@@ -190,24 +203,9 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
       attempts: result.attempts,
     });
     if (expect === "stream") return result.blob;
-    // 204: a write that answers nothing (Graph's PATCH usually does), or OData's answer for a
-    // single-valued navigation property that is null.
-    if (expect === "none" || response.status === 204) return undefined;
-    if (expect === "count") {
-      const count = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-      if (Number.isSafeInteger(count)) return count;
-      throw unexpected(result, "a count (a whole number of at most 2^53 - 1 as text/plain)");
-    }
-    if (!text || !isJsonContentType(response.headers)) throw unexpected(result, "a JSON body");
-    let value: unknown;
-    try {
-      value = parseODataJson(text);
-    } catch (error) {
-      throw unexpected(result, "valid JSON", error);
-    }
-    // OData answers an object: an entity, a collection's { value }, or a primitive's { value }.
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw unexpected(result, "a JSON object");
-    return value;
+    const value = readValue(expect, result);
+    // A 204 too: a caller that needs a body (a page) says so in `accept`.
+    return request.accept ? request.accept(value, { url, invalid: (expected, target) => invalidResponse(response, text, result, expected, { target }) }) : value;
   }
 
   return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route, transport: config };
@@ -225,6 +223,29 @@ function isBinaryBody(body: unknown): boolean {
   return typeof body === "string" || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || (typeof Blob !== "undefined" && body instanceof Blob);
 }
 
+/** The value of a successful text answer: nothing, a count or a parsed JSON object, as `expect` says. */
+function readValue(expect: GraphRequest["expect"], result: ExchangeResult): unknown {
+  const { response, text } = result;
+  // 204: a write that answers nothing (Graph's PATCH usually does), or OData's answer for a
+  // single-valued navigation property that is null.
+  if (expect === "none" || response.status === 204) return undefined;
+  if (expect === "count") {
+    const count = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+    if (Number.isSafeInteger(count)) return count;
+    throw unexpected(result, "a count (a whole number of at most 2^53 - 1 as text/plain)");
+  }
+  if (!text || !isJsonContentType(response.headers)) throw unexpected(result, "a JSON body");
+  let value: unknown;
+  try {
+    value = parseODataJson(text);
+  } catch (error) {
+    throw unexpected(result, "valid JSON", error);
+  }
+  // OData answers an object: an entity, a collection's { value }, or a primitive's { value }.
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw unexpected(result, "a JSON object");
+  return value;
+}
+
 function unexpected(result: ExchangeResult, expected: string, cause?: unknown): GraphError {
-  return invalidResponse(result.response, result.text, result, expected, cause);
+  return invalidResponse(result.response, result.text, result, expected, { cause });
 }

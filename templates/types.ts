@@ -89,7 +89,10 @@ export interface RequestOptions {
 export interface PagingOptions extends RequestOptions {
   /** Stop with an error after this many pages (a guard against endless nextLink chains). Default 1,000. */
   maxPages?: number;
-  /** Resume from a saved `@odata.nextLink` instead of the first page. Must be on the client's origin. */
+  /**
+   * Resume from a saved `@odata.nextLink` instead of the first page: an absolute http(s) URL (else
+   * `invalidRequest`) on the client's origin (else `foreignUrl`); nothing is sent otherwise.
+   */
   nextLink?: string;
 }
 

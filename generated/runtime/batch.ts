@@ -6,9 +6,11 @@
  * Loaded only when a program calls `batch`, so single calls never carry it.
  */
 import { onAbort } from "./abort.js";
+import { describeValue } from "./describe-value.js";
 import { errorFromResponse, GraphError, type CallContext } from "./errors.js";
 import { parseODataJson } from "./odata-type.js";
 import { isCredentialHeader } from "./mask.js";
+import { headerProblem } from "./request-check.js";
 import { isRetryableStatus, sleep } from "./retry.js";
 import { serverDelayMs } from "./retry-after.js";
 import type { GraphRequest, GraphRuntime, PreparedRequest } from "./runtime.js";
@@ -37,6 +39,8 @@ interface ItemAnswer {
   status: number;
   headers: Headers;
   body: unknown;
+  /** What makes the answer unusable (invalid headers, the id answered twice): the item fails with it, unretried. */
+  problem?: string;
 }
 
 type Settled = PromiseSettledResult<unknown>;
@@ -133,7 +137,7 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
           again.push(item);
           continue;
         }
-        const answer = answers instanceof GraphError ? answers : answers.byId.get(String(item.index + 1)) ?? missingAnswer(item, answers.context);
+        const answer = answers instanceof GraphError ? answers : itemAnswer(item, answers);
         if (answer instanceof GraphError) {
           results[item.index] = { status: "rejected", reason: answer };
           if (options.sequential) failed ??= answer;
@@ -187,11 +191,51 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
     responses = undefined;
   }
   if (!Array.isArray(responses)) return new GraphError({ ...context, status: result.response.status, code: "invalidResponse", headers: result.response.headers, message: `POST ${url} answered without a "responses" array` });
-  const byId = new Map<string, ItemAnswer>();
-  for (const r of responses as { id?: unknown; status?: unknown; headers?: Record<string, string>; body?: unknown }[]) {
-    if (typeof r?.id === "string" && typeof r.status === "number") byId.set(r.id, { status: r.status, headers: new Headers(r.headers ?? {}), body: r.body });
+  // Each answer is read on its own: one that is malformed fails its item only, never the others.
+  const all = new Map<string, ItemAnswer[]>();
+  for (const r of responses as { id?: unknown; status?: unknown; headers?: unknown; body?: unknown }[]) {
+    if (typeof r?.id !== "string" || typeof r.status !== "number") continue;
+    const answer: ItemAnswer = { status: r.status, body: r.body, ...itemHeaders(r.headers) };
+    const same = all.get(r.id);
+    if (same) same.push(answer);
+    else all.set(r.id, [answer]);
   }
+  const byId = new Map<string, ItemAnswer>();
+  for (const [id, answers] of all) byId.set(id, answers.length === 1 ? answers[0]! : answeredTwice(answers));
   return { byId, context };
+}
+
+/**
+ * An answer's headers, the valid ones, and what is wrong with the first that is not: the same rules
+ * as for a request's headers (an RFC 9110 name, a string value without CR, LF or NUL). `new Headers`
+ * would throw on it; dropping it quietly would hide a broken answer and could lose what matters (a
+ * `Retry-After`, an `ETag`), so the item fails. The valid ones still give the error its `request-id`.
+ */
+function itemHeaders(raw: unknown): { headers: Headers; problem?: string } {
+  const headers = new Headers();
+  if (raw === undefined || raw === null) return { headers };
+  if (typeof raw !== "object" || Array.isArray(raw)) return { headers, problem: `has invalid headers: "headers" is ${describeValue(raw)}, not an object` };
+  let problem: string | undefined;
+  for (const [name, value] of Object.entries(raw)) {
+    const bad = headerProblem({ [name]: value as string });
+    if (bad) problem ??= `has invalid headers: ${bad}`;
+    else headers.append(name, value as string);
+  }
+  return { headers, problem };
+}
+
+/**
+ * Two answers or more for one id (say a 500, then a 200): which one holds is unknown, so the item is
+ * not fulfilled, nor retried, since it may have been applied. Every answer is kept in the error's body.
+ */
+function answeredTwice(answers: ItemAnswer[]): ItemAnswer {
+  const statuses = answers.map((answer) => answer.status).join(", ");
+  return {
+    status: 0,
+    headers: new Headers(),
+    body: answers.map(({ status, body }) => ({ status, body })),
+    problem: `came ${answers.length} times (statuses ${statuses}); which one holds is unknown, so it is not taken as a success, and not retried (it may have been applied)`,
+  };
 }
 
 /** One item on the wire: its URL relative to the base URL, its own headers (never credentials), its JSON body as serialised. */
@@ -210,7 +254,7 @@ function itemJson(runtime: GraphRuntime, item: BatchItem, dependsOn: number | un
 function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Settled {
   const { method, url } = item.prepared;
   const context: CallContext = { ...batch, method, url, attempts: item.retries + 1, throttled: item.retries > 0 };
-  const text = typeof answer.body === "string" ? answer.body : answer.body === undefined ? "" : JSON.stringify(answer.body);
+  const text = bodyText(answer.body);
   if (answer.status < 200 || answer.status > 299) return { status: "rejected", reason: errorFromResponse(answer, text, context) };
   item.request.options?.onResponse?.({ status: answer.status, headers: answer.headers, requestId: answer.headers.get("request-id") ?? undefined, clientRequestId: batch.clientRequestId!, attempts: item.retries + 1 });
   const { expect } = item.request;
@@ -219,6 +263,22 @@ function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Se
   if (expect === "json" && typeof answer.body === "object" && answer.body !== null) return { status: "fulfilled", value: answer.body };
   const reason = new GraphError({ ...context, status: answer.status, code: "invalidResponse", headers: answer.headers, body: text, message: `${method} ${url} answered ${answer.status} in the batch without ${expect === "count" ? "a number" : "a JSON body"}` });
   return { status: "rejected", reason };
+}
+
+/** The item's answer, or the error that there is no usable one: none, or one with a `problem`. */
+function itemAnswer(item: BatchItem, answers: ChunkAnswers): ItemAnswer | GraphError {
+  const answer = answers.byId.get(String(item.index + 1));
+  if (!answer) return missingAnswer(item, answers.context);
+  if (answer.problem === undefined) return answer;
+  const { method, url } = item.prepared;
+  const text = bodyText(answer.body);
+  const message = `${method} ${url}: the batch's answer with id "${item.index + 1}" ${answer.problem}`;
+  return new GraphError({ ...answers.context, method, url, attempts: item.retries + 1, throttled: item.retries > 0, status: answer.status, code: "invalidResponse", headers: answer.headers, body: text, message });
+}
+
+/** An item's body as an error keeps it: as text, JSON re-serialised. */
+function bodyText(body: unknown): string {
+  return typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
 }
 
 function missingAnswer(item: BatchItem, batch: CallContext): GraphError {

@@ -168,6 +168,63 @@ test("sequential across batches: a failure in the first batch rejects the later 
   assert.is(((results[21] as PromiseRejectedResult).reason as GraphError).code, "failedDependency");
 });
 
+/** A `$batch` answered with `responses` as given, after the server really ran the items (so a PATCH is applied). */
+function answerBatch(h: Harness, responses: unknown[]): void {
+  h.server.faults.push({ kind: "status", status: 200, apply: true, body: JSON.stringify({ responses }) }, { method: "POST", path: "/beta/$batch" });
+}
+
+test("an item answered with invalid headers fails alone as invalidResponse naming its id and the header; the other items keep their results", async ({ h }) => {
+  const item = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId);
+  const body = { id: h.assignmentId, source: "direct" };
+  answerBatch(h, [
+    { id: "1", status: 200, headers: { "content-type": "application/json" }, body },
+    { id: "2", status: 200, headers: { "bad name": "x", "request-id": "rid-2" }, body },
+    { id: "3", status: 200, headers: "content-type: application/json", body },
+    { id: "4", status: 429, headers: { "Retry-After": "0", "x-note": "a\r\nSet-Cookie: x=1" }, body },
+  ]);
+  const results = await h.graph.batch((g) => [item(g).patch({ source: "direct" }), item(g).get(), item(g).get(), item(g).get()]);
+  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "rejected", "rejected"]);
+  assert.equal((results[0] as PromiseFulfilledResult<unknown>).value, body, "the applied PATCH's result is kept");
+  assert.is(h.server.faults.stats.applied, 1);
+  const [, badName, notObject, crlf] = results.map((r) => (r as PromiseRejectedResult).reason as GraphError);
+  for (const error of [badName!, notObject!, crlf!]) {
+    assert.instance(error, GraphError);
+    assert.is(error.code, "invalidResponse");
+    assert.match(error.message, /^GET http:\/\/127\.0\.0\.1:\d+\/beta\/deviceManagement\/configurationPolicies\/.*: the batch's answer with id "\d" has invalid headers: /);
+  }
+  assert.match(badName!.message, 'id "2" has invalid headers: header name "bad name" is not a valid HTTP header name');
+  assert.is(badName!.status, 200);
+  assert.is(badName!.requestId, "rid-2", "the valid headers are still read");
+  assert.match(badName!.body, '"source":"direct"', "the item's body is kept in the error");
+  assert.match(notObject!.message, 'id "3" has invalid headers: "headers" is "content-type: application/json", not an object');
+  assert.match(crlf!.message, 'id "4" has invalid headers: header x-note has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)');
+  assert.is(crlf!.status, 429);
+  assert.is(batches(h).length, 1, "an invalid answer is not retried, whatever its status");
+});
+
+test("an id answered twice is not taken as a success, nor retried: invalidResponse with both statuses", async ({ h }) => {
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const body = { id: h.assignmentId, source: "direct" };
+  answerBatch(h, [
+    { id: "1", status: 500, body: { error: { code: "InternalServerError", message: "failed for Bearer test-token" } } },
+    { id: "2", status: 200, body: { value: [] } },
+    { id: "1", status: 200, body },
+    { id: "3", status: 429, headers: { "Retry-After": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } },
+    { id: "3", status: 200, body },
+  ]);
+  const results = await h.graph.batch((g) => [a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).get(), a(g).byId(h.assignmentId).patch({ source: "direct" })]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled", "rejected"]);
+  const [first, , third] = results.map((r) => (r as PromiseRejectedResult).reason as GraphError);
+  assert.is(first!.code, "invalidResponse");
+  assert.match(first!.message, /^PATCH http:\/\/127\.0\.0\.1:\d+\/beta\/.*: the batch's answer with id "1" came 2 times \(statuses 500, 200\)/);
+  assert.match(first!.message, "not retried");
+  assert.match(first!.body, '"InternalServerError"', "both answers are kept in the error's body");
+  assert.match(first!.body, '"source":"direct"');
+  assert.not.match(JSON.stringify(first) + first!.body + first!.message, "test-token", "a token echoed in an answer is masked");
+  assert.match(third!.message, 'id "3" came 2 times (statuses 429, 200)');
+  assert.is(batches(h).length, 1, "the ambiguous items are not sent again (the 429 one included)");
+});
+
 test("options: headers go on the $batch request; an aborted signal rejects with its reason and sends nothing", async ({ h }) => {
   await h.graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.get()], { headers: { "x-trace": "t1" } });
   assert.is(batches(h)[0]!.headers["x-trace"], "t1");

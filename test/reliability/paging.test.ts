@@ -4,8 +4,8 @@
  * max-pages guard; `ConsistencyLevel: eventual` and a number from $count; metadata on success.
  */
 import * as assert from "uvu/assert";
-import { graphError, GROUP_TARGET, LIST, POLICY, rejection, reliabilitySuite, TOKEN } from "./helpers.js";
-import type { ResponseInfo } from "../../generated/assignments/index.js";
+import { assertNoToken, graphError, GROUP_TARGET, LIST, POLICY, rejection, reliabilitySuite, TOKEN } from "./helpers.js";
+import { GraphError, type ResponseInfo } from "../../generated/assignments/index.js";
 
 const test = reliabilitySuite("reliability: paging, $count, metadata");
 
@@ -31,12 +31,109 @@ test("a nextLink to another origin is refused after the first page; the other se
 
 test("a resume nextLink on another origin, or on another scheme or port of the same host, is refused too", async ({ h }) => {
   const base = new URL(h.server.url);
-  const elsewhere = [`${h.foreign.url}/beta/x`, `https://${base.host}/beta/x`, `http://localhost:${base.port}/beta/x`, `${h.server.url}@evil.example/beta/x`, "not a url"];
+  const elsewhere = [`${h.foreign.url}/beta/x`, `https://${base.host}/beta/x`, `http://localhost:${base.port}/beta/x`, `${h.server.url}@evil.example/beta/x`];
   for (const nextLink of elsewhere) {
     const error = (await rejection(h.assignments().iteratePages(undefined, { nextLink }).next())) as { code?: string };
     assert.is(error.code, "foreignUrl", nextLink);
   }
   assert.is(h.server.requests.length + h.foreign.requests.length, 0);
+});
+
+test("a resume nextLink that is not an absolute http(s) URL is invalidRequest naming the option; nothing is sent", async ({ h }) => {
+  for (const nextLink of ["not a url", "", "/beta/deviceManagement/configurationPolicies/p/assignments", "javascript:alert(1)", 42 as unknown as string]) {
+    const error = (await rejection(h.assignments().iteratePages(undefined, { nextLink }).next())) as GraphError;
+    assert.instance(error, GraphError, String(nextLink));
+    assert.is(error.code, "invalidRequest", String(nextLink));
+    assert.is(error.target, "nextLink");
+    assert.match(error.message, /^GET not sent: the nextLink option must be (a string|an absolute http\(s\) URL)/);
+    assert.is(error.attempts, 0);
+  }
+  assert.is(h.server.requests.length + h.foreign.requests.length, 0);
+});
+
+test("an answer that is not a page (200 or 204) is invalidResponse with the answer's status, URL, attempts, request-id and masked body", async ({ h }) => {
+  // The body echoes the token: the error keeps the body, with the token masked.
+  h.server.faults.push({ kind: "status", status: 200, body: JSON.stringify({ value: `Bearer ${TOKEN}` }) }, { method: "GET" });
+  const error = await graphError(h.assignments().iterate().next());
+  assert.is(error.code, "invalidResponse");
+  assert.is(error.status, 200);
+  assert.is(error.method, "GET");
+  assert.is(error.url, `${h.server.url}${LIST}`);
+  assert.is(error.attempts, 1);
+  assert.match(error.requestId ?? "", /^[0-9a-f-]{36}$/);
+  assert.is(error.body, JSON.stringify({ value: "Bearer [token]" }));
+  assert.match(error.message, `GET ${h.server.url}${LIST} answered 200 with `);
+  assert.match(error.message, `expected a collection page with a "value" array`);
+  assertNoToken(error);
+
+  h.server.faults.push({ kind: "empty", status: 204 }, { method: "GET" });
+  const empty = await graphError(h.assignments().iteratePages().next());
+  assert.is(empty.code, "invalidResponse");
+  assert.is(empty.status, 204);
+  assert.is(empty.attempts, 1);
+  assert.match(empty.requestId ?? "", /^[0-9a-f-]{36}$/);
+  assert.match(empty.message, `GET ${h.server.url}${LIST} answered 204 with an empty body`);
+});
+
+test("a nextLink that is not a string, or not an absolute http(s) URL, is invalidResponse naming @odata.nextLink, after its page; nothing more is sent", async ({ h }) => {
+  const links: [unknown, RegExp][] = [
+    [12345, /expected @odata\.nextLink to be a string \(an absolute http\(s\) URL\), got 12345/],
+    [{ href: "x" }, /expected @odata\.nextLink to be a string \(an absolute http\(s\) URL\), got an object/],
+    [false, /got false/],
+    ["", /expected @odata\.nextLink to be an absolute http\(s\) URL, got ""/],
+    ["/beta/deviceManagement/configurationPolicies/p/assignments?$top=1", /an absolute http\(s\) URL, got "\/beta\//],
+    ["javascript:alert(1)", /an absolute http\(s\) URL, got "javascript:alert\(1\)"/],
+  ];
+  for (const [link, message] of links) {
+    h.server.requests.length = 0;
+    h.server.faults.push({ kind: "status", status: 200, body: JSON.stringify({ value: [{ id: "x1" }], "@odata.nextLink": link }) }, { method: "GET" });
+    const seen: string[] = [];
+    const error = await graphError(
+      (async () => {
+        for await (const a of h.assignments().iterate()) seen.push(a.id!);
+      })(),
+    );
+    assert.equal(seen, ["x1"], "the page's items were delivered");
+    assert.is(error.code, "invalidResponse", String(link));
+    assert.is(error.target, "@odata.nextLink");
+    assert.is(error.status, 200);
+    assert.is(error.url, `${h.server.url}${LIST}`);
+    assert.match(error.message, message);
+    assert.is(h.server.requests.length, 1, "nothing sent after the page");
+  }
+  assert.is(h.foreign.requests.length, 0);
+});
+
+test("a nextLink the walk already followed (a loop) is invalidResponse naming @odata.nextLink; it is not requested again", async ({ h }) => {
+  seed(h, 1);
+  const again = `${h.server.baseUrl}/deviceManagement/configurationPolicies/p/assignments?$top=5`;
+  h.server.faults.push({ kind: "nextLink", url: again }, { method: "GET", times: Infinity });
+  const pages: number[] = [];
+  const error = await graphError(
+    (async () => {
+      for await (const page of h.assignments().iteratePages()) pages.push(page.value.length);
+    })(),
+  );
+  assert.equal(pages, [1, 1], "the first page and the one the link gave, each once");
+  assert.is(error.code, "invalidResponse");
+  assert.is(error.target, "@odata.nextLink");
+  assert.is(error.url, again);
+  assert.match(error.message, `expected @odata.nextLink to lead to a page this walk has not requested yet, got ${JSON.stringify(again)} again`);
+  assert.is(h.server.requests.length, 2);
+
+  // A link back to the first page is a loop too, seen on the first page; so is one back to a resumed walk's start.
+  h.server.faults.clear();
+  h.server.requests.length = 0;
+  h.server.faults.push({ kind: "nextLink", url: `${h.server.url}${LIST}` }, { method: "GET", times: Infinity });
+  const walk = h.assignments().iteratePages();
+  assert.is((await walk.next()).value?.value.length, 1);
+  assert.is((await graphError(walk.next())).target, "@odata.nextLink");
+  h.server.faults.clear();
+  h.server.faults.push({ kind: "nextLink", url: again }, { method: "GET", times: Infinity });
+  const resumed = h.assignments().iteratePages(undefined, { nextLink: again });
+  assert.is((await resumed.next()).value?.value.length, 1);
+  assert.is((await graphError(resumed.next())).target, "@odata.nextLink");
+  assert.is(h.server.requests.length, 2, "one page for each walk");
 });
 
 test("empty pages that still carry a nextLink are walked through; every item arrives once", async ({ h }) => {
@@ -66,10 +163,9 @@ test("iteratePages: the nextLink is readable on each page and a later walk resum
   assert.ok(h.server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`));
 });
 
-test("maxPages stops an endless chain with an error that gives the nextLink to resume from", async ({ h }) => {
-  seed(h, 1);
-  const self = `${h.server.baseUrl}/deviceManagement/configurationPolicies/p/assignments`;
-  h.server.faults.push({ kind: "nextLink", url: self }, { method: "GET", times: Infinity });
+test("maxPages stops a long chain with an error that gives the nextLink to resume from", async ({ h }) => {
+  // 20 items in pages of 2: ten pages, each with its own nextLink.
+  seed(h, 20);
   let pages = 0;
   const error = await graphError(
     (async () => {
@@ -78,7 +174,7 @@ test("maxPages stops an endless chain with an error that gives the nextLink to r
   );
   assert.is(pages, 7);
   assert.is(error.code, "tooManyPages");
-  assert.match(error.message, self);
+  assert.match(error.message, `${h.server.baseUrl}/deviceManagement/configurationPolicies/p/assignments?`);
   assert.is(h.server.requests.length, 7);
 });
 

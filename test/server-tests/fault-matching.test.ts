@@ -91,7 +91,7 @@ test("invalid pushes and throttle settings throw TypeError", ({ server }) => {
     [teapot, { times: 0 }],
     [teapot, { times: 1.5 }],
     [{ kind: "status", status: 99 }, {}],
-    [{ kind: "html", status: 700 }, {}],
+    [{ kind: "html", status: 1000 }, {}],
     [{ kind: "stall", ms: -1 }, {}],
     [{ kind: "huge", bytes: 0 }, {}],
   ];
