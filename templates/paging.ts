@@ -8,7 +8,7 @@
 import { describeValue } from "./describe-value.js";
 import { GraphError } from "./errors.js";
 import { isHttpUrl, parseUrl } from "./request-check.js";
-import type { Answer, GraphRequest, GraphRuntime } from "./runtime.js";
+import type { SuccessAnswer, GraphRequest, GraphRuntime } from "./runtime.js";
 import type { Page, PagingOptions } from "./types.js";
 
 export const DEFAULT_MAX_PAGES = 1000;
@@ -25,7 +25,7 @@ export async function* iteratePages<T>(runtime: GraphRuntime, first: GraphReques
   // Every URL this walk has requested, as sent: a nextLink back to one of them is a loop.
   const requested = new Set<string>();
   // Checked while the answer is at hand, so an error about it carries its status, request-id and body.
-  const accept = (value: unknown, answer: Answer): CheckedPage<T> => {
+  const accept = (value: unknown, answer: SuccessAnswer): CheckedPage<T> => {
     if (!isPage(value)) throw answer.invalid(`a collection page with a "value" array`);
     requested.add(parseUrl(answer.url)?.href ?? answer.url);
     const page = value as Page<T>;

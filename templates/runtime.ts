@@ -76,11 +76,11 @@ export interface GraphRequest {
    * What the caller makes of a successful answer's value (paging checks it is a page); its result is
    * what `send` resolves to. `answer.invalid` is the `invalidResponse` error about this very answer.
    */
-  accept?: (value: unknown, answer: Answer) => unknown;
+  accept?: (value: unknown, answer: SuccessAnswer) => unknown;
 }
 
 /** A successful answer, as `GraphRequest.accept` sees it. */
-export interface Answer {
+export interface SuccessAnswer {
   /** The URL requested (before any redirect). */
   url: string;
   /** An `invalidResponse` error with the answer's status, URL, attempts, headers and body (masked): "… answered 200 with …; expected `expected`". */
