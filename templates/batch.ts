@@ -38,7 +38,7 @@ interface ItemAnswer {
   headers: Headers;
   body: unknown;
   /** What makes the answer unusable (invalid headers, the id answered twice): the item fails with it, unretried. */
-  problem?: string;
+  problem?: string | undefined;
 }
 
 type Settled = PromiseSettledResult<unknown>;
@@ -209,7 +209,7 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
  * would throw on it; dropping it quietly would hide a broken answer and could lose what matters (a
  * `Retry-After`, an `ETag`), so the item fails. The valid ones still give the error its `request-id`.
  */
-function itemHeaders(raw: unknown): { headers: Headers; problem?: string } {
+function itemHeaders(raw: unknown): { headers: Headers; problem?: string | undefined } {
   const headers = new Headers();
   if (raw === undefined || raw === null) return { headers };
   if (typeof raw !== "object" || Array.isArray(raw)) return { headers, problem: `has invalid headers: "headers" is ${describeValue(raw)}, not an object` };

@@ -84,7 +84,7 @@ function withHashes(node: unknown, inArray: boolean): unknown {
   }
   const record = node as Record<string, unknown>;
   // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
-  if (typeof record.toJSON === "function") return node;
+  if (typeof record["toJSON"] === "function") return node;
   let copy: Record<string, unknown> | undefined;
   const type = record["@odata.type"];
   if (typeof type === "string" && type.charCodeAt(0) !== 35 /* # */) copy = { ...record, "@odata.type": `#${type}` };

@@ -16,7 +16,7 @@ export const DEFAULT_MAX_PAGES = 1000;
 /** A page as `send` gives it here: the page, and where it leads (the next URL, or the error about its link). */
 interface CheckedPage<T> {
   page: Page<T>;
-  next?: string | GraphError;
+  next?: string | GraphError | undefined;
 }
 
 /** Every page, starting with `first` (or with `options.nextLink` to resume). */

@@ -19,37 +19,37 @@ import type { Route } from "./route-rules.js";
 
 export interface GraphClientOptions {
   /** Default `https://graph.microsoft.com/beta`, or the `cloud`'s host. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** A national cloud preset; sets the base URL and the default token scope. */
-  cloud?: NationalCloud;
+  cloud?: NationalCloud | undefined;
   /** A bearer token, a function returning one (or an AccessToken), or a TokenCredential. */
-  token?: TokenInput;
+  token?: TokenInput | undefined;
   /** An `@azure/identity` credential (or anything with `getToken(scopes)`). */
-  credential?: TokenCredential;
+  credential?: TokenCredential | undefined;
   /** Token scopes; default `https://<Graph host>/.default` of the base URL's cloud (a proxy's host gives `cloud`'s). */
-  scopes?: string[];
+  scopes?: string[] | undefined;
   /** The fetch to use; default `globalThis.fetch`. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Headers sent on every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Timeout for a whole call, retries included, in ms. Default 100,000; 0 turns it off. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries for 429/503/504 (a 504 on POST only with Retry-After; network errors only on GET/DELETE). Default 5. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Cap on the total wait between retries of one call, in ms. Default 60,000. */
-  maxRetryDelayMs?: number;
+  maxRetryDelayMs?: number | undefined;
   /** First backoff step when an answer has no Retry-After, in ms; doubles per retry, with jitter. Default 500. */
-  backoffMs?: number;
+  backoffMs?: number | undefined;
   /**
    * Validate request bodies against the spec before sending. Default true. The slice's tables are
    * loaded on the first call that sends a body (a chunk of their own in a code-split bundle), so
    * `false` keeps them out of a browser app's download altogether.
    */
-  validate?: boolean;
+  validate?: boolean | undefined;
   /** Wraps every HTTP attempt (retries, redirects, `$batch`), after the token is set, in array order. */
-  middleware?: Middleware[];
+  middleware?: Middleware[] | undefined;
   /** Send `SdkVersion: graphslice/<version>` on every request. Default true. */
-  sdkVersionHeader?: boolean;
+  sdkVersionHeader?: boolean | undefined;
 }
 
 /** One typed call, as a request builder describes it. */
@@ -58,25 +58,25 @@ export interface GraphRequest {
   /** Path below the base URL, keys already encoded. */
   path: string;
   /** An absolute URL instead of `path` (an `@odata.nextLink`); it must be on the base URL's origin. */
-  url?: string;
-  query?: object;
+  url?: string | undefined;
+  query?: object | undefined;
   /** The wire name of each query option, by its name in code (`top` → `$top`): the request builder's rule (QUERY_WIRE_NAMES) and the route's own. */
-  queryNames?: Readonly<Record<string, string>>;
+  queryNames?: Readonly<Record<string, string>> | undefined;
   /** The operation's header parameters, by wire name (`If-Match`); `undefined` ones are not sent. */
-  headers?: Record<string, string | undefined>;
+  headers?: Record<string, string | undefined> | undefined;
   body?: unknown;
   /** The operation's key in the slice's routes and tables (`deviceManagement/configurationPolicies/{}/assign`), which give its body's type for validation. */
-  operation?: string;
+  operation?: string | undefined;
   /** A binary body's content type: the body is sent as it is (a Blob, ArrayBuffer, typed array or string), not as JSON. */
-  contentType?: string;
+  contentType?: string | undefined;
   /** `json`: a JSON body; `count`: a text/plain number; `stream`: binary content, as a Blob; `none`: no body. */
   expect: "json" | "count" | "stream" | "none";
-  options?: RequestOptions;
+  options?: RequestOptions | undefined;
   /**
    * What the caller makes of a successful answer's value (paging checks it is a page); its result is
    * what `send` resolves to. `answer.invalid` is the `invalidResponse` error about this very answer.
    */
-  accept?: (value: unknown, answer: SuccessAnswer) => unknown;
+  accept?: ((value: unknown, answer: SuccessAnswer) => unknown) | undefined;
 }
 
 /** A successful answer, as `GraphRequest.accept` sees it. */
@@ -92,7 +92,7 @@ export interface PreparedRequest {
   method: GraphRequest["method"];
   url: string;
   headers: Record<string, string>;
-  body?: string | BinaryBody;
+  body?: string | BinaryBody | undefined;
 }
 
 export interface GraphRuntime {
@@ -180,7 +180,7 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     }
     const headers: Record<string, string> = {};
     if (contentType !== undefined) headers["content-type"] = contentType;
-    if (expect === "count" || /[?&]\$(count|search)=/.test(url)) headers.ConsistencyLevel = "eventual";
+    if (expect === "count" || /[?&]\$(count|search)=/.test(url)) headers["ConsistencyLevel"] = "eventual";
     for (const name in request.headers) if (request.headers[name] !== undefined) headers[name] = request.headers[name]!;
     return { method, url, headers, body: payload };
   }

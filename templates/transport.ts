@@ -27,17 +27,17 @@ export interface TransportConfig {
    * `manual` (redirects followed by hand), or `follow` where fetch hides redirects (a browser: an
    * `opaqueredirect`); set on first use, then remembered.
    */
-  redirect?: "manual" | "follow";
+  redirect?: "manual" | "follow" | undefined;
 }
 
 export interface Exchange {
   method: string;
   url: string;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** JSON text, or binary content sent as it is (its content type in `headers`). */
-  body?: string | Blob | ArrayBuffer | ArrayBufferView;
+  body?: string | Blob | ArrayBuffer | ArrayBufferView | undefined;
   /** How a successful body is read: as text (default), or as a Blob (binary content). */
-  read?: "text" | "blob";
+  read?: "text" | "blob" | undefined;
   options: RequestOptions;
 }
 
@@ -49,7 +49,7 @@ export interface ExchangeResult {
    */
   text: string;
   /** The body of a successful response read as a Blob (`read: "blob"`); `text` is then empty. */
-  blob?: Blob;
+  blob?: Blob | undefined;
   url: string;
   method: string;
   attempts: number;
@@ -133,13 +133,13 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       const problem = urlProblem(url) ?? headerProblem(headers);
       if (problem) throw fail("invalidRequest", `not sent: ${problem}`);
       const token = trusted && !("authorization" in userHeaders) ? (freshToken ?? (await getToken())) : undefined;
-      if (token) headers.authorization = `Bearer ${token}`;
+      if (token) headers["authorization"] = `Bearer ${token}`;
       freshToken = undefined;
       progress.attempts++;
 
       let response: Response | undefined;
       try {
-        response = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, signal: fetchSignal, redirect: redirectMode });
+        response = await config.fetch(url, { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: redirectMode });
         const { status } = response;
         if (response.type === "opaqueredirect") {
           // This fetch hides redirects (a browser): from now on it follows them itself, dropping

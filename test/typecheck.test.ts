@@ -1,7 +1,8 @@
 /**
  * `tsc --noEmit` over every hand-written TypeScript file, as part of `npm test`: the repo's
- * tsconfig.json (generator, scripts, templates, tests, and generated/) and docs/tsconfig.json (the
- * API reference's entry points) must compile without a diagnostic, and together they must cover
+ * tsconfig.json (generator, scripts, templates, tests, and generated/), docs/tsconfig.json (the
+ * API reference's entry points) and test/strictest/tsconfig.json (generated/ and the helpers under a
+ * consumer's strictest options) must compile without a diagnostic, and together they must cover
  * every .ts file in those folders, so a new folder cannot slip out of the check.
  * Not covered here: the golden outputs under test/golden/<fixture>/ (generated, compared byte for
  * byte by the golden tests) and bench/, its own package whose dependencies `npm run bench` installs.
@@ -16,7 +17,9 @@ import { REPO } from "./golden/fixtures.js";
 
 const run = promisify(execFile);
 const TSC = join(REPO, "node_modules/typescript/bin/tsc");
-const PROJECTS = ["tsconfig.json", "docs/tsconfig.json"];
+// test/strictest: the generated sources (what `graphslice generate --out` leaves in a consumer's
+// project) and the helpers under the strictest common options, exactOptionalPropertyTypes included.
+const PROJECTS = ["tsconfig.json", "docs/tsconfig.json", "test/strictest/tsconfig.json"];
 const FOLDERS = ["generator", "scripts", "templates", "test", "docs/entry"];
 
 /** The files a project compiles, and its diagnostics (none when it compiles). */
@@ -43,7 +46,7 @@ function handWritten(): string[] {
 
 const test = suite("tsc --noEmit over every hand-written file");
 
-test("both projects compile, and together they cover every hand-written .ts file", async () => {
+test("every project compiles, and together they cover every hand-written .ts file", async () => {
   const results = await Promise.all(PROJECTS.map(compile));
   results.forEach((r, i) => assert.equal(r.errors, [], `${PROJECTS[i]}:\n${r.errors.join("\n")}`));
   const compiled = new Set(results.flatMap((r) => r.files));

@@ -17,17 +17,17 @@ export interface AccessToken {
   /** Expiry, in milliseconds since the epoch. */
   expiresOnTimestamp: number;
   /** When the credential suggests refreshing, in milliseconds since the epoch. */
-  refreshAfterTimestamp?: number;
+  refreshAfterTimestamp?: number | undefined;
 }
 
 /** What graphslice passes to `getToken`, a subset of `@azure/core-auth`'s GetTokenOptions. */
 export interface GetTokenOptions {
   /** Aborted when every call waiting for this token has given up (aborted or timed out). */
-  abortSignal?: AbortSignal;
+  abortSignal?: AbortSignal | undefined;
   /** Claims from a Continuous Access Evaluation challenge (decoded JSON): get a new token with them. */
-  claims?: string;
+  claims?: string | undefined;
   /** graphslice handles CAE challenges, so it asks for CAE-capable tokens, as the Azure SDK does. */
-  enableCae?: boolean;
+  enableCae?: boolean | undefined;
 }
 
 /** Anything with `getToken(scopes)`, such as an `@azure/identity` credential. */

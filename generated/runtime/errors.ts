@@ -34,9 +34,9 @@ export type GraphErrorCode = GraphsliceErrorCode | (string & {});
 
 /** One entry of an OData error's `details`. */
 export interface GraphErrorDetail {
-  code?: string;
-  message?: string;
-  target?: string | null;
+  code?: string | undefined;
+  message?: string | undefined;
+  target?: string | null | undefined;
   [key: string]: unknown;
 }
 
@@ -44,20 +44,20 @@ export interface GraphErrorInit {
   status: number;
   code: GraphErrorCode;
   message: string;
-  method?: string;
-  url?: string;
-  target?: string | null;
-  details?: GraphErrorDetail[];
-  innerError?: Record<string, unknown>;
+  method?: string | undefined;
+  url?: string | undefined;
+  target?: string | null | undefined;
+  details?: GraphErrorDetail[] | undefined;
+  innerError?: Record<string, unknown> | undefined;
   /** Read for `request-id`, `date`, `Retry-After`, `x-ms-ags-diagnostic`; not kept. */
-  headers?: Headers;
-  clientRequestId?: string;
-  body?: string;
-  attempts?: number;
-  throttled?: boolean;
+  headers?: Headers | undefined;
+  clientRequestId?: string | undefined;
+  body?: string | undefined;
+  attempts?: number | undefined;
+  throttled?: boolean | undefined;
   cause?: unknown;
   /** Texts to mask wherever they appear (the call's tokens); not kept. */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
 }
 
 export class GraphError extends Error {
@@ -145,18 +145,18 @@ export function errorFromResponse(response: { status: number; statusText?: strin
   }
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const { status } = response;
-  const innerError = error?.innerError;
+  const innerError = error?.["innerError"];
   return responseError(response, body, context, {
-    code: text(error?.code) ?? `http${status}`,
-    problem: `failed: ${text(error?.message) ?? `${status} ${response.statusText || "error"} with ${describeBody(response.headers, body)}`}`,
-    target: text(error?.target),
-    details: Array.isArray(error?.details) ? error.details : undefined,
+    code: text(error?.["code"]) ?? `http${status}`,
+    problem: `failed: ${text(error?.["message"]) ?? `${status} ${response.statusText || "error"} with ${describeBody(response.headers, body)}`}`,
+    target: text(error?.["target"]),
+    details: Array.isArray(error?.["details"]) ? error["details"] : undefined,
     innerError: typeof innerError === "object" && innerError ? (innerError as Record<string, unknown>) : undefined,
   });
 }
 
 /** A success response whose body is not what the call expects (`invalidResponse`); `target` names the part at fault (`@odata.nextLink`). */
-export function invalidResponse(response: { status: number; headers: Headers }, body: string, context: CallContext, expected: string, more: { cause?: unknown; target?: string } = {}): GraphError {
+export function invalidResponse(response: { status: number; headers: Headers }, body: string, context: CallContext, expected: string, more: { cause?: unknown; target?: string | undefined } = {}): GraphError {
   const { cause, target } = more;
   return responseError(response, body, context, {
     code: "invalidResponse",

@@ -16,15 +16,15 @@ export interface HttpLogEntry {
   /** The request headers, credentials redacted. */
   requestHeaders: Record<string, string>;
   /** Absent when the attempt failed without a response (`error` says why). */
-  status?: number;
-  responseHeaders?: Record<string, string>;
+  status?: number | undefined;
+  responseHeaders?: Record<string, string> | undefined;
   durationMs: number;
-  error?: string;
+  error?: string | undefined;
 }
 
 export interface LoggingOptions {
   /** Where entries go; default one `console.debug` line per attempt. */
-  log?: (entry: HttpLogEntry) => void;
+  log?: ((entry: HttpLogEntry) => void) | undefined;
 }
 
 export const REDACTED = "[redacted]";

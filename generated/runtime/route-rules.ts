@@ -110,7 +110,7 @@ export const QUERY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEnt
 );
 
 /** The query options `count()` takes among its options (those of `$count`), unless its route lists others. */
-export const COUNT_QUERY: Readonly<Record<string, string>> = { search: QUERY_WIRE_NAMES.search!, filter: QUERY_WIRE_NAMES.filter! };
+export const COUNT_QUERY: Readonly<Record<string, string>> = { search: QUERY_WIRE_NAMES["search"]!, filter: QUERY_WIRE_NAMES["filter"]! };
 
 /**
  * Members the builder itself interprets: the verbs, `byId`, `batch`, `path`, `then` and `toJSON`. A

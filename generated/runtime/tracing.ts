@@ -15,7 +15,7 @@ import type { Middleware } from "./middleware.js";
 export interface TracingSpan {
   spanContext(): { traceId: string; spanId: string; traceFlags: number };
   setAttribute(key: string, value: string | number | boolean): unknown;
-  setStatus(status: { code: number; message?: string }): unknown;
+  setStatus(status: { code: number; message?: string | undefined }): unknown;
   recordException(exception: Error | string): void;
   end(): void;
 }
@@ -27,7 +27,7 @@ export interface TracingTracer {
 
 export interface TracingOptions {
   /** Send the span as a W3C `traceparent` header, so Graph's side of the trace joins it. Default true. */
-  propagate?: boolean;
+  propagate?: boolean | undefined;
 }
 
 /** OpenTelemetry's `SpanKind.CLIENT` and `SpanStatusCode.ERROR` (stable values of the API). */

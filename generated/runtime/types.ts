@@ -54,9 +54,9 @@ export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | string;
 export interface Page<T> extends ODataAnnotations {
   value: T[];
   /** Absolute URL of the next page; absent on the last page. */
-  "@odata.nextLink"?: string | null;
+  "@odata.nextLink"?: string | null | undefined;
   /** Total number of items, when the request asked for `count: true`. */
-  "@odata.count"?: number;
+  "@odata.count"?: number | undefined;
 }
 
 /** What a successful response looked like, for callers that need status or headers. */
@@ -74,34 +74,34 @@ export interface ResponseInfo {
 /** Options every call accepts. */
 export interface RequestOptions {
   /** Cancels the call, including any wait between retries. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra request headers. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Per-call timeout for the whole call (all attempts); overrides the client default. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries allowed for this call; overrides the client default. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Check the body against the spec before sending; overrides the client default (on). */
-  validate?: boolean;
+  validate?: boolean | undefined;
   /** Called with the status, headers and request ids of the successful response. */
-  onResponse?: (info: ResponseInfo) => void;
+  onResponse?: ((info: ResponseInfo) => void) | undefined;
 }
 
 /** Options for walking a collection. */
 export interface PagingOptions extends RequestOptions {
   /** Stop with an error after this many pages (a guard against endless nextLink chains). Default 1,000. */
-  maxPages?: number;
+  maxPages?: number | undefined;
   /**
    * Resume from a saved `@odata.nextLink` instead of the first page: an absolute http(s) URL (else
    * `invalidRequest`) on the client's origin (else `foreignUrl`); nothing is sent otherwise.
    */
-  nextLink?: string;
+  nextLink?: string | undefined;
 }
 
 /** Options of `graph.batch()`; `signal`, `timeoutMs` and `headers` cover the whole batch, every `$batch` request included. */
 export interface BatchOptions extends Pick<RequestOptions, "signal" | "headers" | "timeoutMs" | "maxRetries"> {
   /** Run the calls one after another (`dependsOn`): once one fails, every later one is rejected (424). */
-  sequential?: boolean;
+  sequential?: boolean | undefined;
 }
 
 /** One settled result per batched call, in call order, each typed as the call's own result. */
@@ -114,21 +114,21 @@ export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof
  */
 export interface ODataQuery<S extends string = string, E extends string = string> {
   /** Show only the first n items. Sent as `$top`. */
-  top?: number;
+  top?: number | undefined;
   /** Skip the first n items. Sent as `$skip`. */
-  skip?: number;
+  skip?: number | undefined;
   /** Search items by search phrases. Sent as `$search`. */
-  search?: string;
+  search?: string | undefined;
   /** Filter items by property values. Sent as `$filter`. */
-  filter?: string;
+  filter?: string | undefined;
   /** Include count of items. Sent as `$count`. */
-  count?: boolean;
+  count?: boolean | undefined;
   /** Order items by property values. Sent as `$orderby`. */
-  orderby?: readonly string[];
+  orderby?: readonly string[] | undefined;
   /** Select properties to be returned. Sent as `$select`. */
-  select?: readonly S[];
+  select?: readonly S[] | undefined;
   /** Expand related entities. Sent as `$expand`. */
-  expand?: readonly E[];
+  expand?: readonly E[] | undefined;
 }
 
 /** The property names `select` takes: those of the model (of any member, for a union), without annotations. */

@@ -16,24 +16,24 @@ import { describeValue } from "./describe-value.js";
 export type TypeSpec = string;
 
 export interface ObjectSchema {
-  abstract?: true;
+  abstract?: true | undefined;
   /** Every property, inherited ones included. */
   properties: Record<string, TypeSpec>;
   /** Every type derived from this one, directly or not. */
-  derived?: string[];
+  derived?: string[] | undefined;
 }
 
 export interface EnumSchema {
   members: string[];
   /** A flags enum: several members may be joined by commas. */
-  flags?: true;
+  flags?: true | undefined;
   /**
    * An evolvable enum (it has the `unknownFutureValue` member): members newer than the spec come
    * after that sentinel and the service sends them, so any well-formed member name is accepted.
    * A value Graph returned is then never refused when it is sent back. Enums without the sentinel
    * are closed: an unknown member is refused before sending.
    */
-  evolvable?: true;
+  evolvable?: true | undefined;
 }
 
 /** An OData member name (SimpleIdentifier): what a member newer than the spec can look like. */

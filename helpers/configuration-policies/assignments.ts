@@ -74,9 +74,9 @@ export function targetIdentity(target: TargetInput, where: string): string {
   const record = target as Record<string, unknown>;
   const type = record["@odata.type"];
   if (typeof type !== "string" || type === "") throw new TypeError(`${where}: a target needs its "@odata.type" to be identified`);
-  const id = record.groupId ?? record.collectionId ?? record.entraObjectId;
-  const filterId = record.deviceAndAppManagementAssignmentFilterId || "";
+  const id = record["groupId"] ?? record["collectionId"] ?? record["entraObjectId"];
+  const filterId = record["deviceAndAppManagementAssignmentFilterId"] || "";
   // No filter id means no filter, whatever the type says ("none" or absent).
-  const filterType = filterId ? (record.deviceAndAppManagementAssignmentFilterType ?? "none") : "none";
-  return JSON.stringify([type.startsWith("#") ? type : `#${type}`, id ?? null, filterId, filterType, record.targetType ?? null]);
+  const filterType = filterId ? (record["deviceAndAppManagementAssignmentFilterType"] ?? "none") : "none";
+  return JSON.stringify([type.startsWith("#") ? type : `#${type}`, id ?? null, filterId, filterType, record["targetType"] ?? null]);
 }
