@@ -39,8 +39,8 @@ export function requestSecrets(headers: Headers): string[] {
 /** `text` with every secret replaced by [token] and every URL's `user:password@` removed. */
 export function maskText(text: string, secrets: readonly string[]): string {
   let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");
-  // Longest first, so a secret that contains another is masked whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) if (out.includes(secret)) out = out.split(secret).join(MASK);
+  // Longest first, so a secret that contains another is masked whole; an empty one masks nothing.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) if (secret && out.includes(secret)) out = out.split(secret).join(MASK);
   return out;
 }
 

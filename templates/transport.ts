@@ -101,6 +101,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       throw signal.aborted ? problem : graphError("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(problem)}`, problem);
     }
     if (token === undefined) return undefined;
+    if (token.trim() === "") throw graphError("authenticationFailed", `${x.method} ${x.url} not sent: the token is empty or only whitespace`);
     // As sent: fetch trims a header value, so an echo shows the token without surrounding whitespace.
     secrets.push(token, token.trim());
     if (!isValidHeaderValue(token)) throw graphError("authenticationFailed", `${x.method} ${x.url} not sent: the token cannot be sent in a header (it contains CR, LF, NUL or a character outside Latin-1)`);

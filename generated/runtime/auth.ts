@@ -35,7 +35,7 @@ export interface TokenCredential {
   getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null>;
 }
 
-/** A function giving the token; `null`/`undefined`/`""` fails the call with `authenticationFailed`. */
+/** A function giving the token; `null`/`undefined`/`""` (or only whitespace) fails the call with `authenticationFailed`. */
 export type TokenProvider = (options: GetTokenOptions) => string | AccessToken | null | undefined | Promise<string | AccessToken | null | undefined>;
 
 export type TokenInput = string | TokenProvider | TokenCredential;

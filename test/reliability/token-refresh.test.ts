@@ -68,6 +68,14 @@ test("a credential whose getToken returns null: authenticationFailed before send
     assert.is(error.code, "authenticationFailed");
     assert.match(error.message, /no token|empty token/);
   }
+  // Only whitespace, from any source: refused too, and the error stays readable (an empty secret masks nothing).
+  for (const token of [" ", async () => "\t", { getToken: async () => ({ token: "  ", expiresOnTimestamp: Date.now() + 3_600_000 }) }]) {
+    const error = await graphError(h.assignments({ token: token as never }).get());
+    assert.is(error.code, "authenticationFailed");
+    assert.is(error.status, 0);
+    assert.match(error.message, /^GET http:\/\/127\.0\.0\.1:\d+\/.* not sent: (the token is empty or only whitespace|no token)/);
+    assert.not.match(JSON.stringify(error), "[token]");
+  }
   assert.is(h.server.requests.length, 0, "sent without Authorization");
 });
 
