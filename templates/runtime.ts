@@ -136,6 +136,7 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
   const config: TransportConfig = {
     // Only a client given middleware pays for the chain (and for a Request per attempt).
     fetch: options.middleware?.length ? chainMiddleware(options.middleware, baseFetch) : baseFetch,
+    mayIgnoreSignal: options.fetch !== undefined || !!options.middleware?.length,
     origin,
     token: createTokenSource(options.token ?? options.credential, options.scopes ?? [defaultScope(baseUrl, options.cloud)]),
     headers: options.sdkVersionHeader === false ? options.headers ?? {} : { SdkVersion: SDK_VERSION_HEADER, ...options.headers },

@@ -11,7 +11,7 @@ import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, isCredentialHeader, maskText } from "./mask.js";
 import { isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
 import { headerProblem, isHttpUrl, isValidHeaderValue, numberOptionProblem, parseUrl, urlProblem } from "./request-check.js";
-import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, type RetryPolicy } from "./retry.js";
+import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, untilAborted, type RetryPolicy } from "./retry.js";
 import { startTimer } from "./timer.js";
 import type { RequestOptions } from "./types.js";
 
@@ -30,6 +30,12 @@ export interface TransportConfig {
    * `opaqueredirect`); set on first use, then remembered.
    */
   redirect?: "manual" | "follow" | undefined;
+  /**
+   * True when `fetch` is the caller's own or wrapped in middleware: it may ignore the signal (never
+   * settle, or hand back a body that never ends), so the transport stops waiting on it when the
+   * signal aborts. The platform's fetch honours the signal and is not wrapped.
+   */
+  mayIgnoreSignal?: boolean | undefined;
 }
 
 export interface Exchange {
@@ -95,6 +101,8 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   // fetch gets the signal only when something can abort it: a signal costs undici a WeakRef, a
   // finalizer and a listener per request, which a call without a timeout or caller signal saves.
   const fetchSignal = caller || cancelTimer ? signal : undefined;
+  /** What fetch hands back, awaited no longer than the signal allows when fetch may ignore it. */
+  const settles = <T>(promise: Promise<T>): Promise<T> => (config.mayIgnoreSignal && fetchSignal ? untilAborted(promise, signal) : promise);
   const getToken = async (rejected?: string, claims?: string) => {
     let token: string | undefined;
     try {
@@ -142,7 +150,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
 
       let response: Response | undefined;
       try {
-        response = await config.fetch(url, { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: redirectMode });
+        response = await settles(config.fetch(url, { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: redirectMode }));
         const { status } = response;
         if (response.type === "opaqueredirect") {
           // This fetch hides redirects (a browser): from now on it follows them itself, dropping
@@ -200,8 +208,8 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           // A wait past the total budget ends the call now: waiting and then failing helps nobody.
           if (await retryAfter(wait ?? backoffMs(retries + 1, retry), response)) continue;
         }
-        const blob = x.read === "blob" && response.ok ? await response.blob() : undefined;
-        let text = blob ? "" : await response.text();
+        const blob = x.read === "blob" && response.ok ? await settles(response.blob()) : undefined;
+        let text = blob ? "" : await settles(response.text());
         // A service or proxy that echoes the request back must not put the token into an error body
         // the low-level client returns (success bodies are data and stay untouched).
         if (!response.ok && secrets.length) text = maskText(text, secrets);

@@ -65,6 +65,22 @@ test("an already-aborted signal sends nothing", async ({ h }) => {
   assert.is(h.server.requests.length, 0);
 });
 
+test("a fetch option or middleware that ignores the signal, or a body that never ends: the timeout and the caller's abort still settle the call", async ({ h }) => {
+  const never = () => new Promise<Response>(() => {});
+  const endless = async () => new Response(new ReadableStream({ pull: () => new Promise<void>(() => {}) }), { headers: { "content-type": "application/json" } });
+  const cases = { "fetch never settles": { fetch: never }, "middleware never settles": { middleware: [never] }, "body never ends": { middleware: [endless] } };
+  for (const [what, options] of Object.entries(cases)) {
+    const started = Date.now();
+    const timedOut = await graphError(h.assignments({ ...options, timeoutMs: 150 }).get());
+    assert.is(timedOut.code, "timeout", what);
+    assert.ok(Date.now() - started < 3000, `${what}: settled after ${Date.now() - started} ms`);
+    const controller = new AbortController();
+    const call = h.assignments({ ...options, timeoutMs: 0 }).get(undefined, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error(`stop: ${what}`)), 50);
+    assert.match(String(await rejection(call)), `stop: ${what}`);
+  }
+});
+
 test("a token provider that hangs is cut off by the timeout too", async ({ h }) => {
   const never = () => new Promise<string>(() => {});
   const error = await graphError(h.assignments({ token: never, timeoutMs: 150 }).get());
