@@ -1,6 +1,7 @@
 /**
  * Request URLs: key segments and OData query options.
  */
+import { describeValue } from "./describe-value.js";
 import { GraphError } from "./errors.js";
 
 /**
@@ -26,23 +27,30 @@ function invalidRequest(message: string): GraphError {
 /**
  * Serialises a query object: each option goes under its wire name (`names`, the generated
  * contract table: `top` → `$top`; an option not in it goes as written), arrays are comma-joined
- * (OData's `explode: false` form), `undefined` is skipped. Values are percent-encoded; `,` and `$`
- * stay readable. A value that cannot be encoded (a lone surrogate) is an error naming the option,
- * before sending.
+ * (OData's `explode: false` form), `undefined` and an empty array are left out. Values are
+ * percent-encoded; `,` and `$` stay readable. A value that is not a string, a finite number or a
+ * boolean (null, NaN, an object, a lone surrogate; in an array too) is an error naming the option,
+ * before sending: `String()` would send `null`, `NaN` or `[object Object]`.
  */
 export function encodeQuery(query: object | undefined, names?: Readonly<Record<string, string>>): string {
   let out = "";
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined) continue;
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     const name = names?.[key] ?? key;
-    try {
-      const text = Array.isArray(value) ? value.map((v) => encodeURIComponent(String(v))).join(",") : encodeURIComponent(String(value));
-      out += `${out ? "&" : "?"}${encodeURIComponent(name).replace("%24", "$").replace("%40", "@")}=${text}`;
-    } catch {
-      throw invalidRequest(`query option ${key} is not valid Unicode: ${JSON.stringify(value)}`);
-    }
+    const text = Array.isArray(value) ? value.map((v, i) => encodeQueryValue(v, `${key}[${i}]`)).join(",") : encodeQueryValue(value, key);
+    out += `${out ? "&" : "?"}${encodeURIComponent(name).replace("%24", "$").replace("%40", "@")}=${text}`;
   }
   return out;
+}
+
+function encodeQueryValue(value: unknown, option: string): string {
+  const ok = typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean";
+  try {
+    if (ok) return encodeURIComponent(String(value));
+  } catch {
+    // a lone surrogate: not valid Unicode, so it cannot be sent either
+  }
+  throw invalidRequest(`query option ${option} must be a string, finite number or boolean of valid Unicode, got ${describeValue(value)}`);
 }
 
 /**

@@ -41,6 +41,17 @@ test("encodeQuery: a lone surrogate is a GraphError naming the option", () => {
   assert.throws(() => encodeQuery({ filter: "x\ud800" }), (e: unknown) => e instanceof GraphError && /query option filter/.test(e.message));
 });
 
+test("encodeQuery: null, NaN, Infinity, objects and bad array items are GraphErrors naming the option; an empty array is left out", () => {
+  const bad: Array<[object, string]> = [
+    [{ top: null }, "top"], [{ top: Number.NaN }, "top"], [{ skip: Infinity }, "skip"], [{ filter: { a: 1 } }, "filter"], [{ filter: new Date(0) }, "filter"],
+    [{ select: ["id", undefined] }, "select[1]"], [{ select: ["id", null] }, "select[1]"], [{ orderby: [["a"]] }, "orderby[0]"],
+  ];
+  for (const [query, option] of bad) {
+    assert.throws(() => encodeQuery(query, { top: "$top" }), (e: unknown) => e instanceof GraphError && e.code === "invalidRequest" && e.message.startsWith(`query option ${option} must be`), JSON.stringify(query));
+  }
+  assert.is(encodeQuery({ select: [], top: 5, count: true, filter: undefined }, { select: "$select", top: "$top", count: "$count" }), "?$top=5&$count=true");
+});
+
 test("encodeKey: one path segment; empty, dot segments and lone surrogates refused", () => {
   assert.is(encodeKey("a/b?c#d%2F", "k"), "a%2Fb%3Fc%23d%252F");
   for (const bad of ["", ".", "..", "\udc00"]) assert.throws(() => encodeKey(bad, "the-key"), /the-key/);
