@@ -12,10 +12,14 @@ export function isValidHeaderValue(value: string): boolean {
   return !/[\0\r\n]|[^\0-\xff]/.test(value);
 }
 
+/** Headers the HTTP stack manages, which Node's fetch refuses to send (a TypeError, not a network failure). */
+const MANAGED_HEADER = /^(keep-alive|transfer-encoding|upgrade|expect)$/i;
+
 /** Why these headers cannot be sent, naming the first bad one; undefined when they can. */
 export function headerProblem(headers: Record<string, string>): string | undefined {
   for (const name in headers) {
     if (!HEADER_NAME.test(name)) return `header name ${JSON.stringify(name)} is not a valid HTTP header name`;
+    if (MANAGED_HEADER.test(name)) return `header ${name} cannot be set: the HTTP stack manages it, and fetch refuses it`;
     const value = headers[name];
     if (typeof value !== "string") return `header ${name} must be a string, got ${typeof value}`;
     if (!isValidHeaderValue(value)) return `header ${name} has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)`;

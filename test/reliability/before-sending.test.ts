@@ -31,6 +31,18 @@ test("an invalid header on a POST is invalidRequest, not 'may already have been 
   assert.is(h.server.requests.length, 0);
 });
 
+test("headers the HTTP stack manages (which fetch refuses): invalidRequest naming them, nothing sent or retried, not 'may already have been applied'", async ({ h }) => {
+  for (const name of ["Transfer-Encoding", "Expect", "Upgrade", "Keep-Alive"]) {
+    for (const call of [() => h.assignments().get(undefined, { headers: { [name]: "x" } }), () => h.assignments().post({ target: GROUP_TARGET }, { headers: { [name]: "x" } })]) {
+      const error = await graphError(call());
+      assert.is(error.code, "invalidRequest", name);
+      assert.match(error.message, `header ${name.toLowerCase()} cannot be set`);
+      assert.is(error.attempts, 0);
+    }
+  }
+  assert.is(h.server.requests.length, 0);
+});
+
 test("an invalid header name is named too", async ({ h }) => {
   const error = await graphError(h.assignments().get(undefined, { headers: { "bad name": "x" } }));
   assert.is(error.code, "invalidRequest");
