@@ -11,7 +11,7 @@
  * whitespace) always opens a member name, never sits inside a string (inside a string every `"` is
  * escaped as `\"`), so only real `"@odata.type"` members are found.
  */
-import { findUnsendable, unsendablePrimitive } from "./json-check.js";
+import { findUnsendable, unsendableObject, unsendablePrimitive } from "./json-check.js";
 import type { UnknownODataType } from "./types.js";
 
 const NAME = '@odata.type"';
@@ -85,6 +85,7 @@ function withHashes(node: unknown, inArray: boolean): unknown {
   const record = node as Record<string, unknown>;
   // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
   if (typeof record["toJSON"] === "function") return node;
+  if (unsendableObject(node)) throw UNSENDABLE;
   let copy: Record<string, unknown> | undefined;
   const type = record["@odata.type"];
   if (typeof type === "string" && type.charCodeAt(0) !== 35 /* # */) copy = { ...record, "@odata.type": `#${type}` };
@@ -94,6 +95,8 @@ function withHashes(node: unknown, inArray: boolean): unknown {
     for (let i = 0; i < node.length; i++) if (!(i in node)) throw UNSENDABLE;
   }
   for (const key in record) {
+    // Own properties only, as JSON.stringify sends them (a class's prototype may have enumerable ones).
+    if (!Object.hasOwn(record, key)) continue;
     const child = record[key];
     const fixed = withHashes(child, isArray);
     if (fixed !== child) (copy ??= (isArray ? [...node] : { ...record }) as Record<string, unknown>)[key] = fixed;

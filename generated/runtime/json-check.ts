@@ -17,6 +17,21 @@ export function unsendablePrimitive(value: unknown, inArray: boolean): string | 
 }
 
 /**
+ * Why an object cannot be sent, or undefined when it can: JSON.stringify sends a Map, a Set, a
+ * RegExp or a Blob as `{}` and a typed array as an object of indexes, losing what they hold. Plain
+ * objects, arrays, objects with `toJSON` (a Date) and other class instances (sent as their own
+ * properties) can.
+ */
+export function unsendableObject(value: object): string | undefined {
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null || Array.isArray(value)) return undefined;
+  const kind =
+    value instanceof Map ? "a Map" : value instanceof Set ? "a Set" : value instanceof WeakMap || value instanceof WeakSet ? "a weak collection" : value instanceof RegExp ? "a RegExp"
+    : value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? "binary content" : typeof Blob !== "undefined" && value instanceof Blob ? "a Blob" : undefined;
+  return kind && `${kind} cannot be sent as JSON (it would be sent as ${ArrayBuffer.isView(value) ? "an object of indexes" : "{}"}); convert it to an object or array`;
+}
+
+/**
  * The first value in `value` that cannot be sent, as `path: why`; undefined when all can. Run only
  * once a body failed to serialise, to say where; a body too deep to walk throws RangeError, as
  * JSON.stringify would.
@@ -29,6 +44,8 @@ export function findUnsendable(value: unknown, path: string, inArray = false, an
   if (ancestors.has(value)) return { path, message: `${path}: a circular reference cannot be sent as JSON` };
   // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
   if (typeof (value as { toJSON?: unknown }).toJSON === "function") return undefined;
+  const lossy = unsendableObject(value);
+  if (lossy) return { path, message: `${path}: ${lossy}` };
   const isArray = Array.isArray(value);
   ancestors.add(value);
   for (const key of isArray ? Array.from(value.keys(), String) : Object.keys(value)) {

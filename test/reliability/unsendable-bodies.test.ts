@@ -17,6 +17,11 @@ const CASES: Array<[string, unknown, string]> = [
   ["a function", () => 1, "a function cannot be sent"],
   ["a symbol", Symbol("s"), "a symbol cannot be sent"],
   ["a BigInt", 10n, "a BigInt cannot be sent"],
+  // JSON.stringify sends these as {} (or an object of indexes): what they hold would be lost.
+  ["a Map", new Map([["k", 1]]), "a Map cannot be sent as JSON"],
+  ["a Set", new Set([1]), "a Set cannot be sent as JSON"],
+  ["a Blob", new Blob(["x"]), "a Blob cannot be sent as JSON"],
+  ["a typed array", new Uint8Array([1, 2]), "binary content cannot be sent as JSON"],
 ];
 
 for (const [what, value, message] of CASES) {
@@ -45,6 +50,15 @@ test("undefined in an array (sent as null) and an array hole are refused; an und
   const created = await h.assignments().post({ target: GROUP_TARGET, source: undefined });
   assert.ok(created.id);
   assert.not.ok("source" in JSON.parse(h.server.requests[0]!.body));
+});
+
+test("a class instance is sent as its own properties, as JSON.stringify sends it, whatever its prototype has", () => {
+  class Target {
+    "@odata.type" = "microsoft.graph.groupAssignmentTarget";
+    groupId = "g1";
+  }
+  Object.defineProperty(Target.prototype, "helper", { value: () => 1, enumerable: true });
+  assert.is(serializeODataJson({ target: new Target() }), '{"target":{"@odata.type":"#microsoft.graph.groupAssignmentTarget","groupId":"g1"}}');
 });
 
 test("a cycle is named too; a Date is sent as its toJSON string", async ({ h }) => {
