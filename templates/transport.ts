@@ -73,7 +73,11 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   if (caller?.aborted) throw caller.reason;
   // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
   const userHeaders: Record<string, string> = {};
-  for (const source of [config.headers, x.headers, options.headers]) for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
+  for (const given of [config.headers, x.headers, options.headers]) {
+    // A Headers object or [name, value] pairs from JavaScript callers read as the record the types ask for.
+    const source: Record<string, string> | undefined = given instanceof Headers || Array.isArray(given) ? Object.fromEntries(given) : given;
+    for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
+  }
   const secrets: string[] = [];
   for (const name in userHeaders) if (isCredentialHeader(name) && typeof userHeaders[name] === "string") secrets.push(...headerSecrets(userHeaders[name]!));
   let { method, url, body } = x;

@@ -184,6 +184,8 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     const headers: Record<string, string> = {};
     if (contentType !== undefined) headers["content-type"] = contentType;
     if (expect === "count" || /[?&]\$(count|search)=/.test(url)) headers["ConsistencyLevel"] = "eventual";
+    // Media content is whatever type it was stored with; the transport's default asks for JSON.
+    if (expect === "stream") headers["accept"] = "*/*";
     for (const name in request.headers) if (request.headers[name] !== undefined) headers[name] = request.headers[name]!;
     return { method, url, headers, body: payload };
   }
@@ -198,6 +200,10 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     const result = await exchange(config, { method, url, headers, body: payload, read: expect === "stream" ? "blob" : "text", options: callOptions });
     const { response, text } = result;
     if (!response.ok) throw errorFromResponse(response, text, result);
+    // A 204 too: a caller that needs a body (a page) says so in `accept`.
+    const read = expect === "stream" ? result.blob : readValue(expect, result);
+    const value = request.accept ? request.accept(read, { url, invalid: (expected, target) => invalidResponse(response, text, result, expected, { target }) }) : read;
+    // Only an answer the call accepts is a successful response.
     callOptions.onResponse?.({
       status: response.status,
       headers: response.headers,
@@ -205,10 +211,7 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
       clientRequestId: result.clientRequestId,
       attempts: result.attempts,
     });
-    if (expect === "stream") return result.blob;
-    const value = readValue(expect, result);
-    // A 204 too: a caller that needs a body (a page) says so in `accept`.
-    return request.accept ? request.accept(value, { url, invalid: (expected, target) => invalidResponse(response, text, result, expected, { target }) }) : value;
+    return value;
   }
 
   return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route, transport: config };

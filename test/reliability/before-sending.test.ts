@@ -43,6 +43,14 @@ test("headers the HTTP stack manages (which fetch refuses): invalidRequest namin
   assert.is(h.server.requests.length, 0);
 });
 
+test("headers given as a Headers object or as [name, value] pairs (JavaScript callers) are sent, and checked, like a record", async ({ h }) => {
+  const given = [new Headers({ "X-Trace": "from-headers" }), [["X-Trace", "from-pairs"]]] as unknown as Record<string, string>[];
+  for (const headers of given) await h.assignments().get(undefined, { headers });
+  assert.equal(h.server.requests.map((r) => r.headers["x-trace"]), ["from-headers", "from-pairs"]);
+  const error = await graphError(h.assignments().get(undefined, { headers: new Headers({ Expect: "100-continue" }) as unknown as Record<string, string> }));
+  assert.is(error.code, "invalidRequest");
+});
+
 test("an invalid header name is named too", async ({ h }) => {
   const error = await graphError(h.assignments().get(undefined, { headers: { "bad name": "x" } }));
   assert.is(error.code, "invalidRequest");

@@ -73,6 +73,21 @@ for (const body of ["null", "[1,2]", "42", '"text"']) {
   });
 }
 
+test("onResponse is called for an answer the call accepts, not for one it then rejects as invalidResponse", async () => {
+  const seen: number[] = [];
+  const onResponse = (info: { status: number }) => void seen.push(info.status);
+  const bad = await answering("[1,2]");
+  const good = await answering(JSON.stringify({ value: [] }));
+  try {
+    await graphError(assignmentsAt(bad).get(undefined, { onResponse }));
+    assert.equal(seen, []);
+    await assignmentsAt(good).get(undefined, { onResponse });
+    assert.equal(seen, [200]);
+  } finally {
+    await Promise.all([bad.close(), good.close()]);
+  }
+});
+
 for (const body of ["9".repeat(400), "9007199254740993", "-1", "1e3"]) {
   test(`a count answered ${body.length > 20 ? `${body.slice(0, 8)}… (${body.length} digits)` : body}: invalidResponse, not Infinity or a rounded number`, async () => {
     const server = await answering(body, "text/plain");

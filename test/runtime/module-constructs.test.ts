@@ -61,6 +61,11 @@ test("a binary response is a Blob with its bytes and content type", async () => 
   assert.instance(blob, Blob);
   assert.is(blob.type, "application/pdf");
   assert.is(await blob.text(), "%PDF-1.7 fake");
+  // Media content is of whatever type it was stored with: the request accepts any, not only JSON.
+  assert.is(server.requests[0]!.headers.accept, "*/*");
+  respond = () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "i/1" }) });
+  await item().get();
+  assert.is(server.requests[1]!.headers.accept, "application/json");
 });
 
 test("$ref is .ref: adding a reference answers nothing, removing one names it in @id, listing them takes the query", async () => {
