@@ -4,9 +4,15 @@
  * one) would be resolved as a dot segment and reach another resource (`…/assignments/..` is the
  * policy itself); its body serializer sends NaN as null and drops functions. Both are refused here,
  * before anything is sent, with the error the typed client gives.
+ *
+ * Binary content is sent as it is, never as JSON: a `Blob`, `ArrayBuffer`, typed array or
+ * `DataView` always (its type says so), and a string when the call's Content-Type, the caller's or
+ * else the operation's request media type in `paths`, is not JSON.
  */
+import { describeValue } from "./describe-value.js";
 import { GraphError } from "./errors.js";
 import { serializeODataJson } from "./odata-type.js";
+import { isJsonContentType } from "./transport.js";
 import { encodeKey } from "./url.js";
 
 /** Replaces each `{name}` in `pathname` with its value, encoded as one key segment. */
@@ -18,12 +24,63 @@ export function serializeLowLevelPath(pathname: string, params: Record<string, u
   });
 }
 
-/** The request body as JSON (`@odata.type` with its `#`), or an `invalidRequestBody` GraphError. */
-export function serializeLowLevelBody(body: unknown): string {
+/** What one low-level call knows of its content, shared by its body serializer and its fetch. */
+export interface LowLevelCall {
+  /** The operation's request media type, when it is not JSON (`application/octet-stream`). */
+  mediaType?: string | undefined;
+  /** How openapi-fetch reads the answer (`parseAs`): `blob`, `arrayBuffer` and `stream` get the bytes as they came. */
+  parseAs?: string | undefined;
+  /** Set by `serializeLowLevelBody`: the Content-Type the body is sent with as binary content; unset for JSON. */
+  binaryType?: string | undefined;
+}
+
+/** Binary content by its type: a `Blob`, an `ArrayBuffer` or a view of one (typed array, `DataView`, Buffer). */
+export function isBinaryValue(value: unknown): value is Blob | ArrayBuffer | ArrayBufferView {
+  return value instanceof ArrayBuffer || ArrayBuffer.isView(value) || (typeof Blob !== "undefined" && value instanceof Blob);
+}
+
+/**
+ * The request body as sent: binary content as it is (recording its Content-Type in `call`), anything
+ * else as JSON (`@odata.type` with its `#`); or an `invalidRequestBody` GraphError naming the body.
+ * `headers` are the call's own (openapi-fetch passes them): a Content-Type there decides over the
+ * operation's media type.
+ */
+export function serializeLowLevelBody(body: unknown, headers?: Headers | Record<string, unknown>, call?: LowLevelCall): string | Blob | ArrayBuffer | ArrayBufferView {
+  const type = contentTypeOf(headers) ?? call?.mediaType;
+  if (isBinaryValue(body) || (type !== undefined && !isJsonMediaType(type))) {
+    if (typeof body !== "string" && !isBinaryValue(body)) {
+      throw notSent("body", `body: expected binary content (a Blob, ArrayBuffer, typed array or string) for ${type}, got ${describeValue(body)}`);
+    }
+    if (call) call.binaryType = type ?? "application/octet-stream";
+    return body;
+  }
   try {
     return serializeODataJson(body, "body");
   } catch (error) {
     const { message, path } = error as Error & { path?: string };
-    throw new GraphError({ status: 0, code: "invalidRequestBody", target: path ?? "body", message: `not sent: ${path ? message : `body: ${message}`}` });
+    throw notSent(path ?? "body", path ? message : `body: ${message}`);
+  }
+}
+
+function notSent(target: string, problem: string): GraphError {
+  return new GraphError({ status: 0, code: "invalidRequestBody", target, message: `not sent: ${problem}` });
+}
+
+function contentTypeOf(headers: Headers | Record<string, unknown> | undefined): string | undefined {
+  if (headers === undefined || headers === null) return undefined;
+  if (typeof Headers !== "undefined" && headers instanceof Headers) return headers.get("content-type") ?? undefined;
+  for (const name in headers) {
+    const value = (headers as Record<string, unknown>)[name];
+    if (name.toLowerCase() === "content-type" && value !== undefined && value !== null) return String(value);
+  }
+  return undefined;
+}
+
+function isJsonMediaType(type: string): boolean {
+  try {
+    return isJsonContentType(new Headers({ "content-type": type }));
+  } catch {
+    // Not a valid header value: not JSON, and the transport refuses it before sending.
+    return false;
   }
 }

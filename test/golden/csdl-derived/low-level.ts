@@ -2,14 +2,18 @@
 // Source: spec/fixtures/csdl-derived.yaml
 // Source: spec/fixtures/csdl-derived.xml
 import createClient, { type Client } from "openapi-fetch";
-import { lowLevelFetch } from "../runtime/low-level-fetch.js";
+import { lowLevelFetch, withLowLevelMedia, type LowLevelMedia } from "../runtime/low-level-fetch.js";
 import { serializeLowLevelBody, serializeLowLevelPath } from "../runtime/low-level-serializers.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { paths } from "./paths.js";
+/** The operations whose body or answer is binary content, by method and path: sent and answered byte for byte. */
+const media: LowLevelMedia = {};
 /**
  * A typed low-level client for the csdl-derived slice: openapi-fetch over the spec's `paths`, sharing
  * the runtime of `createGraphClient`. Calls return `{ data, error, response }` instead of throwing
- * for Graph errors; the path and query are spelled as in the spec.
+ * for Graph errors; the path and query are spelled as in the spec. Binary content (a `Blob`,
+ * `ArrayBuffer`, typed array, or a string for an operation whose body is not JSON) is sent as it is,
+ * and a binary answer comes back as it was sent (a `Blob`, or what `parseAs` asks for).
  *
  * @example
  * const { data, error } = await api.GET("/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments", {
@@ -18,7 +22,7 @@ import type { paths } from "./paths.js";
  */
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
   const runtime = createRuntime(options);
-  return createClient<paths>({
+  const client = createClient<paths>({
     baseUrl: runtime.baseUrl,
     fetch: lowLevelFetch(runtime),
     // OData wants $select=a,b (explode: false), not $select=a&$select=b.
@@ -28,4 +32,6 @@ export function createLowLevelClient(options: GraphClientOptions = {}): Client<p
     // NaN, Infinity, functions and symbols are refused, naming their path, instead of being sent as null or dropped.
     bodySerializer: serializeLowLevelBody,
   });
+  // Each call learns its operation's content: binary bodies and answers go byte for byte, never through JSON or text.
+  return withLowLevelMedia(client, runtime, media);
 }
