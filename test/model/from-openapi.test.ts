@@ -68,6 +68,13 @@ test("aliases are typed as what they stand for: a nullable primitive, a oneOf, a
   assert.not.ok(model.types.has("microsoft.graph.intEnum"), "an integer enum is not an OData enum type");
 });
 
+test("a derived type redeclaring an inherited property: assignable stays, otherwise the base's property is omitted", () => {
+  const circle = declaration("Circle");
+  assert.match(circle, 'export interface Circle extends Omit<ShapeBase, "size"> {');
+  assert.match(circle, "size?: number;");
+  assert.match(circle, "name?: string;");
+});
+
 test("a declared @odata.type (required, with the type's value as default) is typed as if the spec had none", () => {
   assert.not.ok(object("microsoft.graph.user").properties.some((p) => p.name === "@odata.type"));
   assert.is(object("microsoft.graph.user").odataType, "#microsoft.graph.user");
