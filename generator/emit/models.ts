@@ -23,7 +23,7 @@
  * complex types (see `requiresODataType`).
  */
 import type { InterfaceDeclarationStructure, PropertySignatureStructure, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
-import { derivedTypes, hasHierarchy, odataTypeValue, requiresODataType } from "../model/hierarchy.js";
+import { allProperties, derivedTypes, hasHierarchy, odataTypeValue, requiresODataType } from "../model/hierarchy.js";
 import type { ApiModel, EnumType, ModelType, ObjectType, Property } from "../model/ir.js";
 import { propertyKey } from "../names/identifiers.js";
 import { sortedBy } from "../util/order.js";
@@ -59,7 +59,7 @@ export function enumStatement(type: EnumType): TypeAliasDeclarationStructure {
 
 export function objectStatements(type: ObjectType, types: Map<string, ModelType>): StatementStructures[] {
   const parent = type.base ? types.get(type.base) : undefined;
-  const extendsBase = parent?.kind === "object" ? [parent.baseName ?? parent.tsName] : ["ODataAnnotations"];
+  const extendsBase = parent?.kind === "object" ? [extendsClause(type, parent, types)] : ["ODataAnnotations"];
   const properties = type.properties.map((p) => propertySignature(p, types));
   if (!hasHierarchy(type, types)) {
     const own = isODataType(type) && !type.properties.some((p) => p.name === "@odata.type") ? [odataTypeSignature(type, requiresODataType(type))] : [];
@@ -86,6 +86,24 @@ export function objectStatements(type: ObjectType, types: Map<string, ModelType>
       { kind: StructureKind.PropertySignature, name: '"@odata.type"', type: "UnknownODataType", docs: docs("A type derived from " + type.name + " that this SDK does not know (newer than its spec).") },
     ], docs(`A value whose type derives from ${type.tsName} but is unknown to this SDK (newer than its spec). Every property is kept and sent back unchanged.`), true),
   ];
+}
+
+/**
+ * The base a derived interface extends. A derived type may redeclare an inherited property: when its
+ * declaration is assignable to the inherited one (the same type, made required or non-nullable), the
+ * base is extended as it is; otherwise the base's property is left out (`Omit<ShapeBase, "size">`) and
+ * the derived declaration holds, as in the validation table (where the derived type's wins too).
+ */
+function extendsClause(type: ObjectType, parent: ObjectType, types: Map<string, ModelType>): string {
+  const name = parent.baseName ?? parent.tsName;
+  const inherited = new Map(allProperties(parent, types).map((p) => [p.name, p]));
+  const overridden = type.properties.filter((p) => {
+    const q = inherited.get(p.name);
+    if (!q) return false;
+    const assignable = typeExpression(p.type, types) === typeExpression(q.type, types) && (!p.nullable || q.nullable) && (p.required || !q.required);
+    return !assignable;
+  });
+  return overridden.length === 0 ? name : `Omit<${name}, ${overridden.map((p) => JSON.stringify(p.name)).join(" | ")}>`;
 }
 
 function isODataType(type: ObjectType): boolean {

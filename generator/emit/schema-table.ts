@@ -83,6 +83,9 @@ export function typeSpecOf(ref: TypeRef, types: Map<string, ModelType>, nullable
     }
     case "array":
       return `[${typeSpecOf(ref.items, types, ref.itemsNullable)}]${suffix}`;
+    case "literal":
+      // The validator checks the literal's primitive type; the compiler checks the value.
+      return (typeof ref.value === "number" ? "number" : typeof ref.value) + suffix;
     default:
       return "unknown";
   }

@@ -18,6 +18,8 @@ export function typeExpression(ref: TypeRef, types: Map<string, ModelType>): str
       return ref.members.map((m) => typeExpression(m, types)).join(" | ");
     case "object":
       return `{ ${ref.properties.map((p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeExpression(p.type, types)}${p.nullable ? " | null" : ""}`).join("; ")} }`;
+    case "literal":
+      return JSON.stringify(ref.value);
     case "unknown":
       return "unknown";
   }

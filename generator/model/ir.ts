@@ -15,6 +15,8 @@ export type TypeRef =
   | { kind: "named"; name: string }
   | { kind: "array"; items: TypeRef; itemsNullable: boolean }
   | { kind: "union"; members: TypeRef[] }
+  /** One value of an enum that is not an OData (string) enum: `enum: [1, 2, 3]` is a union of three. */
+  | { kind: "literal"; value: string | number | boolean }
   /** An object schema written inline (no component of its own): `{ value: number }` of a function's result. */
   | { kind: "object"; properties: Property[] }
   /** Anything: a schema the generator cannot type more precisely (reported as a warning). */
