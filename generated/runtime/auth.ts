@@ -20,14 +20,18 @@ export interface AccessToken {
   refreshAfterTimestamp?: number | undefined;
 }
 
-/** What graphslice passes to `getToken`, a subset of `@azure/core-auth`'s GetTokenOptions. */
+/**
+ * What graphslice passes to `getToken`, a subset of `@azure/core-auth`'s GetTokenOptions, declared as
+ * that package declares them (no explicit `undefined`), so that an `@azure/identity` credential fits
+ * under `exactOptionalPropertyTypes`.
+ */
 export interface GetTokenOptions {
   /** Aborted when every call waiting for this token has given up (aborted or timed out). */
-  abortSignal?: AbortSignal | undefined;
+  abortSignal?: AbortSignal;
   /** Claims from a Continuous Access Evaluation challenge (decoded JSON): get a new token with them. */
-  claims?: string | undefined;
+  claims?: string;
   /** graphslice handles CAE challenges, so it asks for CAE-capable tokens, as the Azure SDK does. */
-  enableCae?: boolean | undefined;
+  enableCae?: boolean;
 }
 
 /** Anything with `getToken(scopes)`, such as an `@azure/identity` credential. */
