@@ -25,7 +25,7 @@ export function buildModel(name: string, sliced: SlicedOpenApi, csdl: CsdlDocume
   if (csdl) rejectBaseCycles(types, csdl.source);
   reportDanglingReferences(types, warnings, sliced.source);
 
-  return { name, types, root: buildResourceTree(operations), warnings };
+  return { name, types, root: buildResourceTree(operations, sliced.source), warnings };
 }
 
 /**
