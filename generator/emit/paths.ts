@@ -65,7 +65,7 @@ function operationType(op: Operation, types: Map<string, ModelType>, indent: str
     `${inner}${requestBody(op, types)};`,
     `${inner}responses: {`,
     `${inner}  ${JSON.stringify(op.successStatus)}: { headers: { [name: string]: unknown }; ${successContent(op, types)} };`,
-    ...(op.error ? [`${inner}  ${JSON.stringify(op.error.status)}: { headers: { [name: string]: unknown }; content: { "application/json": ${typeExpression(op.error.type, types)} } };`] : []),
+    ...(op.error && op.error.status !== op.successStatus ? [`${inner}  ${JSON.stringify(op.error.status)}: { headers: { [name: string]: unknown }; content: { "application/json": ${typeExpression(op.error.type, types)} } };`] : []),
     `${inner}};`,
   ];
   return `{\n${lines.join("\n")}\n${indent}}`;
