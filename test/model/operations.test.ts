@@ -148,4 +148,12 @@ test("a path segment with no path parameter is an error naming the file", () => 
   throwsNaming(() => generate(documentOf({ "/things/{thing-id}/x/{other-id}": { get: { parameters: [key("thing-id")], responses: { 200: json(ref("thing")) } } } })), SOURCE, "GET /things/{thing-id}/x/{other-id}", "{other-id}");
 });
 
+test("a placeholder written twice in a function segment is one path parameter of the low-level client", () => {
+  const { paths, client } = generate(
+    documentOf({ "/things/microsoft.graph.g(a='{x}',b='{x}')": { get: { parameters: [{ name: "x", in: "path", required: true, schema: { type: "string" } }], responses: { 200: json(ref("thing")) } } } }),
+  );
+  assert.is(paths().match(/"x": string;/g)?.length, 1);
+  assert.match(client(), /g\(params: \{ a: string; b: string \}, options\?: RequestOptions\): Promise<Thing>;/);
+});
+
 test.run();
