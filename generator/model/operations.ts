@@ -54,6 +54,14 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
       warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (a composable function or an alternate key); its operations are left out`);
       continue;
     }
+    // A bound call's segment is namespace-qualified (`microsoft.graph.f(…)`); an unqualified one with
+    // parameters is an alternate key (`applications(appId='{appId}')`), which the builders cannot
+    // address yet: left out, rather than a getter that would send its placeholder literally.
+    const last = path.slice(path.lastIndexOf("/") + 1);
+    if (last.includes("(") && !last.slice(0, last.indexOf("(")).includes(".")) {
+      warnings.push(`${sliced.source}: ${path}: the segment ${last} is an alternate key, which the request builders do not support; its operations are left out`);
+      continue;
+    }
     for (const method of METHODS) {
       const op = item[method];
       if (op) result.operations.push(operationOf(path, method, op, item.parameters ?? [], context));

@@ -156,4 +156,17 @@ test("a placeholder written twice in a function segment is one path parameter of
   assert.match(client(), /g\(params: \{ a: string; b: string \}, options\?: RequestOptions\): Promise<Thing>;/);
 });
 
+test("an alternate key segment is left out with a warning naming it, never a getter sending its placeholder", () => {
+  const appId = [{ name: "appId", in: "path", required: true, schema: { type: "string" } }];
+  const { model, client } = generate(
+    documentOf({
+      "/things/{thing-id}": { get: { parameters: [key("thing-id")], responses: { 200: json(ref("thing")) } } },
+      "/things(appId='{appId}')": { get: { parameters: appId, responses: { 200: json(ref("thing")) } } },
+    }),
+  );
+  assert.equal(allOperations(model.root).map((o) => o.path), ["/things/{thing-id}"]);
+  assert.ok(model.warnings.some((w) => w.includes(SOURCE) && w.includes("/things(appId='{appId}')") && w.includes("alternate key")), model.warnings.join("\n"));
+  assert.not.match(client(), /AppId/);
+});
+
 test.run();
