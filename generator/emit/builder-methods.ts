@@ -1,6 +1,7 @@
 /**
  * Emits the methods one operation gives its request builder:
- * - a list: `get(query?, options?)` for one page, `iterate` for every item, `iteratePages`;
+ * - a list: `get(query?, options?)` for one page, `iterate` for every item, `iteratePages` (`get(options?)`
+ *   without query options; `get(query, options?)` when one of them is required);
  * - get / post / patch / put / delete, with a JSON body (`RequestBody<Model>`) or a binary one
  *   (`BinaryBody`), and a JSON, `Blob` (binary content) or no result;
  * - `$count`: `count(options?)`, with `search`/`filter` among the options when the spec allows them;
@@ -21,21 +22,25 @@ import { typeExpression } from "./type-expression.js";
 export function operationMethods(op: Operation, types: Map<string, ModelType>): MethodSignatureStructure[] {
   const summary = docs(op.summary, op.description !== op.summary && op.description, `\`${op.method} ${op.path}\``, "@throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.");
   const options = op.optionsName ?? "RequestOptions";
-  const query = op.queryName ? `query?: ${op.queryName}` : undefined;
+  // The query is a required argument when one of its options is (calendarView's startDateTime).
+  const queryRequired = queryIsRequired(op);
+  const query = op.queryName ? `query${queryRequired ? "" : "?"}: ${op.queryName}` : undefined;
 
   // Typed `select`: `S` is the selected names (none: the whole model), and the result narrows to them.
   const target = selectTarget(op, types);
   const selecting = target ? [{ name: "S", constraint: `PropertyName<${target}>`, default: "never" }] : [];
-  const selectQuery = target ? `query?: ${op.queryName}<S>` : query;
+  const selectQuery = target ? `${query}<S>` : query;
 
   if (op.kind === "list") {
     const item = target ? `Selected<${target}, S>` : typeExpression(itemsOf(op), types);
     const pagingOptions = op.optionsName ?? "PagingOptions";
+    // A list without query options (a type cast's `…/microsoft.graph.user`) takes only its options (methodArguments).
+    const queryArgument = selectQuery ? [selectQuery] : [];
     // The naming stage claims get, iterate and iteratePages together for a list.
     return [
-      method(op.methodName, [selectQuery!, `options?: ${options}`], `Promise<Page<${item}>>`, summary, selecting),
-      method("iterate", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<${item}, void, undefined>`, docs("Every item of every page, following `@odata.nextLink` on the same origin only.", `\`${op.method} ${op.path}\``), selecting),
-      method("iteratePages", [selectQuery!, `options?: ${pagingOptions}`], `AsyncGenerator<Page<${item}>, void, undefined>`, docs("Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.", `\`${op.method} ${op.path}\``), selecting),
+      method(op.methodName, [...queryArgument, `options?: ${options}`], `Promise<Page<${item}>>`, summary, selecting),
+      method("iterate", [...queryArgument, `options?: ${pagingOptions}`], `AsyncGenerator<${item}, void, undefined>`, docs("Every item of every page, following `@odata.nextLink` on the same origin only.", `\`${op.method} ${op.path}\``), selecting),
+      method("iteratePages", [...queryArgument, `options?: ${pagingOptions}`], `AsyncGenerator<Page<${item}>, void, undefined>`, docs("Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.", `\`${op.method} ${op.path}\``), selecting),
     ];
   }
   if (op.kind === "count" && op.query.length > 0) {
@@ -45,7 +50,8 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
   const result = target ? `Selected<${target}, S>` : resultType(op, types);
   const declared: Record<RouteArgument, () => string> = {
     params: () => `params: { ${op.call!.parameters.map((p) => `${propertyKey(p.name)}: ${typeExpression(p.type, types)}${p.nullable ? " | null" : ""}`).join("; ")} }`,
-    body: () => `body${op.body!.required || op.body!.kind === "binary" ? "" : "?"}: ${bodyType(op, types)}`,
+    // An optional body before a required query cannot be `body?` (a required parameter cannot follow an optional one): it may be undefined instead.
+    body: () => (op.body!.required || op.body!.kind === "binary" ? `body: ${bodyType(op, types)}` : queryRequired ? `body: ${bodyType(op, types)} | undefined` : `body?: ${bodyType(op, types)}`),
     query: () => selectQuery!,
     options: () => `options?: ${options}`,
   };
@@ -56,13 +62,18 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
 /** The positional arguments of `op`'s method (of `get` for a list), in order: what the routes table compares with the runtime's usual ones. */
 export function methodArguments(op: Operation): RouteArgument[] {
   if (op.kind === "count") return ["options"];
-  if (op.kind === "list") return ["query", "options"];
+  if (op.kind === "list") return op.queryName ? ["query", "options"] : ["options"];
   return [
     ...(op.call?.parameters.length ? ["params" as const] : []),
     ...(op.body ? ["body" as const] : []),
     ...(op.queryName ? ["query" as const] : []),
     "options",
   ];
+}
+
+/** Whether some query option of `op` is required, so the query argument is. */
+export function queryIsRequired(op: Operation): boolean {
+  return op.queryName !== undefined && op.query.some((p) => p.required);
 }
 
 function bodyType(op: Operation, types: Map<string, ModelType>): string {

@@ -54,7 +54,9 @@ export function emitPathsFile(model: ApiModel, header: string): string {
 
 function operationType(op: Operation, types: Map<string, ModelType>, indent: string): string {
   const inner = `${indent}  `;
-  const path: Parameter[] = [...op.pathParameters, ...(op.call?.parameters ?? []).map((p: SegmentParameter) => ({ ...p, wireName: p.placeholder }))];
+  // The template's placeholders, each once: one written twice in a function segment (`g(a='{x}',b='{x}')`) is one value to openapi-fetch.
+  const placeholders = (op.call?.parameters ?? []).map((p: SegmentParameter) => ({ ...p, wireName: p.placeholder }));
+  const path: Parameter[] = [...op.pathParameters, ...placeholders.filter((p, i) => placeholders.findIndex((q) => q.wireName === p.wireName) === i)];
   const lines = [
     `${inner}parameters: {`,
     `${inner}  query${group(op.query, types, `${inner}  `)};`,
@@ -65,7 +67,7 @@ function operationType(op: Operation, types: Map<string, ModelType>, indent: str
     `${inner}${requestBody(op, types)};`,
     `${inner}responses: {`,
     `${inner}  ${JSON.stringify(op.successStatus)}: { headers: { [name: string]: unknown }; ${successContent(op, types)} };`,
-    ...(op.error ? [`${inner}  ${JSON.stringify(op.error.status)}: { headers: { [name: string]: unknown }; content: { "application/json": ${typeExpression(op.error.type, types)} } };`] : []),
+    ...(op.error && op.error.status !== op.successStatus ? [`${inner}  ${JSON.stringify(op.error.status)}: { headers: { [name: string]: unknown }; content: { "application/json": ${typeExpression(op.error.type, types)} } };`] : []),
     `${inner}};`,
   ];
   return `{\n${lines.join("\n")}\n${indent}}`;

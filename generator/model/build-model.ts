@@ -4,7 +4,7 @@
  */
 import type { CsdlDocument } from "../load/csdl.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
-import { sortedBy } from "../util/order.js";
+import { compareStrings, sortedBy } from "../util/order.js";
 import { typesFromOpenApi } from "./from-openapi.js";
 import type { ApiModel, ModelType } from "./ir.js";
 import { csdlTypeSource, enrichFromCsdl } from "./merge-csdl.js";
@@ -14,15 +14,43 @@ import { buildResourceTree } from "./resource-tree.js";
 
 export function buildModel(name: string, sliced: SlicedOpenApi, csdl: CsdlDocument | undefined): ApiModel {
   const { types, warnings } = typesFromOpenApi(sliced);
+  rejectBaseCycles(types, sliced.source);
   const { operations, inlineTypes } = operationsFromOpenApi(sliced, warnings);
   for (const type of inlineTypes) types.set(type.name, type);
   if (csdl) enrichFromCsdl(types, csdl, warnings);
   const universe = csdl ? csdlTypeSource(csdl, warnings) : undefined;
   markNavigationProperties(types, universe);
   pruneToOperations(types, operations, universe);
+  // A cycle the OpenAPI's allOf does not close is closed by the CSDL's BaseType.
+  if (csdl) rejectBaseCycles(types, csdl.source);
   reportDanglingReferences(types, warnings, sliced.source);
 
-  return { name, types, root: buildResourceTree(operations), warnings };
+  return { name, types, root: buildResourceTree(operations, sliced.source), warnings };
+}
+
+/**
+ * A base chain that comes back to where it started (`allOf: [$ref: b]` in `a` and `[$ref: a]` in
+ * `b`) gives no type its properties: an error naming the file and the cycle, in the order of the
+ * chain from its smallest name. Only the slice's types are looked at, so a cycle among schemas no
+ * path reaches is no error (the slice stage leaves them out).
+ */
+function rejectBaseCycles(types: Map<string, ModelType>, source: string): void {
+  const acyclic = new Set<string>();
+  for (const start of sortedBy(types.values(), (t) => t.name)) {
+    const chain: string[] = [];
+    for (let t: ModelType | undefined = start; t?.kind === "object" && !acyclic.has(t.name); t = t.base === undefined ? undefined : types.get(t.base)) {
+      const at = chain.indexOf(t.name);
+      if (at >= 0) {
+        const cycle = chain.slice(at);
+        // From the cycle's smallest name, so the message does not depend on where the walk began.
+        const first = cycle.indexOf([...cycle].sort(compareStrings)[0]!);
+        const ordered = [...cycle.slice(first), ...cycle.slice(0, first)];
+        throw new Error(`${source}: the base types (allOf / BaseType) form a cycle: ${[...ordered, ordered[0]].join(" → ")}`);
+      }
+      chain.push(t.name);
+    }
+    chain.forEach((name) => acyclic.add(name));
+  }
 }
 
 function reportDanglingReferences(types: Map<string, ModelType>, warnings: string[], source: string): void {

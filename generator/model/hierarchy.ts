@@ -36,10 +36,17 @@ export function descendants(type: ObjectType, types: Map<string, ModelType>): Ob
   return derivedTypes(type, types).flatMap((d) => [d, ...descendants(d, types)]);
 }
 
-/** The base chain from the root down to (excluding) the type itself. */
+/**
+ * The base chain from the root down to (excluding) the type itself. The model stage rejects base
+ * cycles (build-model.ts), naming the file; one reaching here is a generator bug, named all the same.
+ */
 export function ancestors(type: ObjectType, types: Map<string, ModelType>): ObjectType[] {
-  const base = type.base ? types.get(type.base) : undefined;
-  return base?.kind === "object" ? [...ancestors(base, types), base] : [];
+  const chain: ObjectType[] = [];
+  for (let base = type.base ? types.get(type.base) : undefined; base?.kind === "object"; base = base.base ? types.get(base.base) : undefined) {
+    if (base === type || chain.includes(base)) throw new Error(`the base types of ${type.name} form a cycle: ${[type, ...chain, base].map((t) => t.name).join(" → ")}`);
+    chain.push(base);
+  }
+  return chain.reverse();
 }
 
 /** Own and inherited properties, base first. */

@@ -17,6 +17,16 @@ const METHODS = ["get", "post", "patch", "put", "delete"] as const;
 /** Success statuses, in the order a response is looked for. */
 const SUCCESS = ["2XX", "200", "201", "202", "204", "206"];
 
+/**
+ * The status of the response the method returns: the first of SUCCESS, else `default` when no 2xx
+ * status is listed at all. OpenAPI's `default` is the response for every status not listed, so an
+ * operation that lists only `default` succeeds with it: its schema is the success type, not an error's.
+ */
+function successKey(op: OpenAPIV3.OperationObject): string | undefined {
+  const responses = op.responses ?? {};
+  return SUCCESS.find((k) => responses[k]) ?? (responses.default && !Object.keys(responses).some((k) => /^2/.test(k)) ? "default" : undefined);
+}
+
 export interface OpenApiOperations {
   operations: Operation[];
   /** Inline schemas that became types (action parameter objects); equal ones are shared. */
@@ -42,6 +52,14 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
     const nested = path.split("/").slice(1, -1).find((s) => s.includes("("));
     if (nested) {
       warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (a composable function or an alternate key); its operations are left out`);
+      continue;
+    }
+    // A bound call's segment is namespace-qualified (`microsoft.graph.f(…)`); an unqualified one with
+    // parameters is an alternate key (`applications(appId='{appId}')`), which the builders cannot
+    // address yet: left out, rather than a getter that would send its placeholder literally.
+    const last = path.slice(path.lastIndexOf("/") + 1);
+    if (last.includes("(") && !last.slice(0, last.indexOf("(")).includes(".")) {
+      warnings.push(`${sliced.source}: ${path}: the segment ${last} is an alternate key, which the request builders do not support; its operations are left out`);
       continue;
     }
     for (const method of METHODS) {
@@ -92,7 +110,7 @@ function operationOf(
     query: group("query"),
     headers: group("header"),
     response,
-    successStatus: SUCCESS.find((k) => op.responses?.[k]) ?? "default",
+    successStatus: successKey(op) ?? "default",
     error: errorOf(op, sliced, where, warnings),
     call,
     methodName: "",
@@ -140,7 +158,7 @@ function pointerOf(path: string, method: string): string {
 
 /** Success responses besides the one the method returns, and content types it does not read, are reported. */
 function reportUnusedResponses(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi, where: string, warnings: string[]): void {
-  const used = SUCCESS.find((k) => op.responses?.[k]);
+  const used = successKey(op);
   for (const status of Object.keys(op.responses ?? {})) {
     if (status === used || !/^2/.test(status)) continue;
     const raw = op.responses[status]!;
@@ -152,7 +170,7 @@ function reportUnusedResponses(op: OpenAPIV3.OperationObject, sliced: SlicedOpen
 }
 
 function successResponse(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi): OpenAPIV3.ResponseObject | undefined {
-  const key = SUCCESS.find((k) => op.responses?.[k]);
+  const key = successKey(op);
   const raw = key ? op.responses[key]! : undefined;
   return raw && (isRef(raw) ? resolvePointer<OpenAPIV3.ResponseObject>(sliced.document, raw.$ref, sliced.source) : raw);
 }
@@ -176,21 +194,41 @@ function responseOf(op: OpenAPIV3.OperationObject, path: string, sliced: SlicedO
   return { kind: "json", type: typeRefOf(schema, sliced, `${where} response`, warnings).type };
 }
 
-/** The JSON body of the error responses (Graph's `default` → `ODataError`). */
+/** The JSON body of the error responses (Graph's `default` → `ODataError`; not a `default` that is the success response, successKey). */
 function errorOf(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi, where: string, warnings: string[]): Operation["error"] {
-  const status = ["default", "4XX", "5XX"].find((k) => op.responses?.[k]);
+  const success = successKey(op);
+  const status = ["default", "4XX", "5XX"].find((k) => k !== success && op.responses?.[k]);
   const raw = status ? op.responses[status]! : undefined;
   const response = raw && (isRef(raw) ? resolvePointer<OpenAPIV3.ResponseObject>(sliced.document, raw.$ref, sliced.source) : raw);
   const schema = response?.content?.["application/json"]?.schema;
   return schema ? { status: status!, type: typeRefOf(schema, sliced, `${where} error response`, warnings).type } : undefined;
 }
 
-/** Graph's collection shape: an object whose `value` is an array and which carries `@odata.nextLink`. */
+/**
+ * Graph's collection shape: an object whose `value` is an array and which carries `@odata.nextLink`,
+ * either flat or, as newer converters write it, through `allOf`
+ * (`[{ $ref: BaseCollectionPaginationCountResponse }, { properties: { value: … } }]`, also behind a
+ * `$ref` to a `…CollectionResponse` schema written so): the properties of the schema and of every
+ * `allOf` part, `$ref`s resolved, count as one object's.
+ */
 function collectionItems(schema: SchemaOrRef, sliced: SlicedOpenApi): SchemaOrRef | undefined {
-  const resolved = isRef(schema) ? resolvePointer<OpenAPIV3.SchemaObject>(sliced.document, schema.$ref, sliced.source) : schema;
-  const value = resolved.properties?.value;
-  if (!value || isRef(value) || value.type !== "array" || !resolved.properties?.["@odata.nextLink"]) return undefined;
+  const properties = objectProperties(schema, sliced);
+  const value = properties.get("value");
+  if (!value || isRef(value) || value.type !== "array" || !properties.has("@odata.nextLink")) return undefined;
   return value.items;
+}
+
+/** The properties of an object schema and of its `allOf` parts (the first declaration of a name wins), each schema read once. */
+function objectProperties(schema: SchemaOrRef, sliced: SlicedOpenApi, seen = new Set<SchemaOrRef>()): Map<string, SchemaOrRef> {
+  const properties = new Map<string, SchemaOrRef>();
+  const resolved = isRef(schema) ? resolvePointer<OpenAPIV3.SchemaObject>(sliced.document, schema.$ref, sliced.source) : schema;
+  if (seen.has(resolved)) return properties;
+  seen.add(resolved);
+  for (const [name, property] of Object.entries(resolved.properties ?? {})) properties.set(name, property);
+  for (const part of resolved.allOf ?? []) {
+    for (const [name, property] of objectProperties(part, sliced, seen)) if (!properties.has(name)) properties.set(name, property);
+  }
+  return properties;
 }
 
 function bodyOf(op: OpenAPIV3.OperationObject, operation: Operation, context: Context): RequestBodyShape | undefined {

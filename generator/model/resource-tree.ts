@@ -6,14 +6,24 @@
 import { compareStrings, sortedBy } from "../util/order.js";
 import type { Operation, ResourceNode } from "./ir.js";
 
-export function buildResourceTree(operations: Operation[]): ResourceNode {
+/**
+ * `source` is the spec file, which errors name. Paths that differ only in empty segments (a trailing
+ * slash, `//`) are one resource, as in Graph: their operations share a node, and the same method on
+ * two of them is an error naming both paths.
+ */
+export function buildResourceTree(operations: Operation[], source: string): ResourceNode {
   const root: ResourceNode = { segment: "", kind: "root", path: "", builderName: "", memberName: "", operations: [], children: [] };
+  const seen = new Map<string, Operation>();
   for (const op of sortedBy(operations, (o) => `${o.path} ${o.method}`)) {
     const segments = op.path.split("/").filter(Boolean);
+    const resource = `${op.method} /${segments.join("/")}`;
+    const twin = seen.get(resource);
+    if (twin) throw new Error(`${source}: ${twin.method} ${twin.path} and ${op.method} ${op.path} are the same operation (paths that differ only in a trailing slash or an empty segment name one resource); remove one of them, e.g. with an overlay`);
+    seen.set(resource, op);
     const last = segments.at(-1)!;
     const attachesToParent = last === "$count" || op.call !== undefined;
     let node = root;
-    for (const segment of attachesToParent ? segments.slice(0, -1) : segments) node = childFor(node, segment, op);
+    for (const segment of attachesToParent ? segments.slice(0, -1) : segments) node = childFor(node, segment, op, source);
     node.operations.push(op);
     // A node is described by what its GET says (the spec's description of the resource).
     if (!attachesToParent && (op.method === "GET" || !node.description)) node.description = op.description ?? op.summary ?? node.description;
@@ -22,14 +32,14 @@ export function buildResourceTree(operations: Operation[]): ResourceNode {
   return root;
 }
 
-function childFor(parent: ResourceNode, segment: string, op: Operation): ResourceNode {
+function childFor(parent: ResourceNode, segment: string, op: Operation, source: string): ResourceNode {
   let child = parent.children.find((c) => c.segment === segment);
   if (!child) {
     const isKey = segment.startsWith("{") && segment.endsWith("}");
     const key = isKey ? op.pathParameters.find((p) => `{${p.wireName}}` === segment) : undefined;
-    if (isKey && !key) throw new Error(`${op.method} ${op.path}: path segment ${segment} has no matching path parameter`);
+    if (isKey && !key) throw new Error(`${source}: ${op.method} ${op.path}: path segment ${segment} has no matching path parameter`);
     child = { segment, kind: isKey ? "key" : "static", key, path: `${parent.path}/${segment}`, builderName: "", memberName: "", operations: [], children: [] };
-    if (isKey && parent.children.some((c) => c.kind === "key")) throw new Error(`${op.path}: two different key segments under ${parent.path || "/"}`);
+    if (isKey && parent.children.some((c) => c.kind === "key")) throw new Error(`${source}: ${op.method} ${op.path}: two different key segments under ${parent.path || "/"}`);
     parent.children.push(child);
   }
   return child;

@@ -1,8 +1,9 @@
 /**
  * Naming stage: identifiers a generated name must never take.
  * - Exports: every name the runtime exports (a slice's index re-exports many of them, and its
- *   client imports others) and the global types generated code uses. A test checks that this list
- *   covers every export of `templates/`.
+ *   client imports others), the global types generated code uses and the type parameters it
+ *   declares. Tests check that this list covers every export of `templates/`, and every global type
+ *   and type parameter of the generated files.
  * - Builder members: what `RequestBuilder` itself defines.
  * - Option keys: what `RequestOptions` / `PagingOptions` define, which header parameters join.
  */
@@ -26,8 +27,13 @@ export const RESERVED_EXPORTS = [
   "unsendablePrimitive", "untilAborted", "urlProblem", "validateValue",
   // The slice's own entry points, files and module-level names.
   "createGraphClient", "routes", "bodies", "calls", "operationIndexes", "headerOptions", "mediaSegments", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
-  // The global types generated signatures use (a model of that name would shadow them).
-  "AsyncGenerator", "Blob", "Promise",
+  // The global types generated code uses (a model of that name would shadow them), and TypeScript's
+  // utility types an emitter may write; a test checks that every global type the generated files
+  // refer to is here.
+  "AsyncGenerator", "Blob", "Promise", "Pick", "Omit", "Partial", "Required", "Readonly", "Record", "Exclude", "Extract", "NonNullable", "ReturnType",
+  // The type parameters generated signatures declare: `get<S extends PropertyName<User>>`, `batch<const T …>`.
+  // A model of that name would be shadowed inside them (TS2313, TS2744).
+  "S", "T",
 ];
 
 // `batch` belongs to the root client; no builder member takes it, so no path segment can shadow it.

@@ -73,9 +73,12 @@ export function selectPaths(loaded: LoadedOpenApi, include: string[]): SlicedOpe
       }
     }
   }
+  // A base chain may come back on itself (an allOf cycle): walked once. The model stage names a cycle the slice keeps.
   function isDerivedOfDeclared(name: string): boolean {
-    for (let current: string | undefined = name; current; current = schemas[current] ? baseOf(schemas[current]!) : undefined) {
+    const seen = new Set<string>();
+    for (let current: string | undefined = name; current && !seen.has(current); current = schemas[current] ? baseOf(schemas[current]!) : undefined) {
       if (declaredSchemas.has(current)) return true;
+      seen.add(current);
     }
     return false;
   }

@@ -1,0 +1,172 @@
+/**
+ * The model stage on small documents built here, through slice → model → names → emit: the shapes of
+ * operations Graph's descriptions write in more than one way (collection pages through `allOf`, a
+ * `default`-only response, required query options, a list without query options), and the errors a
+ * malformed description gets instead of a crash or a hang, each naming the file.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import type { OpenApiDocument } from "../../generator/load/openapi.js";
+import { emitPathsFile } from "../../generator/emit/paths.js";
+import { emitClientFile } from "../../generator/emit/request-builders.js";
+import { buildModel } from "../../generator/model/build-model.js";
+import type { Operation } from "../../generator/model/ir.js";
+import { allOperations } from "../../generator/model/resource-tree.js";
+import { planNames } from "../../generator/names/plan-names.js";
+import { selectPaths } from "../../generator/slice/select-paths.js";
+
+const test = suite("model: operations");
+
+const SOURCE = "t.yml";
+const ref = (name: string) => ({ $ref: `#/components/schemas/microsoft.graph.${name}` });
+const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
+const key = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+const thing = { type: "object", properties: { name: { type: "string" } } };
+const page = (items: object) => ({ type: "object", properties: { value: { type: "array", items }, "@odata.nextLink": { type: "string", nullable: true } } });
+
+function documentOf(paths: Record<string, object>, schemas: Record<string, object> = {}): OpenApiDocument {
+  return { openapi: "3.0.4", info: { title: "t", version: "1" }, paths, components: { schemas: { "microsoft.graph.thing": thing, ...schemas } } } as unknown as OpenApiDocument;
+}
+
+function generate(document: OpenApiDocument) {
+  const model = buildModel("t", selectPaths({ source: SOURCE, document }, ["/**"]), undefined);
+  planNames(model);
+  const operation = (method: string, path: string): Operation => allOperations(model.root).find((o) => o.method === method && o.path === path)!;
+  return { model, operation, client: () => emitClientFile(model, ""), paths: () => emitPathsFile(model, "") };
+}
+
+function throwsNaming(run: () => unknown, ...parts: string[]) {
+  try {
+    run();
+  } catch (error) {
+    const message = (error as Error).message;
+    for (const part of parts) assert.ok(message.includes(part), `${JSON.stringify(message)} does not name ${part}`);
+    return;
+  }
+  assert.unreachable(`no error naming ${parts.join(", ")}`);
+}
+
+const BASE_PAGE = {
+  BaseCollectionPaginationCountResponse: { type: "object", properties: { "@odata.count": { type: "integer", nullable: true }, "@odata.nextLink": { type: "string", nullable: true } } },
+};
+
+test("a collection page written through allOf (newer converters), inline or behind a $ref, is a page like the flat one", () => {
+  const allOfPage = { type: "object", allOf: [{ $ref: "#/components/schemas/BaseCollectionPaginationCountResponse" }, { type: "object", properties: { value: { type: "array", items: ref("thing") } } }] };
+  const { operation, client } = generate(
+    documentOf(
+      {
+        "/flat": { get: { responses: { 200: json(page(ref("thing"))) } } },
+        "/inline": { get: { responses: { "2XX": json(allOfPage) } } },
+        "/named": { get: { responses: { "2XX": json(ref("thingCollectionResponse")) } } },
+      },
+      { ...BASE_PAGE, "microsoft.graph.thingCollectionResponse": allOfPage },
+    ),
+  );
+  for (const path of ["/flat", "/inline", "/named"]) {
+    const op = operation("GET", path);
+    assert.is(op.kind, "list", path);
+    assert.equal(op.response.kind === "collection" && op.response.items, { kind: "named", name: "microsoft.graph.thing" }, path);
+  }
+  assert.is(operation("GET", "/named").response.kind === "collection" && (operation("GET", "/named").response as { wrapper?: string }).wrapper, "microsoft.graph.thingCollectionResponse");
+  assert.match(client(), /iterate\(options\?: PagingOptions\): AsyncGenerator<Thing, void, undefined>;/);
+});
+
+test("an allOf without @odata.nextLink is no page, and an allOf that refers to itself is read once", () => {
+  const loop = { allOf: [{ type: "object", properties: { value: { type: "array", items: ref("thing") } } }, { $ref: "#/components/schemas/microsoft.graph.loop" }] };
+  const { operation } = generate(documentOf({ "/loop": { get: { responses: { 200: json(ref("loop")) } } } }, { "microsoft.graph.loop": loop }));
+  assert.is(operation("GET", "/loop").kind, "get");
+});
+
+test("a list without query options (a type cast) takes only its options, and its route says so", () => {
+  const { client } = generate(documentOf({ "/groups/{group-id}/members/microsoft.graph.thing": { get: { parameters: [key("group-id")], responses: { 200: json(page(ref("thing"))) } } } }));
+  const code = client();
+  assert.match(code, /get\(options\?: RequestOptions\): Promise<Page<Thing>>;/);
+  assert.match(code, /iteratePages\(options\?: PagingOptions\): AsyncGenerator<Page<Thing>, void, undefined>;/);
+  assert.match(code, /"groups\/\{\}\/members\/graphThing\/get": \{"args":\["options"\]\}/);
+});
+
+test("a query with a required option is a required argument; an optional body before it may be undefined", () => {
+  const startEnd = [
+    { name: "startDateTime", in: "query", required: true, schema: { type: "string" } },
+    { name: "endDateTime", in: "query", required: true, schema: { type: "string" } },
+    { name: "$top", in: "query", schema: { type: "integer" } },
+  ];
+  const { client } = generate(
+    documentOf({
+      "/calendarView": { get: { parameters: startEnd, responses: { 200: json(page(ref("thing"))) } } },
+      "/things": {
+        get: { parameters: [{ name: "$top", in: "query", schema: { type: "integer" } }], responses: { 200: json(page(ref("thing"))) } },
+        post: { parameters: [{ name: "mode", in: "query", required: true, schema: { type: "string" } }], requestBody: { content: { "application/json": { schema: ref("thing") } } }, responses: { 201: json(ref("thing")) } },
+      },
+    }),
+  );
+  const code = client();
+  assert.match(code, /get\(query: CalendarViewListQuery, options\?: RequestOptions\): Promise<Page<Thing>>;/);
+  assert.match(code, /iterate\(query: CalendarViewListQuery, options\?: PagingOptions\)/);
+  assert.match(code, /get\(query\?: ThingsListQuery, options\?: RequestOptions\)/);
+  assert.match(code, /post\(body: RequestBody<Thing> \| undefined, query: ThingsCreateQuery, options\?: RequestOptions\): Promise<Thing>;/);
+});
+
+test("a response listed only under default is the success response, not an error", () => {
+  const { operation, paths } = generate(documentOf({ "/things": { post: { requestBody: { content: { "application/json": { schema: ref("thing") } } }, responses: { default: json(ref("thing"), "created") } } } }));
+  const op = operation("POST", "/things");
+  assert.equal(op.response, { kind: "json", type: { kind: "named", name: "microsoft.graph.thing" } });
+  assert.is(op.successStatus, "default");
+  assert.is(op.error, undefined);
+  assert.is(paths().match(/"default":/g)?.length, 1);
+});
+
+test("beside a 2xx response, default is the error response (Graph's ODataError)", () => {
+  const { operation } = generate(documentOf({ "/things": { get: { responses: { 200: json(ref("thing")), default: json(ref("error")) } } } }, { "microsoft.graph.error": thing }));
+  assert.equal(operation("GET", "/things").error, { status: "default", type: { kind: "named", name: "microsoft.graph.error" } });
+});
+
+const cycle = {
+  "microsoft.graph.a": { allOf: [ref("b"), { type: "object", properties: { fromA: { type: "string" } } }] },
+  "microsoft.graph.b": { allOf: [ref("a"), { type: "object", properties: { fromB: { type: "string" } } }] },
+};
+
+test("an allOf cycle the slice reaches is an error naming the file and the cycle", () => {
+  const document = documentOf({ "/things/{thing-id}": { get: { parameters: [key("thing-id")], responses: { 200: json({ type: "object", properties: { b: ref("b") } }) } } } }, cycle);
+  throwsNaming(() => generate(document), SOURCE, "microsoft.graph.a → microsoft.graph.b → microsoft.graph.a");
+});
+
+test("an allOf cycle among schemas no path reaches is left out, without hanging", () => {
+  const { model } = generate(documentOf({ "/things": { get: { responses: { 200: json(ref("thing")) } } } }, cycle));
+  assert.equal([...model.types.keys()], ["microsoft.graph.thing"]);
+});
+
+test("paths that differ only in a trailing slash are one resource: the same method on both is an error naming both", () => {
+  const get = { get: { parameters: [key("thing-id")], responses: { 200: json(ref("thing")) } } };
+  throwsNaming(() => generate(documentOf({ "/things/{thing-id}/": get, "/things/{thing-id}": get })), SOURCE, "GET /things/{thing-id} and GET /things/{thing-id}/");
+  const { model } = generate(documentOf({ "/things/{thing-id}/": get, "/things/{thing-id}": { delete: { parameters: [key("thing-id")], responses: { 204: { description: "ok" } } } } }));
+  const item = model.root.children[0]!.children[0]!;
+  assert.equal(item.operations.map((o) => o.methodName).sort(), ["delete", "get"]);
+});
+
+test("a path segment with no path parameter is an error naming the file", () => {
+  throwsNaming(() => generate(documentOf({ "/things/{thing-id}/x/{other-id}": { get: { parameters: [key("thing-id")], responses: { 200: json(ref("thing")) } } } })), SOURCE, "GET /things/{thing-id}/x/{other-id}", "{other-id}");
+});
+
+test("a placeholder written twice in a function segment is one path parameter of the low-level client", () => {
+  const { paths, client } = generate(
+    documentOf({ "/things/microsoft.graph.g(a='{x}',b='{x}')": { get: { parameters: [{ name: "x", in: "path", required: true, schema: { type: "string" } }], responses: { 200: json(ref("thing")) } } } }),
+  );
+  assert.is(paths().match(/"x": string;/g)?.length, 1);
+  assert.match(client(), /g\(params: \{ a: string; b: string \}, options\?: RequestOptions\): Promise<Thing>;/);
+});
+
+test("an alternate key segment is left out with a warning naming it, never a getter sending its placeholder", () => {
+  const appId = [{ name: "appId", in: "path", required: true, schema: { type: "string" } }];
+  const { model, client } = generate(
+    documentOf({
+      "/things/{thing-id}": { get: { parameters: [key("thing-id")], responses: { 200: json(ref("thing")) } } },
+      "/things(appId='{appId}')": { get: { parameters: appId, responses: { 200: json(ref("thing")) } } },
+    }),
+  );
+  assert.equal(allOperations(model.root).map((o) => o.path), ["/things/{thing-id}"]);
+  assert.ok(model.warnings.some((w) => w.includes(SOURCE) && w.includes("/things(appId='{appId}')") && w.includes("alternate key")), model.warnings.join("\n"));
+  assert.not.match(client(), /AppId/);
+});
+
+test.run();
