@@ -71,10 +71,12 @@ test("a collection page written through allOf (newer converters), inline or behi
   assert.match(client(), /iterate\(options\?: PagingOptions\): AsyncGenerator<Thing, void, undefined>;/);
 });
 
-test("an allOf without @odata.nextLink is no page, and an allOf that refers to itself is read once", () => {
+test("an allOf without @odata.nextLink is no page; an allOf that refers to itself is a base cycle, named", () => {
+  const valueOnly = { allOf: [{ type: "object", properties: { value: { type: "array", items: ref("thing") } } }] };
+  const { operation } = generate(documentOf({ "/values": { get: { responses: { 200: json(ref("values")) } } } }, { "microsoft.graph.values": valueOnly }));
+  assert.is(operation("GET", "/values").kind, "get");
   const loop = { allOf: [{ type: "object", properties: { value: { type: "array", items: ref("thing") } } }, { $ref: "#/components/schemas/microsoft.graph.loop" }] };
-  const { operation } = generate(documentOf({ "/loop": { get: { responses: { 200: json(ref("loop")) } } } }, { "microsoft.graph.loop": loop }));
-  assert.is(operation("GET", "/loop").kind, "get");
+  assert.throws(() => generate(documentOf({ "/loop": { get: { responses: { 200: json(ref("loop")) } } } }, { "microsoft.graph.loop": loop })), /form a cycle: microsoft\.graph\.loop → microsoft\.graph\.loop/);
 });
 
 test("a list without query options (a type cast) takes only its options, and its route says so", () => {
