@@ -76,8 +76,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
   const userHeaders: Record<string, string> = {};
   for (const given of [config.headers, x.headers, options.headers]) {
-    // A Headers object or [name, value] pairs from JavaScript callers read as the record the types ask for.
-    const source: Record<string, string> | undefined = given instanceof Headers || Array.isArray(given) ? Object.fromEntries(given) : given;
+    const source = headerRecord(given);
     for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
   }
   const secrets: string[] = [];
@@ -238,6 +237,20 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
 
 function serverDelay(headers: Headers): Promise<number | undefined> {
   return import("./retry-after.js").then((module) => module.serverDelayMs(headers), () => undefined);
+}
+
+/**
+ * Headers as the record the types ask for; a `Headers` object or `[name, value]` pairs from
+ * JavaScript callers are read as one (without iterating `Headers`, which needs the DOM.Iterable lib).
+ */
+function headerRecord(given: unknown): Record<string, string> | undefined {
+  if (typeof Headers !== "undefined" && given instanceof Headers) {
+    const record: Record<string, string> = {};
+    given.forEach((value, name) => (record[name] = value));
+    return record;
+  }
+  if (Array.isArray(given)) return Object.fromEntries(given as [string, string][]);
+  return given as Record<string, string> | undefined;
 }
 
 /** True in a browser page or worker, whose fetch answers `redirect: "manual"` with an opaque response. */
