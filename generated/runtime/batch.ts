@@ -120,12 +120,12 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
     const again: BatchItem[] = [];
     let delay = 0;
     // Sequential: once an item fails for good, every later one fails with it (Graph answers those 424).
-    let failed: GraphError | undefined;
+    let failed: { cause: unknown } | undefined;
     for (let start = 0; start < pending.length; start += MAX_BATCH_SIZE) {
       const chunk = pending.slice(start, start + MAX_BATCH_SIZE);
       if (options.sequential && (failed || again.length)) {
         for (const item of chunk) {
-          if (failed) results[item.index] = { status: "rejected", reason: dependencyFailed(item, failed) };
+          if (failed) results[item.index] = { status: "rejected", reason: dependencyFailed(item, failed.cause) };
           else again.push(item);
         }
         continue;
@@ -140,7 +140,7 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
         const answer = answers instanceof GraphError ? answers : itemAnswer(item, answers);
         if (answer instanceof GraphError) {
           results[item.index] = { status: "rejected", reason: answer };
-          if (options.sequential) failed ??= answer;
+          if (options.sequential) failed ??= { cause: answer };
           continue;
         }
         const wait = serverDelayMs(answer.headers);
@@ -154,7 +154,7 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
         }
         const settled = settleItem(item, answer, (answers as ChunkAnswers).context);
         results[item.index] = settled;
-        if (options.sequential && settled.status === "rejected") failed ??= settled.reason as GraphError;
+        if (options.sequential && settled.status === "rejected") failed ??= { cause: settled.reason };
       }
     }
     if (again.length) await sleep(delay, signal);
@@ -256,7 +256,13 @@ function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Se
   const context: CallContext = { ...batch, method, url, attempts: item.retries + 1, throttled: item.retries > 0 };
   const text = bodyText(answer.body);
   if (answer.status < 200 || answer.status > 299) return { status: "rejected", reason: errorFromResponse(answer, text, context) };
-  item.request.options?.onResponse?.({ status: answer.status, headers: answer.headers, requestId: answer.headers.get("request-id") ?? undefined, clientRequestId: batch.clientRequestId!, attempts: item.retries + 1 });
+  // The caller's callback, on this item's answer: if it throws, this item is rejected with what it
+  // threw (as a single call would be), and the other items keep their results.
+  try {
+    item.request.options?.onResponse?.({ status: answer.status, headers: answer.headers, requestId: answer.headers.get("request-id") ?? undefined, clientRequestId: batch.clientRequestId!, attempts: item.retries + 1 });
+  } catch (error) {
+    return { status: "rejected", reason: error };
+  }
   const { expect } = item.request;
   if (expect === "none" || answer.status === 204) return { status: "fulfilled", value: undefined };
   if (expect === "count" && /^\s*\d+\s*$/.test(String(answer.body))) return { status: "fulfilled", value: Number(answer.body) };
@@ -286,9 +292,11 @@ function missingAnswer(item: BatchItem, batch: CallContext): GraphError {
   return new GraphError({ ...batch, status: 0, code: "invalidResponse", method, url, message: `${method} ${url}: the batch response has no answer with id "${item.index + 1}"` });
 }
 
-function dependencyFailed(item: BatchItem, cause: GraphError): GraphError {
+/** `cause`: why the earlier item was rejected: its GraphError, or what its onResponse threw. */
+function dependencyFailed(item: BatchItem, cause: unknown): GraphError {
   const { method, url } = item.prepared;
-  return new GraphError({ status: 424, code: "failedDependency", method, url, cause, message: `${method} ${url} not sent: an earlier call of the sequential batch failed (${cause.code})` });
+  const why = cause instanceof GraphError ? cause.code : cause instanceof Error ? cause.name : typeof cause;
+  return new GraphError({ status: 424, code: "failedDependency", method, url, cause, message: `${method} ${url} not sent: an earlier call of the sequential batch failed (${why})` });
 }
 
 function notBatchable(message: string): GraphError {

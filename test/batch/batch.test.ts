@@ -240,4 +240,25 @@ test("timeoutMs covers the whole batch: a stalled $batch is a timeout GraphError
   assert.is(error.code, "timeout");
 });
 
+const assignmentsOf = (h: Harness) => (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+const reasonOf = (result: PromiseSettledResult<unknown> | undefined) => (result as PromiseRejectedResult).reason as GraphError;
+
+test("an item's onResponse that throws rejects that item alone, with the thrown error; the others keep their results, nothing is sent again", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const thrown = new Error("callback failed");
+  const seen: number[] = [];
+  const results = await h.graph.batch((g) => [
+    a(g).byId(h.assignmentId).patch({ source: "direct" }, { onResponse: () => { throw thrown; } }),
+    a(g).post({ source: "direct" }, { onResponse: (info) => seen.push(info.status) }),
+    a(g).get(),
+  ]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled", "fulfilled"]);
+  assert.is(reasonOf(results[0]), thrown as never, "the thrown error itself, as a single call rejects with it");
+  assert.equal(seen, [201]);
+  assert.is(results[1]!.status === "fulfilled" && typeof results[1].value.id, "string", "the applied POST's result is kept");
+  assert.is(h.server.faults.stats.applied, 2, "the PATCH and the POST, each once");
+  assert.is(batches(h).length, 1);
+  assert.is(h.server.store.listAssignments(h.policyId).length, 2);
+});
+
 test.run();
