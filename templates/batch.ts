@@ -5,7 +5,7 @@
  */
 import { onAbort } from "./abort.js";
 import { describeValue } from "./describe-value.js";
-import { errorFromResponse, GraphError, type CallContext } from "./errors.js";
+import { errorFromResponse, GraphError, invalidResponse, type CallContext } from "./errors.js";
 import { parseODataJson } from "./odata-type.js";
 import { isCredentialHeader } from "./mask.js";
 import { headerProblem } from "./request-check.js";
@@ -263,10 +263,21 @@ function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Se
   }
   const { expect } = item.request;
   if (expect === "none" || answer.status === 204) return { status: "fulfilled", value: undefined };
-  if (expect === "count" && /^\s*\d+\s*$/.test(String(answer.body))) return { status: "fulfilled", value: Number(answer.body) };
-  if (expect === "json" && typeof answer.body === "object" && answer.body !== null) return { status: "fulfilled", value: answer.body };
-  const reason = new GraphError({ ...context, status: answer.status, code: "invalidResponse", headers: answer.headers, body: text, message: `${method} ${url} answered ${answer.status} in the batch without ${expect === "count" ? "a number" : "a JSON body"}` });
-  return { status: "rejected", reason };
+  // What a single call accepts, and the same error otherwise.
+  if (expect === "count") {
+    const count = countOf(answer.body);
+    if (count !== undefined) return { status: "fulfilled", value: count };
+    return { status: "rejected", reason: invalidResponse(answer, text, context, "a count (a whole number of at most 2^53 - 1 as text/plain)") };
+  }
+  if (typeof answer.body === "object" && answer.body !== null && !Array.isArray(answer.body)) return { status: "fulfilled", value: answer.body };
+  return { status: "rejected", reason: invalidResponse(answer, text, context, answer.body === undefined || typeof answer.body === "string" ? "a JSON body" : "a JSON object") };
+}
+
+/** A count's body (text, or a number if the service sent JSON): a whole number of at most 2^53 - 1, else undefined. */
+function countOf(body: unknown): number | undefined {
+  const text = typeof body === "string" ? body : typeof body === "number" ? String(body) : undefined;
+  const count = text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(count) ? count : undefined;
 }
 
 /** The item's answer, or the error that there is no usable one: none, or one with a `problem`. */

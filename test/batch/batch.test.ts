@@ -261,4 +261,26 @@ test("an item's onResponse that throws rejects that item alone, with the thrown 
   assert.is(h.server.store.listAssignments(h.policyId).length, 2);
 });
 
+test("a batched count() is a whole number of at most 2^53 - 1, as a single count(): a larger one, or a body that is not a number, is invalidResponse", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const text = { "content-type": "text/plain" };
+  answerBatch(h, [
+    { id: "1", status: 200, headers: text, body: "99999999999999999999" },
+    { id: "2", status: 200, headers: text, body: "9007199254740991" },
+    { id: "3", status: 200, headers: { "content-type": "application/json" }, body: ["5"] },
+    { id: "4", status: 200, headers: text, body: "9007199254740992" },
+  ]);
+  const results = await h.graph.batch((g) => [a(g).count(), a(g).count(), a(g).count(), a(g).count()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled", "rejected", "rejected"]);
+  assert.is(results[1]!.status === "fulfilled" && results[1].value, Number.MAX_SAFE_INTEGER);
+  const [big, , array, unsafe] = results.map(reasonOf);
+  for (const error of [big!, array!, unsafe!]) {
+    assert.is(error.code, "invalidResponse");
+    assert.match(error.message, /^GET http:\/\/127\.0\.0\.1:\d+\/beta\/.*\/assignments\/\$count answered 200 with .*; expected a count \(a whole number of at most 2\^53 - 1 as text\/plain\)$/);
+  }
+  assert.match(big!.message, "answered 200 with a text/plain body of 20 characters");
+  assert.is(big!.body, "99999999999999999999", "the answer is kept in the error");
+  assert.is(batches(h).length, 1);
+});
+
 test.run();
