@@ -8,7 +8,7 @@ import { describeValue } from "./describe-value.js";
 import { errorFromResponse, GraphError, invalidResponse, type CallContext } from "./errors.js";
 import { parseODataJson } from "./odata-type.js";
 import { isCredentialHeader } from "./mask.js";
-import { headerProblem } from "./request-check.js";
+import { headerProblem, numberOptionProblem } from "./request-check.js";
 import { isRetryableStatus, sleep } from "./retry.js";
 import { serverDelayMs } from "./retry-after.js";
 import type { GraphRequest, GraphRuntime, PreparedRequest } from "./runtime.js";
@@ -45,6 +45,12 @@ type Settled = PromiseSettledResult<unknown>;
 
 /** Records the calls `build` makes, checks them all, then sends them; one settled result per call, in call order. */
 export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRuntime) => unknown, options: BatchOptions = {}): Promise<Settled[]> {
+  // The batch's own options, refused as a single call's would be: NaN must not mean "no timeout".
+  const problem = numberOptionProblem("options.timeoutMs", options.timeoutMs) ?? numberOptionProblem("options.maxRetries", options.maxRetries, true) ?? headersProblem(options.headers);
+  if (problem) {
+    const url = `${runtime.baseUrl}/$batch`;
+    throw new GraphError({ status: 0, code: "invalidRequest", method: "POST", url, message: `POST ${url} not sent: ${problem}` });
+  }
   const items = await recordItems(runtime, build);
   if (items.length === 0) return [];
   const config = runtime.transport;
@@ -220,6 +226,20 @@ function itemHeaders(raw: unknown): { headers: Headers; problem?: string | undef
     else headers.append(name, value as string);
   }
   return { headers, problem };
+}
+
+/**
+ * Why a call's `options.headers` cannot be sent, as a single call would refuse them: the first bad
+ * header named, no value quoted. A `Headers` or a `Map` holds its entries out of reach of a plain
+ * object's loop, so it is refused rather than sent as nothing.
+ */
+function headersProblem(headers: unknown): string | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof headers !== "object" || headers === null || Symbol.iterator in headers) {
+    const kind = typeof headers === "object" && headers !== null && !Array.isArray(headers) ? `a ${headers.constructor?.name ?? "iterable"} (pass Object.fromEntries(headers))` : describeValue(headers);
+    return `options.headers must be an object of header names to strings, got ${kind}`;
+  }
+  return headerProblem(headers as Record<string, string>);
 }
 
 /**

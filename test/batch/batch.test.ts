@@ -283,4 +283,27 @@ test("a batched count() is a whole number of at most 2^53 - 1, as a single count
   assert.is(batches(h).length, 1);
 });
 
+test("batch options are checked as a single call's: timeoutMs NaN or negative, maxRetries not a whole number, an invalid header reject with invalidRequest and nothing is sent", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const cases: [object, string][] = [
+    [{ timeoutMs: NaN }, "options.timeoutMs must be a number of milliseconds of 0 or more (or Infinity), got NaN"],
+    [{ timeoutMs: -5 }, "options.timeoutMs must be a number of milliseconds of 0 or more (or Infinity), got -5"],
+    [{ timeoutMs: "100" }, 'options.timeoutMs must be a number of milliseconds of 0 or more (or Infinity), got "100"'],
+    [{ maxRetries: NaN }, "options.maxRetries must be a whole number of 0 or more (or Infinity), got NaN"],
+    [{ maxRetries: 1.5 }, "options.maxRetries must be a whole number of 0 or more (or Infinity), got 1.5"],
+    [{ headers: { "x-trace": "a\r\nb" } }, "header x-trace has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)"],
+    [{ headers: new Headers({ "x-trace": "t" }) }, "options.headers must be an object of header names to strings, got a Headers (pass Object.fromEntries(headers))"],
+  ];
+  for (const [options, problem] of cases) {
+    const error = (await rejection(h.graph.batch((g) => [a(g).get()], options as never), /^POST http:\/\/127\.0\.0\.1:\d+\/beta\/\$batch not sent: /)) as GraphError;
+    assert.instance(error, GraphError);
+    assert.is(error.code, "invalidRequest");
+    assert.is(error.message.slice(error.message.indexOf("not sent: ") + 10), problem);
+  }
+  assert.is(h.server.requests.length, 0);
+  // Valid edge values still work: Infinity, 0.
+  const [page] = await h.graph.batch((g) => [a(g).get()], { timeoutMs: Infinity, maxRetries: 0 });
+  assert.is(page.status, "fulfilled");
+});
+
 test.run();
