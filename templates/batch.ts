@@ -105,11 +105,20 @@ async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime
     if (request.expect === "stream" || request.contentType !== undefined) {
       throw notBatchable(`batch item ${index}: ${request.method} ${request.path} sends or returns binary content, which JSON batching cannot carry`);
     }
+    let prepared: PreparedRequest;
     try {
-      return { index, request, prepared: runtime.prepare(request), retries: 0, waited: 0 };
+      prepared = runtime.prepare(request);
     } catch (error) {
       throw itemError(error, index);
     }
+    // What a single call would refuse before sending (its exchange checks these): refused here, since
+    // inside a $batch body nothing else would (a CR/LF value would reach Graph as part of the item).
+    const problem = itemProblem(request, prepared);
+    if (problem) {
+      const { method, url } = prepared;
+      throw itemError(new GraphError({ status: 0, code: "invalidRequest", method, url, message: `${method} ${url} not sent: ${problem}` }), index);
+    }
+    return { index, request, prepared, retries: 0, waited: 0 };
   });
   if (used.size !== calls.length) throw notBatchable(`batch: ${calls.length - used.size} call(s) made on the batch's client are missing from the returned list; return every call`);
   return items;
@@ -226,6 +235,16 @@ function itemHeaders(raw: unknown): { headers: Headers; problem?: string | undef
     else headers.append(name, value as string);
   }
   return { headers, problem };
+}
+
+/** Why an item cannot be sent as a single call could not: its number options, its header parameters, its `options.headers`. */
+function itemProblem({ options }: GraphRequest, prepared: PreparedRequest): string | undefined {
+  return (
+    numberOptionProblem("options.timeoutMs", options?.timeoutMs) ??
+    numberOptionProblem("options.maxRetries", options?.maxRetries, true) ??
+    headerProblem(prepared.headers) ??
+    headersProblem(options?.headers)
+  );
 }
 
 /**

@@ -306,4 +306,32 @@ test("batch options are checked as a single call's: timeoutMs NaN or negative, m
   assert.is(page.status, "fulfilled");
 });
 
+test("an item's headers are checked as a single call's: a CR/LF value, a bad name, a value not a string, a Headers instance reject the batch with that item's invalidRequest naming the header; nothing is sent", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const item = (g: typeof h.graph) => a(g).byId(h.assignmentId);
+  const cases: [unknown, string][] = [
+    [{ "X-A": "a\r\nb" }, "header X-A has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)"],
+    [{ "a b": "1" }, 'header name "a b" is not a valid HTTP header name'],
+    [{ "X-A": 5 }, "header X-A must be a string, got number"],
+    [{ "X-A": undefined }, "header X-A must be a string, got undefined"],
+    [{ Authorization: "Bearer x\r\ny" }, "header Authorization has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)"],
+    [new Headers({ "X-A": "1" }), "options.headers must be an object of header names to strings, got a Headers (pass Object.fromEntries(headers))"],
+  ];
+  for (const [headers, problem] of cases) {
+    const error = (await rejection(h.graph.batch((g) => [item(g).get(), item(g).get(undefined, { headers: headers as Record<string, string> })]), /^batch item 1: GET http:\/\/127\.0\.0\.1:\d+\/beta\/\S+ not sent: /)) as GraphError;
+    assert.is(error.code, "invalidRequest");
+    assert.is(error.message.slice(error.message.indexOf("not sent: ") + 10), problem);
+    assert.not.match(error.message, /Bearer x/, "no header value is quoted");
+  }
+  // A header parameter: a value that is not a string is refused; an undefined one is not sent.
+  const error = (await rejection(h.graph.batch((g) => [item(g).delete({ ifMatch: 5 as never })]), /^batch item 0: DELETE /)) as GraphError;
+  assert.match(error.message, /not sent: header If-Match must be a string, got number$/);
+  // An item's own number options too, as a single call would refuse them.
+  await rejection(h.graph.batch((g) => [item(g).get(undefined, { timeoutMs: NaN })]), /^batch item 0: GET .* not sent: options\.timeoutMs must be a number of milliseconds of 0 or more \(or Infinity\), got NaN$/);
+  assert.is(h.server.requests.length, 0);
+  const [deleted] = await h.graph.batch((g) => [item(g).delete({ ifMatch: undefined, headers: { "x-ok": "1" } })]);
+  assert.is(deleted.status, "fulfilled");
+  assert.equal((JSON.parse(batches(h)[0]!.body) as { requests: { headers?: unknown }[] }).requests[0]!.headers, { "x-ok": "1" }, "an undefined header parameter is not sent");
+});
+
 test.run();
