@@ -76,13 +76,23 @@ async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime
   // A bound call records its request once its route is loaded: every such load is awaited before
   // the list is checked, so a call missing from it is still seen.
   const routeLoads: Promise<unknown>[] = [];
-  const recorder: GraphRuntime = {
+  let nested = 0;
+  const recorder: GraphRuntime & RecordingRuntime = {
     ...runtime,
     send: (request) => Promise.resolve(new RecordedCall(calls.push(request) - 1)),
     route: (operation) => {
       const loading = runtime.route(operation);
       routeLoads.push(loading);
       return loading;
+    },
+    // `g.batch()` on the recording client: refused at once, its callback not run, nothing sent. The
+    // refusal is also counted, so the outer batch rejects even if that promise is not in its list
+    // (which is therefore marked handled: no unhandled rejection on top).
+    refuseBatch: () => {
+      nested++;
+      const refused = Promise.reject(nestedBatch());
+      refused.catch(() => {});
+      return refused;
     },
   };
   const list = build(recorder);
@@ -120,6 +130,7 @@ async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime
     }
     return { index, request, prepared, retries: 0, waited: 0 };
   });
+  if (nested) throw nestedBatch("batch");
   if (used.size !== calls.length) throw notBatchable(`batch: ${calls.length - used.size} call(s) made on the batch's client are missing from the returned list; return every call`);
   return items;
 }
@@ -345,6 +356,15 @@ function dependencyFailed(item: BatchItem, cause: unknown): GraphError {
   const { method, url } = item.prepared;
   const why = cause instanceof GraphError ? cause.code : cause instanceof Error ? cause.name : typeof cause;
   return new GraphError({ status: 424, code: "failedDependency", method, url, cause, message: `${method} ${url} not sent: an earlier call of the sequential batch failed (${why})` });
+}
+
+/** What the recording client has besides a runtime's members: the request builder's `batch` calls `refuseBatch` instead of sending. */
+interface RecordingRuntime {
+  refuseBatch(): Promise<never>;
+}
+
+function nestedBatch(where?: string): GraphError {
+  return notBatchable(`${where ? `${where}: ` : ""}batch() cannot be nested: it was called on the client of a batch's callback, whose calls are recorded, not sent; make the calls on that client directly`);
 }
 
 function notBatchable(message: string): GraphError {

@@ -334,4 +334,14 @@ test("an item's headers are checked as a single call's: a CR/LF value, a bad nam
   assert.equal((JSON.parse(batches(h)[0]!.body) as { requests: { headers?: unknown }[] }).requests[0]!.headers, { "x-ok": "1" }, "an undefined header parameter is not sent");
 });
 
+test("a batch() inside the callback is refused as notBatchable and nothing is sent, whether it is returned in the list or not", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const nested = (g: typeof h.graph) => g.batch((k) => [a(k).byId(h.assignmentId).delete()]);
+  const error = (await rejection(h.graph.batch((g) => [a(g).get(), nested(g) as never]), /^batch item 1: batch\(\) cannot be nested/)) as GraphError;
+  assert.is(error.code, "notBatchable");
+  await rejection(h.graph.batch((g) => (void nested(g), [a(g).get()])), /^batch: batch\(\) cannot be nested/);
+  assert.is(h.server.requests.length, 0);
+  assert.ok(h.server.store.getAssignment(h.policyId, h.assignmentId), "the nested DELETE was not applied");
+});
+
 test.run();
