@@ -154,11 +154,32 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
         }
         continue;
       }
-      const answers = await sendChunk(runtime, chunk, options, signal);
+      // An item whose own signal has aborted is not sent: it is rejected with the signal's reason (in
+      // a sequential batch, the items after it are rejected as depending on it, and not sent either).
+      const live: BatchItem[] = [];
+      let cut: { cause: unknown } | undefined;
       for (const item of chunk) {
+        const own = item.request.options?.signal;
+        if (options.sequential && cut) results[item.index] = { status: "rejected", reason: dependencyFailed(item, cut.cause) };
+        else if (own?.aborted) {
+          results[item.index] = { status: "rejected", reason: own.reason };
+          if (options.sequential) cut = { cause: own.reason };
+        } else live.push(item);
+      }
+      const answers = live.length ? await sendChunk(runtime, live, options, signal) : undefined;
+      for (const item of live) {
         // Sequential: the items after a throttled one go again with it (Graph answered them 424).
         if (options.sequential && again.length) {
           again.push(item);
+          continue;
+        }
+        // Its signal aborted while its $batch request was out: rejected with the reason, as a single
+        // call aborted in flight is, whatever the answer says (it may have been applied; it is not
+        // sent again). `answers` is undefined only when every item's signal has aborted.
+        const own = item.request.options?.signal;
+        if (own?.aborted || answers === undefined) {
+          results[item.index] = { status: "rejected", reason: own?.reason };
+          if (options.sequential) failed ??= { cause: own?.reason };
           continue;
         }
         const answer = answers instanceof GraphError ? answers : itemAnswer(item, answers);
@@ -180,11 +201,38 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
         results[item.index] = settled;
         if (options.sequential && settled.status === "rejected") failed ??= { cause: settled.reason };
       }
+      if (cut) failed ??= cut;
     }
-    if (again.length) await sleep(delay, signal);
+    if (again.length) {
+      // The wait ends early once every item waiting has had its own signal abort (each is then
+      // rejected with its reason, unsent); the batch's own signal ends the batch.
+      const wait = untilEveryItemAborts(signal, again);
+      await sleep(delay, wait.signal)
+        .catch((error: unknown) => {
+          if (signal.aborted) throw error;
+        })
+        .finally(wait.release);
+    }
     pending = again;
   }
   return results;
+}
+
+/**
+ * A signal that aborts with the batch's `signal`, or once every one of `items` has had its own signal
+ * abort (so never, if one has none): a `$batch` request, or a wait, that no item needs any more.
+ */
+function untilEveryItemAborts(signal: AbortSignal, items: BatchItem[]): { signal: AbortSignal; release: () => void } {
+  const own = new Set(items.map((item) => item.request.options?.signal));
+  if (own.has(undefined)) return { signal, release: () => {} };
+  const signals = [...own] as AbortSignal[];
+  const controller = new AbortController();
+  const check = () => {
+    if (signals.every((each) => each.aborted)) controller.abort();
+  };
+  const unsubscribe = [onAbort(signal, () => controller.abort(signal.reason)), ...signals.map((each) => onAbort(each, check))];
+  check();
+  return { signal: controller.signal, release: () => unsubscribe.forEach((each) => each()) };
 }
 
 interface ChunkAnswers {
@@ -192,19 +240,28 @@ interface ChunkAnswers {
   context: CallContext;
 }
 
-/** One `$batch` request; a failure of the request itself is every item's error. */
-async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: BatchOptions, signal: AbortSignal): Promise<ChunkAnswers | GraphError> {
+/**
+ * One `$batch` request; a failure of the request itself is every item's error. It is shared: an
+ * item's signal aborting does not abort it, unless every item's has (then: undefined, no answers).
+ */
+async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: BatchOptions, signal: AbortSignal): Promise<ChunkAnswers | GraphError | undefined> {
   const url = `${runtime.baseUrl}/$batch`;
   const entries = chunk.map((item, k) => itemJson(runtime, item, options.sequential && k > 0 ? chunk[k - 1]!.index + 1 : undefined));
+  const request = untilEveryItemAborts(signal, chunk);
   const result = await exchange(runtime.transport, {
     method: "POST",
     url,
     body: `{"requests":[${entries.join(",")}]}`,
-    options: { signal, headers: options.headers, maxRetries: options.maxRetries, timeoutMs: 0 },
-  }).catch((error: unknown) => {
-    if (signal.aborted || !(error instanceof GraphError)) throw error;
-    return error;
-  });
+    options: { signal: request.signal, headers: options.headers, maxRetries: options.maxRetries, timeoutMs: 0 },
+  })
+    .catch((error: unknown) => {
+      if (signal.aborted) throw error;
+      if (request.signal.aborted) return undefined;
+      if (!(error instanceof GraphError)) throw error;
+      return error;
+    })
+    .finally(request.release);
+  if (result === undefined || result instanceof GraphError) return result;
   if (result instanceof GraphError) return result;
   const context: CallContext = { method: "POST", url, clientRequestId: result.clientRequestId, attempts: result.attempts, throttled: result.throttled, secrets: result.secrets };
   if (!result.response.ok) return errorFromResponse(result.response, result.text, context);

@@ -344,4 +344,58 @@ test("a batch() inside the callback is refused as notBatchable and nothing is se
   assert.ok(h.server.store.getAssignment(h.policyId, h.assignmentId), "the nested DELETE was not applied");
 });
 
+test("an item whose own signal has aborted is rejected with its reason and not sent; the others go; if every item's has, nothing is sent", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const controller = new AbortController();
+  controller.abort(new Error("item cancelled"));
+  const { signal } = controller;
+  const results = await h.graph.batch((g) => [a(g).byId(h.assignmentId).delete({ signal }), a(g).get()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled"]);
+  assert.is(reasonOf(results[0]).message, "item cancelled");
+  assert.equal((JSON.parse(batches(h)[0]!.body) as { requests: { id: string; method: string }[] }).requests.map((r) => `${r.id} ${r.method}`), ["2 GET"]);
+  assert.ok(h.server.store.getAssignment(h.policyId, h.assignmentId), "the aborted DELETE was not sent");
+  // Sequential: the items after an aborted one depend on it, and are not sent either.
+  const chained = await h.graph.batch((g) => [a(g).get(), a(g).byId(h.assignmentId).delete({ signal }), a(g).get()], { sequential: true });
+  assert.equal(chained.map((r) => (r.status === "fulfilled" ? "ok" : (r.reason as Error).message)), ["ok", "item cancelled", reasonOf(chained[2]).message]);
+  assert.is(reasonOf(chained[2]).code, "failedDependency");
+  assert.equal((JSON.parse(batches(h)[1]!.body) as { requests: { method: string }[] }).requests.map((r) => r.method), ["GET"]);
+  const none = await h.graph.batch((g) => [a(g).get(undefined, { signal }), a(g).byId(h.assignmentId).delete({ signal })]);
+  assert.equal(none.map((r) => (r as PromiseRejectedResult).reason.message), ["item cancelled", "item cancelled"]);
+  assert.is(batches(h).length, 2, "nothing sent for a batch whose every item is aborted");
+});
+
+test("an item's signal aborting once it is sent: the item is rejected with the reason, the others keep their answers; once every item's has, the $batch request is aborted", async ({ h }) => {
+  const a = assignmentsOf(h);
+  h.server.faults.push({ kind: "stall", ms: 300 }, { method: "POST", path: "/beta/$batch" });
+  const late = new AbortController();
+  setTimeout(() => late.abort(new Error("too late")), 50);
+  const results = await h.graph.batch((g) => [a(g).get(undefined, { signal: late.signal }), a(g).get()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled"]);
+  assert.is(reasonOf(results[0]).message, "too late");
+  assert.is(batches(h).length, 1);
+
+  h.server.faults.push({ kind: "stall" }, { method: "POST", path: "/beta/$batch" });
+  const first = new AbortController();
+  const second = new AbortController();
+  setTimeout(() => first.abort(new Error("first")), 30);
+  setTimeout(() => second.abort(new Error("second")), 60);
+  const started = Date.now();
+  const both = await h.graph.batch((g) => [a(g).get(undefined, { signal: first.signal }), a(g).get(undefined, { signal: second.signal })], { timeoutMs: 3000 });
+  assert.equal(both.map((r) => (r as PromiseRejectedResult).reason.message), ["first", "second"]);
+  assert.ok(Date.now() - started < 1500, "the stalled $batch was aborted, not waited for until the timeout");
+});
+
+test("a throttled item whose signal aborts during the wait is not sent again: rejected with the reason, the wait cut short", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token" });
+  const item = `/beta/deviceManagement/configurationPolicies/${h.policyId}/assignments/${h.assignmentId}`;
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "2" }, { method: "GET", path: item });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error("gave up")), 100);
+  const started = Date.now();
+  const [throttled] = await graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId).get(undefined, { signal: controller.signal })]);
+  assert.is(reasonOf(throttled).message, "gave up");
+  assert.is(batches(h).length, 1, "not sent again");
+  assert.ok(Date.now() - started < 1500, "the 2 s wait was cut short");
+});
+
 test.run();
