@@ -279,6 +279,8 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
   for (const r of responses as { id?: unknown; status?: unknown; headers?: unknown; body?: unknown }[]) {
     if (typeof r?.id !== "string" || typeof r.status !== "number") continue;
     const answer: ItemAnswer = { status: r.status, body: r.body, ...itemHeaders(r.headers) };
+    // Not HTTP (as a single call answered so fails): answered, so neither fulfilled nor sent again.
+    if (!(Number.isInteger(r.status) && r.status >= 200 && r.status <= 599)) answer.problem = `has status ${r.status}, which is not an HTTP status (200 to 599)`;
     const same = all.get(r.id);
     if (same) same.push(answer);
     else all.set(r.id, [answer]);
@@ -397,7 +399,8 @@ function itemAnswer(item: BatchItem, answers: ChunkAnswers): ItemAnswer | GraphE
   const { method, url } = item.prepared;
   const text = bodyText(answer.body);
   const message = `${method} ${url}: the batch's answer with id "${item.index + 1}" ${answer.problem}`;
-  return new GraphError({ ...answers.context, method, url, attempts: item.retries + 1, throttled: item.retries > 0, status: answer.status, code: "invalidResponse", headers: answer.headers, body: text, message });
+  const status = answer.status >= 200 && answer.status <= 599 ? answer.status : 0;
+  return new GraphError({ ...answers.context, method, url, attempts: item.retries + 1, throttled: item.retries > 0, status, code: "invalidResponse", headers: answer.headers, body: text, message });
 }
 
 /** An item's body as an error keeps it: as text, JSON re-serialised. */

@@ -398,4 +398,24 @@ test("a throttled item whose signal aborts during the wait is not sent again: re
   assert.ok(Date.now() - started < 1500, "the 2 s wait was cut short");
 });
 
+test("an item answered with a status outside 200 to 599 is invalidResponse naming the status, as a single call; not retried; the others keep their results", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const body = { id: h.assignmentId, source: "direct" };
+  answerBatch(h, [
+    { id: "1", status: 600, headers: { "Retry-After": "0" }, body },
+    { id: "2", status: 101 },
+    { id: "3", status: 200, headers: { "content-type": "application/json" }, body },
+  ]);
+  const results = await h.graph.batch((g) => [a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).byId(h.assignmentId).get(), a(g).byId(h.assignmentId).get()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "rejected", "fulfilled"]);
+  const [six, one] = results.map(reasonOf);
+  assert.is(six!.code, "invalidResponse");
+  assert.match(six!.message, /^PATCH http:\/\/127\.0\.0\.1:\d+\/beta\/\S+: the batch's answer with id "1" has status 600, which is not an HTTP status \(200 to 599\)$/);
+  assert.is(six!.status, 0, "not an HTTP status, so none");
+  assert.match(six!.body, '"source":"direct"', "the item's body is kept");
+  assert.is(one!.code, "invalidResponse");
+  assert.match(one!.message, 'id "2" has status 101, which is not an HTTP status (200 to 599)');
+  assert.is(batches(h).length, 1, "not retried");
+});
+
 test.run();
