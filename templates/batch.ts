@@ -262,7 +262,6 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
     })
     .finally(request.release);
   if (result === undefined || result instanceof GraphError) return result;
-  if (result instanceof GraphError) return result;
   const context: CallContext = { method: "POST", url, clientRequestId: result.clientRequestId, attempts: result.attempts, throttled: result.throttled, secrets: result.secrets };
   if (!result.response.ok) return errorFromResponse(result.response, result.text, context);
   let responses: unknown;
@@ -411,11 +410,11 @@ function missingAnswer(item: BatchItem, batch: CallContext): GraphError {
   return new GraphError({ ...batch, status: 0, code: "invalidResponse", method, url, message: `${method} ${url}: the batch response has no answer with id "${item.index + 1}"` });
 }
 
-/** `cause`: why the earlier item was rejected: its GraphError, or what its onResponse threw. */
+/** `cause`: why the earlier item was rejected: its GraphError, its signal's reason, or what its onResponse threw. */
 function dependencyFailed(item: BatchItem, cause: unknown): GraphError {
   const { method, url } = item.prepared;
-  const why = cause instanceof GraphError ? cause.code : cause instanceof Error ? cause.name : typeof cause;
-  return new GraphError({ status: 424, code: "failedDependency", method, url, cause, message: `${method} ${url} not sent: an earlier call of the sequential batch failed (${why})` });
+  const why = cause instanceof GraphError ? `failed (${cause.code})` : `was rejected (${cause instanceof Error ? cause.name : typeof cause})`;
+  return new GraphError({ status: 424, code: "failedDependency", method, url, cause, message: `${method} ${url} not sent: an earlier call of the sequential batch ${why}` });
 }
 
 /** What the recording client has besides a runtime's members: the request builder's `batch` calls `refuseBatch` instead of sending. */
