@@ -171,8 +171,14 @@ function request(slice: Slice, route: FullRoute, operation: string, path: string
   return request;
 }
 
-/** `graph.batch(build, options)`: the batching runtime is imported on first use, so a program that never batches never loads it. */
+/**
+ * `graph.batch(build, options)`: the batching runtime is imported on first use, so a program that
+ * never batches never loads it. On a batch's recording client, the recorder refuses it (notBatchable)
+ * at once, without running `build` or sending anything.
+ */
 function batch({ runtime, routes, headerOptions, mediaSegments }: Slice) {
+  const { refuseBatch } = runtime as GraphRuntime & { refuseBatch?: () => Promise<never> };
+  if (refuseBatch) return () => refuseBatch();
   return (build: (graph: unknown) => unknown, options?: BatchOptions) =>
     import("./batch.js").then(({ sendBatch }) => sendBatch(runtime, (recorder) => build(createClient(recorder, routes, headerOptions, mediaSegments)), options));
 }

@@ -7,10 +7,10 @@
  */
 import { onAbort } from "./abort.js";
 import { describeValue } from "./describe-value.js";
-import { errorFromResponse, GraphError, type CallContext } from "./errors.js";
+import { errorFromResponse, GraphError, invalidResponse, type CallContext } from "./errors.js";
 import { parseODataJson } from "./odata-type.js";
 import { isCredentialHeader } from "./mask.js";
-import { headerProblem } from "./request-check.js";
+import { headerProblem, numberOptionProblem } from "./request-check.js";
 import { isRetryableStatus, sleep } from "./retry.js";
 import { serverDelayMs } from "./retry-after.js";
 import type { GraphRequest, GraphRuntime, PreparedRequest } from "./runtime.js";
@@ -47,6 +47,12 @@ type Settled = PromiseSettledResult<unknown>;
 
 /** Records the calls `build` makes, checks them all, then sends them; one settled result per call, in call order. */
 export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRuntime) => unknown, options: BatchOptions = {}): Promise<Settled[]> {
+  // The batch's own options, refused as a single call's would be: NaN must not mean "no timeout".
+  const problem = numberOptionProblem("options.timeoutMs", options.timeoutMs) ?? numberOptionProblem("options.maxRetries", options.maxRetries, true) ?? headersProblem(options.headers);
+  if (problem) {
+    const url = `${runtime.baseUrl}/$batch`;
+    throw new GraphError({ status: 0, code: "invalidRequest", method: "POST", url, message: `POST ${url} not sent: ${problem}` });
+  }
   const items = await recordItems(runtime, build);
   if (items.length === 0) return [];
   const config = runtime.transport;
@@ -72,13 +78,23 @@ async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime
   // A bound call records its request once its route is loaded: every such load is awaited before
   // the list is checked, so a call missing from it is still seen.
   const routeLoads: Promise<unknown>[] = [];
-  const recorder: GraphRuntime = {
+  let nested = 0;
+  const recorder: GraphRuntime & RecordingRuntime = {
     ...runtime,
     send: (request) => Promise.resolve(new RecordedCall(calls.push(request) - 1)),
     route: (operation) => {
       const loading = runtime.route(operation);
       routeLoads.push(loading);
       return loading;
+    },
+    // `g.batch()` on the recording client: refused at once, its callback not run, nothing sent. The
+    // refusal is also counted, so the outer batch rejects even if that promise is not in its list
+    // (which is therefore marked handled: no unhandled rejection on top).
+    refuseBatch: () => {
+      nested++;
+      const refused = Promise.reject(nestedBatch());
+      refused.catch(() => {});
+      return refused;
     },
   };
   const list = build(recorder);
@@ -101,12 +117,22 @@ async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime
     if (request.expect === "stream" || request.contentType !== undefined) {
       throw notBatchable(`batch item ${index}: ${request.method} ${request.path} sends or returns binary content, which JSON batching cannot carry`);
     }
+    let prepared: PreparedRequest;
     try {
-      return { index, request, prepared: runtime.prepare(request), retries: 0, waited: 0 };
+      prepared = runtime.prepare(request);
     } catch (error) {
       throw itemError(error, index);
     }
+    // What a single call would refuse before sending (its exchange checks these): refused here, since
+    // inside a $batch body nothing else would (a CR/LF value would reach Graph as part of the item).
+    const problem = itemProblem(request, prepared);
+    if (problem) {
+      const { method, url } = prepared;
+      throw itemError(new GraphError({ status: 0, code: "invalidRequest", method, url, message: `${method} ${url} not sent: ${problem}` }), index);
+    }
+    return { index, request, prepared, retries: 0, waited: 0 };
   });
+  if (nested) throw nestedBatch("batch");
   if (used.size !== calls.length) throw notBatchable(`batch: ${calls.length - used.size} call(s) made on the batch's client are missing from the returned list; return every call`);
   return items;
 }
@@ -120,27 +146,48 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
     const again: BatchItem[] = [];
     let delay = 0;
     // Sequential: once an item fails for good, every later one fails with it (Graph answers those 424).
-    let failed: GraphError | undefined;
+    let failed: { cause: unknown } | undefined;
     for (let start = 0; start < pending.length; start += MAX_BATCH_SIZE) {
       const chunk = pending.slice(start, start + MAX_BATCH_SIZE);
       if (options.sequential && (failed || again.length)) {
         for (const item of chunk) {
-          if (failed) results[item.index] = { status: "rejected", reason: dependencyFailed(item, failed) };
+          if (failed) results[item.index] = { status: "rejected", reason: dependencyFailed(item, failed.cause) };
           else again.push(item);
         }
         continue;
       }
-      const answers = await sendChunk(runtime, chunk, options, signal);
+      // An item whose own signal has aborted is not sent: it is rejected with the signal's reason (in
+      // a sequential batch, the items after it are rejected as depending on it, and not sent either).
+      const live: BatchItem[] = [];
+      let cut: { cause: unknown } | undefined;
       for (const item of chunk) {
+        const own = item.request.options?.signal;
+        if (options.sequential && cut) results[item.index] = { status: "rejected", reason: dependencyFailed(item, cut.cause) };
+        else if (own?.aborted) {
+          results[item.index] = { status: "rejected", reason: own.reason };
+          if (options.sequential) cut = { cause: own.reason };
+        } else live.push(item);
+      }
+      const answers = live.length ? await sendChunk(runtime, live, options, signal) : undefined;
+      for (const item of live) {
         // Sequential: the items after a throttled one go again with it (Graph answered them 424).
         if (options.sequential && again.length) {
           again.push(item);
           continue;
         }
+        // Its signal aborted while its $batch request was out: rejected with the reason, as a single
+        // call aborted in flight is, whatever the answer says (it may have been applied; it is not
+        // sent again). `answers` is undefined only when every item's signal has aborted.
+        const own = item.request.options?.signal;
+        if (own?.aborted || answers === undefined) {
+          results[item.index] = { status: "rejected", reason: own?.reason };
+          if (options.sequential) failed ??= { cause: own?.reason };
+          continue;
+        }
         const answer = answers instanceof GraphError ? answers : itemAnswer(item, answers);
         if (answer instanceof GraphError) {
           results[item.index] = { status: "rejected", reason: answer };
-          if (options.sequential) failed ??= answer;
+          if (options.sequential) failed ??= { cause: answer };
           continue;
         }
         const wait = serverDelayMs(answer.headers);
@@ -154,13 +201,40 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
         }
         const settled = settleItem(item, answer, (answers as ChunkAnswers).context);
         results[item.index] = settled;
-        if (options.sequential && settled.status === "rejected") failed ??= settled.reason as GraphError;
+        if (options.sequential && settled.status === "rejected") failed ??= { cause: settled.reason };
       }
+      if (cut) failed ??= cut;
     }
-    if (again.length) await sleep(delay, signal);
+    if (again.length) {
+      // The wait ends early once every item waiting has had its own signal abort (each is then
+      // rejected with its reason, unsent); the batch's own signal ends the batch.
+      const wait = untilEveryItemAborts(signal, again);
+      await sleep(delay, wait.signal)
+        .catch((error: unknown) => {
+          if (signal.aborted) throw error;
+        })
+        .finally(wait.release);
+    }
     pending = again;
   }
   return results;
+}
+
+/**
+ * A signal that aborts with the batch's `signal`, or once every one of `items` has had its own signal
+ * abort (so never, if one has none): a `$batch` request, or a wait, that no item needs any more.
+ */
+function untilEveryItemAborts(signal: AbortSignal, items: BatchItem[]): { signal: AbortSignal; release: () => void } {
+  const own = new Set(items.map((item) => item.request.options?.signal));
+  if (own.has(undefined)) return { signal, release: () => {} };
+  const signals = [...own] as AbortSignal[];
+  const controller = new AbortController();
+  const check = () => {
+    if (signals.every((each) => each.aborted)) controller.abort();
+  };
+  const unsubscribe = [onAbort(signal, () => controller.abort(signal.reason)), ...signals.map((each) => onAbort(each, check))];
+  check();
+  return { signal: controller.signal, release: () => unsubscribe.forEach((each) => each()) };
 }
 
 interface ChunkAnswers {
@@ -168,20 +242,28 @@ interface ChunkAnswers {
   context: CallContext;
 }
 
-/** One `$batch` request; a failure of the request itself is every item's error. */
-async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: BatchOptions, signal: AbortSignal): Promise<ChunkAnswers | GraphError> {
+/**
+ * One `$batch` request; a failure of the request itself is every item's error. It is shared: an
+ * item's signal aborting does not abort it, unless every item's has (then: undefined, no answers).
+ */
+async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: BatchOptions, signal: AbortSignal): Promise<ChunkAnswers | GraphError | undefined> {
   const url = `${runtime.baseUrl}/$batch`;
   const entries = chunk.map((item, k) => itemJson(runtime, item, options.sequential && k > 0 ? chunk[k - 1]!.index + 1 : undefined));
+  const request = untilEveryItemAborts(signal, chunk);
   const result = await exchange(runtime.transport, {
     method: "POST",
     url,
     body: `{"requests":[${entries.join(",")}]}`,
-    options: { signal, headers: options.headers, maxRetries: options.maxRetries, timeoutMs: 0 },
-  }).catch((error: unknown) => {
-    if (signal.aborted || !(error instanceof GraphError)) throw error;
-    return error;
-  });
-  if (result instanceof GraphError) return result;
+    options: { signal: request.signal, headers: options.headers, maxRetries: options.maxRetries, timeoutMs: 0 },
+  })
+    .catch((error: unknown) => {
+      if (signal.aborted) throw error;
+      if (request.signal.aborted) return undefined;
+      if (!(error instanceof GraphError)) throw error;
+      return error;
+    })
+    .finally(request.release);
+  if (result === undefined || result instanceof GraphError) return result;
   const context: CallContext = { method: "POST", url, clientRequestId: result.clientRequestId, attempts: result.attempts, throttled: result.throttled, secrets: result.secrets };
   if (!result.response.ok) return errorFromResponse(result.response, result.text, context);
   let responses: unknown;
@@ -196,6 +278,8 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
   for (const r of responses as { id?: unknown; status?: unknown; headers?: unknown; body?: unknown }[]) {
     if (typeof r?.id !== "string" || typeof r.status !== "number") continue;
     const answer: ItemAnswer = { status: r.status, body: r.body, ...itemHeaders(r.headers) };
+    // Not HTTP (as a single call answered so fails): answered, so neither fulfilled nor sent again.
+    if (!(Number.isInteger(r.status) && r.status >= 200 && r.status <= 599)) answer.problem = `has status ${r.status}, which is not an HTTP status (200 to 599)`;
     const same = all.get(r.id);
     if (same) same.push(answer);
     else all.set(r.id, [answer]);
@@ -222,6 +306,30 @@ function itemHeaders(raw: unknown): { headers: Headers; problem?: string | undef
     else headers.append(name, value as string);
   }
   return { headers, problem };
+}
+
+/** Why an item cannot be sent as a single call could not: its number options, its header parameters, its `options.headers`. */
+function itemProblem({ options }: GraphRequest, prepared: PreparedRequest): string | undefined {
+  return (
+    numberOptionProblem("options.timeoutMs", options?.timeoutMs) ??
+    numberOptionProblem("options.maxRetries", options?.maxRetries, true) ??
+    headerProblem(prepared.headers) ??
+    headersProblem(options?.headers)
+  );
+}
+
+/**
+ * Why a call's `options.headers` cannot be sent, as a single call would refuse them: the first bad
+ * header named, no value quoted. A `Headers` or a `Map` holds its entries out of reach of a plain
+ * object's loop, so it is refused rather than sent as nothing.
+ */
+function headersProblem(headers: unknown): string | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof headers !== "object" || headers === null || Symbol.iterator in headers) {
+    const kind = typeof headers === "object" && headers !== null && !Array.isArray(headers) ? `a ${headers.constructor?.name ?? "iterable"} (pass Object.fromEntries(headers))` : describeValue(headers);
+    return `options.headers must be an object of header names to strings, got ${kind}`;
+  }
+  return headerProblem(headers as Record<string, string>);
 }
 
 /**
@@ -256,13 +364,30 @@ function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Se
   const context: CallContext = { ...batch, method, url, attempts: item.retries + 1, throttled: item.retries > 0 };
   const text = bodyText(answer.body);
   if (answer.status < 200 || answer.status > 299) return { status: "rejected", reason: errorFromResponse(answer, text, context) };
-  item.request.options?.onResponse?.({ status: answer.status, headers: answer.headers, requestId: answer.headers.get("request-id") ?? undefined, clientRequestId: batch.clientRequestId!, attempts: item.retries + 1 });
+  // The caller's callback, on this item's answer: if it throws, this item is rejected with what it
+  // threw (as a single call would be), and the other items keep their results.
+  try {
+    item.request.options?.onResponse?.({ status: answer.status, headers: answer.headers, requestId: answer.headers.get("request-id") ?? undefined, clientRequestId: batch.clientRequestId!, attempts: item.retries + 1 });
+  } catch (error) {
+    return { status: "rejected", reason: error };
+  }
   const { expect } = item.request;
   if (expect === "none" || answer.status === 204) return { status: "fulfilled", value: undefined };
-  if (expect === "count" && /^\s*\d+\s*$/.test(String(answer.body))) return { status: "fulfilled", value: Number(answer.body) };
-  if (expect === "json" && typeof answer.body === "object" && answer.body !== null) return { status: "fulfilled", value: answer.body };
-  const reason = new GraphError({ ...context, status: answer.status, code: "invalidResponse", headers: answer.headers, body: text, message: `${method} ${url} answered ${answer.status} in the batch without ${expect === "count" ? "a number" : "a JSON body"}` });
-  return { status: "rejected", reason };
+  // What a single call accepts, and the same error otherwise.
+  if (expect === "count") {
+    const count = countOf(answer.body);
+    if (count !== undefined) return { status: "fulfilled", value: count };
+    return { status: "rejected", reason: invalidResponse(answer, text, context, "a count (a whole number of at most 2^53 - 1 as text/plain)") };
+  }
+  if (typeof answer.body === "object" && answer.body !== null && !Array.isArray(answer.body)) return { status: "fulfilled", value: answer.body };
+  return { status: "rejected", reason: invalidResponse(answer, text, context, answer.body === undefined || typeof answer.body === "string" ? "a JSON body" : "a JSON object") };
+}
+
+/** A count's body (text, or a number if the service sent JSON): a whole number of at most 2^53 - 1, else undefined. */
+function countOf(body: unknown): number | undefined {
+  const text = typeof body === "string" ? body : typeof body === "number" ? String(body) : undefined;
+  const count = text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(count) ? count : undefined;
 }
 
 /** The item's answer, or the error that there is no usable one: none, or one with a `problem`. */
@@ -273,7 +398,8 @@ function itemAnswer(item: BatchItem, answers: ChunkAnswers): ItemAnswer | GraphE
   const { method, url } = item.prepared;
   const text = bodyText(answer.body);
   const message = `${method} ${url}: the batch's answer with id "${item.index + 1}" ${answer.problem}`;
-  return new GraphError({ ...answers.context, method, url, attempts: item.retries + 1, throttled: item.retries > 0, status: answer.status, code: "invalidResponse", headers: answer.headers, body: text, message });
+  const status = answer.status >= 200 && answer.status <= 599 ? answer.status : 0;
+  return new GraphError({ ...answers.context, method, url, attempts: item.retries + 1, throttled: item.retries > 0, status, code: "invalidResponse", headers: answer.headers, body: text, message });
 }
 
 /** An item's body as an error keeps it: as text, JSON re-serialised. */
@@ -286,9 +412,20 @@ function missingAnswer(item: BatchItem, batch: CallContext): GraphError {
   return new GraphError({ ...batch, status: 0, code: "invalidResponse", method, url, message: `${method} ${url}: the batch response has no answer with id "${item.index + 1}"` });
 }
 
-function dependencyFailed(item: BatchItem, cause: GraphError): GraphError {
+/** `cause`: why the earlier item was rejected: its GraphError, its signal's reason, or what its onResponse threw. */
+function dependencyFailed(item: BatchItem, cause: unknown): GraphError {
   const { method, url } = item.prepared;
-  return new GraphError({ status: 424, code: "failedDependency", method, url, cause, message: `${method} ${url} not sent: an earlier call of the sequential batch failed (${cause.code})` });
+  const why = cause instanceof GraphError ? `failed (${cause.code})` : `was rejected (${cause instanceof Error ? cause.name : typeof cause})`;
+  return new GraphError({ status: 424, code: "failedDependency", method, url, cause, message: `${method} ${url} not sent: an earlier call of the sequential batch ${why}` });
+}
+
+/** What the recording client has besides a runtime's members: the request builder's `batch` calls `refuseBatch` instead of sending. */
+interface RecordingRuntime {
+  refuseBatch(): Promise<never>;
+}
+
+function nestedBatch(where?: string): GraphError {
+  return notBatchable(`${where ? `${where}: ` : ""}batch() cannot be nested: it was called on the client of a batch's callback, whose calls are recorded, not sent; make the calls on that client directly`);
 }
 
 function notBatchable(message: string): GraphError {

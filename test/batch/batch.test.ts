@@ -240,4 +240,182 @@ test("timeoutMs covers the whole batch: a stalled $batch is a timeout GraphError
   assert.is(error.code, "timeout");
 });
 
+const assignmentsOf = (h: Harness) => (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+const reasonOf = (result: PromiseSettledResult<unknown> | undefined) => (result as PromiseRejectedResult).reason as GraphError;
+
+test("an item's onResponse that throws rejects that item alone, with the thrown error; the others keep their results, nothing is sent again", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const thrown = new Error("callback failed");
+  const seen: number[] = [];
+  const results = await h.graph.batch((g) => [
+    a(g).byId(h.assignmentId).patch({ source: "direct" }, { onResponse: () => { throw thrown; } }),
+    a(g).post({ source: "direct" }, { onResponse: (info) => seen.push(info.status) }),
+    a(g).get(),
+  ]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled", "fulfilled"]);
+  assert.is(reasonOf(results[0]), thrown as never, "the thrown error itself, as a single call rejects with it");
+  assert.equal(seen, [201]);
+  assert.is(results[1]!.status === "fulfilled" && typeof results[1].value.id, "string", "the applied POST's result is kept");
+  assert.is(h.server.faults.stats.applied, 2, "the PATCH and the POST, each once");
+  assert.is(batches(h).length, 1);
+  assert.is(h.server.store.listAssignments(h.policyId).length, 2);
+});
+
+test("a batched count() is a whole number of at most 2^53 - 1, as a single count(): a larger one, or a body that is not a number, is invalidResponse", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const text = { "content-type": "text/plain" };
+  answerBatch(h, [
+    { id: "1", status: 200, headers: text, body: "99999999999999999999" },
+    { id: "2", status: 200, headers: text, body: "9007199254740991" },
+    { id: "3", status: 200, headers: { "content-type": "application/json" }, body: ["5"] },
+    { id: "4", status: 200, headers: text, body: "9007199254740992" },
+  ]);
+  const results = await h.graph.batch((g) => [a(g).count(), a(g).count(), a(g).count(), a(g).count()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled", "rejected", "rejected"]);
+  assert.is(results[1]!.status === "fulfilled" && results[1].value, Number.MAX_SAFE_INTEGER);
+  const [big, , array, unsafe] = results.map(reasonOf);
+  for (const error of [big!, array!, unsafe!]) {
+    assert.is(error.code, "invalidResponse");
+    assert.match(error.message, /^GET http:\/\/127\.0\.0\.1:\d+\/beta\/.*\/assignments\/\$count answered 200 with .*; expected a count \(a whole number of at most 2\^53 - 1 as text\/plain\)$/);
+  }
+  assert.match(big!.message, "answered 200 with a text/plain body of 20 characters");
+  assert.is(big!.body, "99999999999999999999", "the answer is kept in the error");
+  assert.is(batches(h).length, 1);
+});
+
+test("batch options are checked as a single call's: timeoutMs NaN or negative, maxRetries not a whole number, an invalid header reject with invalidRequest and nothing is sent", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const cases: [object, string][] = [
+    [{ timeoutMs: NaN }, "options.timeoutMs must be a number of milliseconds of 0 or more (or Infinity), got NaN"],
+    [{ timeoutMs: -5 }, "options.timeoutMs must be a number of milliseconds of 0 or more (or Infinity), got -5"],
+    [{ timeoutMs: "100" }, 'options.timeoutMs must be a number of milliseconds of 0 or more (or Infinity), got "100"'],
+    [{ maxRetries: NaN }, "options.maxRetries must be a whole number of 0 or more (or Infinity), got NaN"],
+    [{ maxRetries: 1.5 }, "options.maxRetries must be a whole number of 0 or more (or Infinity), got 1.5"],
+    [{ headers: { "x-trace": "a\r\nb" } }, "header x-trace has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)"],
+    [{ headers: new Headers({ "x-trace": "t" }) }, "options.headers must be an object of header names to strings, got a Headers (pass Object.fromEntries(headers))"],
+  ];
+  for (const [options, problem] of cases) {
+    const error = (await rejection(h.graph.batch((g) => [a(g).get()], options as never), /^POST http:\/\/127\.0\.0\.1:\d+\/beta\/\$batch not sent: /)) as GraphError;
+    assert.instance(error, GraphError);
+    assert.is(error.code, "invalidRequest");
+    assert.is(error.message.slice(error.message.indexOf("not sent: ") + 10), problem);
+  }
+  assert.is(h.server.requests.length, 0);
+  // Valid edge values still work: Infinity, 0.
+  const [page] = await h.graph.batch((g) => [a(g).get()], { timeoutMs: Infinity, maxRetries: 0 });
+  assert.is(page.status, "fulfilled");
+});
+
+test("an item's headers are checked as a single call's: a CR/LF value, a bad name, a value not a string, a Headers instance reject the batch with that item's invalidRequest naming the header; nothing is sent", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const item = (g: typeof h.graph) => a(g).byId(h.assignmentId);
+  const cases: [unknown, string][] = [
+    [{ "X-A": "a\r\nb" }, "header X-A has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)"],
+    [{ "a b": "1" }, 'header name "a b" is not a valid HTTP header name'],
+    [{ "X-A": 5 }, "header X-A must be a string, got number"],
+    [{ "X-A": undefined }, "header X-A must be a string, got undefined"],
+    [{ Authorization: "Bearer x\r\ny" }, "header Authorization has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)"],
+    [new Headers({ "X-A": "1" }), "options.headers must be an object of header names to strings, got a Headers (pass Object.fromEntries(headers))"],
+  ];
+  for (const [headers, problem] of cases) {
+    const error = (await rejection(h.graph.batch((g) => [item(g).get(), item(g).get(undefined, { headers: headers as Record<string, string> })]), /^batch item 1: GET http:\/\/127\.0\.0\.1:\d+\/beta\/\S+ not sent: /)) as GraphError;
+    assert.is(error.code, "invalidRequest");
+    assert.is(error.message.slice(error.message.indexOf("not sent: ") + 10), problem);
+    assert.not.match(error.message, /Bearer x/, "no header value is quoted");
+  }
+  // A header parameter: a value that is not a string is refused; an undefined one is not sent.
+  const error = (await rejection(h.graph.batch((g) => [item(g).delete({ ifMatch: 5 as never })]), /^batch item 0: DELETE /)) as GraphError;
+  assert.match(error.message, /not sent: header If-Match must be a string, got number$/);
+  // An item's own number options too, as a single call would refuse them.
+  await rejection(h.graph.batch((g) => [item(g).get(undefined, { timeoutMs: NaN })]), /^batch item 0: GET .* not sent: options\.timeoutMs must be a number of milliseconds of 0 or more \(or Infinity\), got NaN$/);
+  assert.is(h.server.requests.length, 0);
+  const [deleted] = await h.graph.batch((g) => [item(g).delete({ ifMatch: undefined, headers: { "x-ok": "1" } })]);
+  assert.is(deleted.status, "fulfilled");
+  assert.equal((JSON.parse(batches(h)[0]!.body) as { requests: { headers?: unknown }[] }).requests[0]!.headers, { "x-ok": "1" }, "an undefined header parameter is not sent");
+});
+
+test("a batch() inside the callback is refused as notBatchable and nothing is sent, whether it is returned in the list or not", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const nested = (g: typeof h.graph) => g.batch((k) => [a(k).byId(h.assignmentId).delete()]);
+  const error = (await rejection(h.graph.batch((g) => [a(g).get(), nested(g) as never]), /^batch item 1: batch\(\) cannot be nested/)) as GraphError;
+  assert.is(error.code, "notBatchable");
+  await rejection(h.graph.batch((g) => (void nested(g), [a(g).get()])), /^batch: batch\(\) cannot be nested/);
+  assert.is(h.server.requests.length, 0);
+  assert.ok(h.server.store.getAssignment(h.policyId, h.assignmentId), "the nested DELETE was not applied");
+});
+
+test("an item whose own signal has aborted is rejected with its reason and not sent; the others go; if every item's has, nothing is sent", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const controller = new AbortController();
+  controller.abort(new Error("item cancelled"));
+  const { signal } = controller;
+  const results = await h.graph.batch((g) => [a(g).byId(h.assignmentId).delete({ signal }), a(g).get()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled"]);
+  assert.is(reasonOf(results[0]).message, "item cancelled");
+  assert.equal((JSON.parse(batches(h)[0]!.body) as { requests: { id: string; method: string }[] }).requests.map((r) => `${r.id} ${r.method}`), ["2 GET"]);
+  assert.ok(h.server.store.getAssignment(h.policyId, h.assignmentId), "the aborted DELETE was not sent");
+  // Sequential: the items after an aborted one depend on it, and are not sent either.
+  const chained = await h.graph.batch((g) => [a(g).get(), a(g).byId(h.assignmentId).delete({ signal }), a(g).get()], { sequential: true });
+  assert.equal(chained.map((r) => (r.status === "fulfilled" ? "ok" : (r.reason as Error).message)), ["ok", "item cancelled", reasonOf(chained[2]).message]);
+  assert.is(reasonOf(chained[2]).code, "failedDependency");
+  assert.equal((JSON.parse(batches(h)[1]!.body) as { requests: { method: string }[] }).requests.map((r) => r.method), ["GET"]);
+  const none = await h.graph.batch((g) => [a(g).get(undefined, { signal }), a(g).byId(h.assignmentId).delete({ signal })]);
+  assert.equal(none.map((r) => (r as PromiseRejectedResult).reason.message), ["item cancelled", "item cancelled"]);
+  assert.is(batches(h).length, 2, "nothing sent for a batch whose every item is aborted");
+});
+
+test("an item's signal aborting once it is sent: the item is rejected with the reason, the others keep their answers; once every item's has, the $batch request is aborted", async ({ h }) => {
+  const a = assignmentsOf(h);
+  h.server.faults.push({ kind: "stall", ms: 300 }, { method: "POST", path: "/beta/$batch" });
+  const late = new AbortController();
+  setTimeout(() => late.abort(new Error("too late")), 50);
+  const results = await h.graph.batch((g) => [a(g).get(undefined, { signal: late.signal }), a(g).get()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled"]);
+  assert.is(reasonOf(results[0]).message, "too late");
+  assert.is(batches(h).length, 1);
+
+  h.server.faults.push({ kind: "stall" }, { method: "POST", path: "/beta/$batch" });
+  const first = new AbortController();
+  const second = new AbortController();
+  setTimeout(() => first.abort(new Error("first")), 30);
+  setTimeout(() => second.abort(new Error("second")), 60);
+  const started = Date.now();
+  const both = await h.graph.batch((g) => [a(g).get(undefined, { signal: first.signal }), a(g).get(undefined, { signal: second.signal })], { timeoutMs: 3000 });
+  assert.equal(both.map((r) => (r as PromiseRejectedResult).reason.message), ["first", "second"]);
+  assert.ok(Date.now() - started < 1500, "the stalled $batch was aborted, not waited for until the timeout");
+});
+
+test("a throttled item whose signal aborts during the wait is not sent again: rejected with the reason, the wait cut short", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token" });
+  const item = `/beta/deviceManagement/configurationPolicies/${h.policyId}/assignments/${h.assignmentId}`;
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "2" }, { method: "GET", path: item });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error("gave up")), 100);
+  const started = Date.now();
+  const [throttled] = await graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId).get(undefined, { signal: controller.signal })]);
+  assert.is(reasonOf(throttled).message, "gave up");
+  assert.is(batches(h).length, 1, "not sent again");
+  assert.ok(Date.now() - started < 1500, "the 2 s wait was cut short");
+});
+
+test("an item answered with a status outside 200 to 599 is invalidResponse naming the status, as a single call; not retried; the others keep their results", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const body = { id: h.assignmentId, source: "direct" };
+  answerBatch(h, [
+    { id: "1", status: 600, headers: { "Retry-After": "0" }, body },
+    { id: "2", status: 101 },
+    { id: "3", status: 200, headers: { "content-type": "application/json" }, body },
+  ]);
+  const results = await h.graph.batch((g) => [a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).byId(h.assignmentId).get(), a(g).byId(h.assignmentId).get()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "rejected", "fulfilled"]);
+  const [six, one] = results.map(reasonOf);
+  assert.is(six!.code, "invalidResponse");
+  assert.match(six!.message, /^PATCH http:\/\/127\.0\.0\.1:\d+\/beta\/\S+: the batch's answer with id "1" has status 600, which is not an HTTP status \(200 to 599\)$/);
+  assert.is(six!.status, 0, "not an HTTP status, so none");
+  assert.match(six!.body, '"source":"direct"', "the item's body is kept");
+  assert.is(one!.code, "invalidResponse");
+  assert.match(one!.message, 'id "2" has status 101, which is not an HTTP status (200 to 599)');
+  assert.is(batches(h).length, 1, "not retried");
+});
+
 test.run();
