@@ -10,7 +10,7 @@ import { describeValue } from "./describe-value.js";
 import { errorFromResponse, GraphError, invalidResponse, type CallContext } from "./errors.js";
 import { parseODataJson } from "./odata-type.js";
 import { isCredentialHeader } from "./mask.js";
-import { headerProblem, numberOptionProblem } from "./request-check.js";
+import { headerProblem, headerRecord, numberOptionProblem } from "./request-check.js";
 import { isRetryableStatus, sleep } from "./retry.js";
 import { serverDelayMs } from "./retry-after.js";
 import type { GraphRequest, GraphRuntime, PreparedRequest } from "./runtime.js";
@@ -320,16 +320,18 @@ function itemProblem({ options }: GraphRequest, prepared: PreparedRequest): stri
 
 /**
  * Why a call's `options.headers` cannot be sent, as a single call would refuse them: the first bad
- * header named, no value quoted. A `Headers` or a `Map` holds its entries out of reach of a plain
- * object's loop, so it is refused rather than sent as nothing.
+ * header named, no value quoted. A `Headers` object or `[name, value]` pairs are read as a single
+ * call reads them (`headerRecord`); any other iterable (a `Map`) holds its entries out of reach of a
+ * plain object's loop, so it is refused rather than sent as nothing.
  */
 function headersProblem(headers: unknown): string | undefined {
   if (headers === undefined) return undefined;
-  if (typeof headers !== "object" || headers === null || Symbol.iterator in headers) {
-    const kind = typeof headers === "object" && headers !== null && !Array.isArray(headers) ? `a ${headers.constructor?.name ?? "iterable"} (pass Object.fromEntries(headers))` : describeValue(headers);
+  const record = headerRecord(headers);
+  if (typeof record !== "object" || record === null || Symbol.iterator in record) {
+    const kind = typeof headers === "object" && headers !== null ? `a ${headers.constructor?.name ?? "iterable"} (pass Object.fromEntries(headers))` : describeValue(headers);
     return `options.headers must be an object of header names to strings, got ${kind}`;
   }
-  return headerProblem(headers as Record<string, string>);
+  return headerProblem(record);
 }
 
 /**
@@ -350,7 +352,7 @@ function answeredTwice(answers: ItemAnswer[]): ItemAnswer {
 function itemJson(runtime: GraphRuntime, item: BatchItem, dependsOn: number | undefined): string {
   const { method, url, headers: own, body } = item.prepared;
   const headers: Record<string, string> = {};
-  for (const source of [own, item.request.options?.headers]) for (const name in source) if (!isCredentialHeader(name)) headers[name] = source[name]!;
+  for (const source of [own, headerRecord(item.request.options?.headers)]) for (const name in source) if (!isCredentialHeader(name)) headers[name] = source[name]!;
   if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")) headers["Content-Type"] = "application/json";
   const fields = [`"id":"${item.index + 1}"`, `"method":"${method}"`, `"url":${JSON.stringify(url.slice(runtime.baseUrl.length))}`];
   if (Object.keys(headers).length) fields.push(`"headers":${JSON.stringify(headers)}`);

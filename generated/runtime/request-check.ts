@@ -17,6 +17,20 @@ export function isValidHeaderValue(value: string): boolean {
 /** Headers the HTTP stack manages, which Node's fetch refuses to send (a TypeError, not a network failure). */
 const MANAGED_HEADER = /^(keep-alive|transfer-encoding|upgrade|expect)$/i;
 
+/**
+ * Headers as the record the types ask for; a `Headers` object or `[name, value]` pairs from
+ * JavaScript callers are read as one (without iterating `Headers`, which needs the DOM.Iterable lib).
+ */
+export function headerRecord(given: unknown): Record<string, string> | undefined {
+  if (typeof Headers !== "undefined" && given instanceof Headers) {
+    const record: Record<string, string> = {};
+    given.forEach((value, name) => (record[name] = value));
+    return record;
+  }
+  if (Array.isArray(given)) return Object.fromEntries(given as [string, string][]);
+  return given as Record<string, string> | undefined;
+}
+
 /** Why these headers cannot be sent, naming the first bad one; undefined when they can. */
 export function headerProblem(headers: Record<string, string>): string | undefined {
   for (const name in headers) {

@@ -36,7 +36,7 @@ export interface GraphClientOptions {
   headers?: Record<string, string> | undefined;
   /** Timeout for a whole call, retries included, in ms. Default 100,000; 0 turns it off. */
   timeoutMs?: number | undefined;
-  /** Retries for 429/503/504 (a 504 on POST only with Retry-After; network errors only on GET/DELETE). Default 5. */
+  /** Retries for 429/503/504 (a 504 without Retry-After, like a network error, only for GET/DELETE). Default 5. */
   maxRetries?: number | undefined;
   /** Cap on the total wait between retries of one call, in ms. Default 60,000. */
   maxRetryDelayMs?: number | undefined;

@@ -10,7 +10,7 @@ import type { TokenSource } from "./auth.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, isCredentialHeader, maskText } from "./mask.js";
 import { isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
-import { headerProblem, isHttpUrl, isValidHeaderValue, numberOptionProblem, parseUrl, urlProblem } from "./request-check.js";
+import { headerProblem, headerRecord, isHttpUrl, isValidHeaderValue, numberOptionProblem, parseUrl, urlProblem } from "./request-check.js";
 import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, untilAborted, type RetryPolicy } from "./retry.js";
 import { startTimer } from "./timer.js";
 import type { RequestOptions } from "./types.js";
@@ -237,20 +237,6 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
 
 function serverDelay(headers: Headers): Promise<number | undefined> {
   return import("./retry-after.js").then((module) => module.serverDelayMs(headers), () => undefined);
-}
-
-/**
- * Headers as the record the types ask for; a `Headers` object or `[name, value]` pairs from
- * JavaScript callers are read as one (without iterating `Headers`, which needs the DOM.Iterable lib).
- */
-function headerRecord(given: unknown): Record<string, string> | undefined {
-  if (typeof Headers !== "undefined" && given instanceof Headers) {
-    const record: Record<string, string> = {};
-    given.forEach((value, name) => (record[name] = value));
-    return record;
-  }
-  if (Array.isArray(given)) return Object.fromEntries(given as [string, string][]);
-  return given as Record<string, string> | undefined;
 }
 
 /** True in a browser page or worker, whose fetch answers `redirect: "manual"` with an opaque response. */

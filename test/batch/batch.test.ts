@@ -292,7 +292,7 @@ test("batch options are checked as a single call's: timeoutMs NaN or negative, m
     [{ maxRetries: NaN }, "options.maxRetries must be a whole number of 0 or more (or Infinity), got NaN"],
     [{ maxRetries: 1.5 }, "options.maxRetries must be a whole number of 0 or more (or Infinity), got 1.5"],
     [{ headers: { "x-trace": "a\r\nb" } }, "header x-trace has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)"],
-    [{ headers: new Headers({ "x-trace": "t" }) }, "options.headers must be an object of header names to strings, got a Headers (pass Object.fromEntries(headers))"],
+    [{ headers: new Map([["x-trace", "t"]]) }, "options.headers must be an object of header names to strings, got a Map (pass Object.fromEntries(headers))"],
   ];
   for (const [options, problem] of cases) {
     const error = (await rejection(h.graph.batch((g) => [a(g).get()], options as never), /^POST http:\/\/127\.0\.0\.1:\d+\/beta\/\$batch not sent: /)) as GraphError;
@@ -315,7 +315,7 @@ test("an item's headers are checked as a single call's: a CR/LF value, a bad nam
     [{ "X-A": 5 }, "header X-A must be a string, got number"],
     [{ "X-A": undefined }, "header X-A must be a string, got undefined"],
     [{ Authorization: "Bearer x\r\ny" }, "header Authorization has an invalid value (it contains CR, LF, NUL or a character outside Latin-1)"],
-    [new Headers({ "X-A": "1" }), "options.headers must be an object of header names to strings, got a Headers (pass Object.fromEntries(headers))"],
+    [new Map([["X-A", "1"]]), "options.headers must be an object of header names to strings, got a Map (pass Object.fromEntries(headers))"],
   ];
   for (const [headers, problem] of cases) {
     const error = (await rejection(h.graph.batch((g) => [item(g).get(), item(g).get(undefined, { headers: headers as Record<string, string> })]), /^batch item 1: GET http:\/\/127\.0\.0\.1:\d+\/beta\/\S+ not sent: /)) as GraphError;
@@ -332,6 +332,13 @@ test("an item's headers are checked as a single call's: a CR/LF value, a bad nam
   const [deleted] = await h.graph.batch((g) => [item(g).delete({ ifMatch: undefined, headers: { "x-ok": "1" } })]);
   assert.is(deleted.status, "fulfilled");
   assert.equal((JSON.parse(batches(h)[0]!.body) as { requests: { headers?: unknown }[] }).requests[0]!.headers, { "x-ok": "1" }, "an undefined header parameter is not sent");
+  // A Headers object or [name, value] pairs (JavaScript callers) are read as a single call reads them.
+  const given = [new Headers({ "X-A": "from-headers" }), [["X-A", "from-pairs"]]] as unknown as Record<string, string>[];
+  // (The item itself was deleted above: the list is read.)
+  const read = await h.graph.batch((g) => given.map((headers) => a(g).get(undefined, { headers })));
+  assert.equal(read.map((r) => r.status), ["fulfilled", "fulfilled"]);
+  const sent = (JSON.parse(batches(h)[1]!.body) as { requests: { headers?: Record<string, string> }[] }).requests.map((r) => r.headers?.["x-a"] ?? r.headers?.["X-A"]);
+  assert.equal(sent, ["from-headers", "from-pairs"]);
 });
 
 test("a batch() inside the callback is refused as notBatchable and nothing is sent, whether it is returned in the list or not", async ({ h }) => {
