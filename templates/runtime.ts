@@ -231,8 +231,8 @@ function isBinaryBody(body: unknown): boolean {
 function readValue(expect: GraphRequest["expect"], result: ExchangeResult): unknown {
   const { response, text } = result;
   // 204: a write that answers nothing (Graph's PATCH usually does), or OData's answer for a
-  // single-valued navigation property that is null.
-  if (expect === "none" || response.status === 204) return undefined;
+  // single-valued navigation property that is null; never a count, which is always a number.
+  if (expect === "none" || (response.status === 204 && expect !== "count")) return undefined;
   if (expect === "count") {
     const count = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
     if (Number.isSafeInteger(count)) return count;

@@ -73,6 +73,18 @@ for (const body of ["null", "[1,2]", "42", '"text"']) {
   });
 }
 
+test("a count answered 204: invalidResponse, not undefined (a count is always a number)", async () => {
+  const server = await startRecordingServer({ respond: () => ({ status: 204, body: "" }) });
+  try {
+    const error = await graphError(assignmentsAt(server).count());
+    assert.is(error.code, "invalidResponse");
+    assert.is(error.status, 204);
+    assert.match(error.message, "expected a count");
+  } finally {
+    await server.close();
+  }
+});
+
 test("onResponse is called for an answer the call accepts, not for one it then rejects as invalidResponse", async () => {
   const seen: number[] = [];
   const onResponse = (info: { status: number }) => void seen.push(info.status);
