@@ -3,6 +3,11 @@
  * try whose `finally` returns, so the error vanishes: the suite's tests count as not passed, nothing
  * is printed and the exit code stays 0. test/run.ts resolves every test file's "uvu" to this module
  * and prints what is recorded here.
+ *
+ * And a test that throws an error uvu cannot print is reported: uvu's formatter calls
+ * `error.details.split`, so an error whose `details` is not a string (a GraphError's is Graph's
+ * array) stopped the whole suite without a word. Such an error is rethrown as a plain Error with its
+ * name, message and stack, the original as its cause.
  */
 import * as uvu from "uvu";
 
@@ -30,7 +35,22 @@ export function suite<State = Record<string, any>>(title = "", state?: State): u
     })) as typeof before;
   guarded.each = before.each;
   test.before = guarded;
-  return test;
+  const printable = (handler: uvu.Callback<State>): uvu.Callback<State> => async (context) => {
+    try {
+      await handler(context);
+    } catch (error) {
+      const details = (error as { details?: unknown } | null)?.details;
+      if (details === undefined || typeof details === "string") throw error;
+      const plain = new Error(`${(error as Error).name}: ${(error as Error).message}`, { cause: error });
+      plain.stack = (error as Error).stack ?? plain.stack;
+      throw plain;
+    }
+  };
+  const only = test.only;
+  const wrapped = Object.assign((name: string, handler: uvu.Callback<State>) => test(name, printable(handler)), test, {
+    only: (name: string, handler: uvu.Callback<State>) => only(name, printable(handler)),
+  });
+  return wrapped as uvu.Test<State>;
 }
 
 export const test = suite();

@@ -1,6 +1,7 @@
 /**
  * The test command itself (issue 10, item 15): `npm test` must exit non-zero, and say why, when a
- * suite's set-up throws or a file fails to load; uvu alone swallowed both and exited 0. The runner is
+ * suite's set-up throws or a file fails to load; uvu alone swallowed both and exited 0. And a test
+ * throwing an error uvu cannot format (`details` not a string) is printed, not a silent stop. The runner is
  * run as `npm test` runs it, on the fixture suites in test/runner/fixtures.
  */
 import { spawn } from "node:child_process";
@@ -37,6 +38,13 @@ test("a file that fails to load: exit 1, the file and its error printed, one fai
   assert.is(code, 1, output);
   assert.match(output, "LOAD FAILED  load-fails.test.ts");
   assert.match(output, "fixture cannot load: missing module xyz");
+  assert.match(output, /^1 passed, 1 failed$/m);
+});
+
+test("a test throwing an error whose details is an array (a GraphError): its failure printed, the rest of its suite run", async () => {
+  const { code, output } = await runTests(["details-array"]);
+  assert.is(code, 1, output);
+  assert.match(output, "GraphError: GET x answered 200; expected a JSON object");
   assert.match(output, /^1 passed, 1 failed$/m);
 });
 
