@@ -95,6 +95,15 @@ test("a value of the wrong family, an abstract type or a missing @odata.type is 
   await refused(h, badEnum, /simpleSettingValue\.valueState: expected one of invalid, notEncrypted, encryptedValueToken, got "plain text"$/);
 });
 
+test("a body nested thousands of levels deep is invalidRequestBody, not a RangeError; nothing is sent", async ({ h }) => {
+  let inner = simpleSetting("leaf", 1);
+  for (let level = 0; level < 5000; level++) inner = choiceSetting(`level_${level}`, `level_${level}_0`, [inner]);
+  const error = (await rejection(h.policies.deviceManagement.configurationPolicies.post({ name: "deep", settings: [setting(inner)] }), /not sent/)) as { code?: string; message: string };
+  assert.is(error.code, "invalidRequestBody");
+  assert.match(error.message, "nested too deeply");
+  assert.is(h.server.requests.length, 0);
+});
+
 test("the helpers refuse what Graph would: a non-Int32 integer, an empty definition id", () => {
   assert.throws(() => simpleSetting("n", 2 ** 31), /n: an integer setting value must be an Int32, got 2147483648/);
   assert.throws(() => simpleSetting("n", 1.5), /Int32, got 1\.5/);
