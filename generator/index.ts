@@ -31,7 +31,7 @@ export interface GenerateOptions {
   configPath?: string;
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
-  /** Overrides the config's output directory. */
+  /** Overrides the config's output directory; relative to the current directory, as `--out` is (the config's `output` is relative to the config file). */
   outDir?: string;
   /** Stage timings and warnings go here (default: nowhere). */
   log?: (line: string) => void;
@@ -49,7 +49,7 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const configPath = resolve(options.configPath ?? "graphslice.config.json");
   const config = await loadConfig(configPath);
-  return generateFromConfig(config, dirname(configPath), options);
+  return generateFromConfig(config, dirname(configPath), { ...options, ...(options.outDir === undefined ? {} : { outDir: resolve(options.outDir) }) });
 }
 
 export async function generateFromConfig(config: GeneratorConfig, baseDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {

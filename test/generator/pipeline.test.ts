@@ -16,10 +16,25 @@ import { loadOpenApi } from "../../generator/load/openapi.js";
 import { selectPaths } from "../../generator/slice/select-paths.js";
 import { REPO } from "../golden/fixtures.js";
 import { repoScratchDir } from "../helpers/scratch.js";
+import { runCli } from "../cli/run-cli.js";
 
 const run = promisify(execFile);
 const test = suite("generator pipeline");
 const CONFIG = join(REPO, "graphslice.config.json");
+
+test("--out with --config is relative to the current directory, the config's output to the config file", async () => {
+  const dir = repoScratchDir("pipeline-out");
+  mkdirSync(join(dir, "cfg"), { recursive: true });
+  mkdirSync(join(dir, "cwd"), { recursive: true });
+  const slice = { name: "assignments", openapi: join(REPO, "spec/graph-beta-configurationPolicies-assignments.openapi.yaml"), include: ["/deviceManagement/configurationPolicies/*/assignments"] };
+  writeFileSync(join(dir, "cfg/graphslice.config.json"), JSON.stringify({ output: "from-config", main: "assignments", slices: [slice] }));
+  const flag = await runCli(["generate", "--config", join(dir, "cfg/graphslice.config.json"), "--out", "from-flag", "--quiet"], join(dir, "cwd"));
+  assert.is(flag.code, 0, flag.stderr);
+  assert.ok(readFileSync(join(dir, "cwd/from-flag/index.ts"), "utf8").includes("assignments"));
+  const config = await runCli(["generate", "--config", join(dir, "cfg/graphslice.config.json"), "--quiet"], join(dir, "cwd"));
+  assert.is(config.code, 0, config.stderr);
+  assert.ok(readFileSync(join(dir, "cfg/from-config/index.ts"), "utf8").includes("assignments"));
+});
 
 test("generating twice gives byte-identical files", async () => {
   const first = await generate({ configPath: CONFIG, check: true });

@@ -96,7 +96,7 @@ test("a value of the wrong family, an abstract type or a missing @odata.type is 
 });
 
 test("a body nested thousands of levels deep is invalidRequestBody, not a RangeError; nothing is sent", async ({ h }) => {
-  let inner = simpleSetting("leaf", 1);
+  let inner: ReturnType<typeof choiceSetting> | ReturnType<typeof simpleSetting> = simpleSetting("leaf", 1);
   for (let level = 0; level < 5000; level++) inner = choiceSetting(`level_${level}`, `level_${level}_0`, [inner]);
   const error = (await rejection(h.policies.deviceManagement.configurationPolicies.post({ name: "deep", settings: [setting(inner)] }), /not sent/)) as { code?: string; message: string };
   assert.is(error.code, "invalidRequestBody");
