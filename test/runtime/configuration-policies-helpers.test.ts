@@ -6,6 +6,7 @@
  * commits named below).
  */
 import { suite } from "uvu";
+import { GraphError } from "../../generated/configuration-policies/index.js";
 import * as assert from "uvu/assert";
 import { changeAssignments, choiceCollectionSetting, choiceSetting, groupCollectionSetting, secret, simpleCollectionSetting, simpleSetting } from "../../helpers/configuration-policies/index.js";
 import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
@@ -67,12 +68,90 @@ test("identity is @odata.type + group/collection/object id + filter", async ({ h
 test("bad input is refused before anything is sent; a failed assign is not repeated", async ({ h }) => {
   seed(h);
   const policy = h.policies.deviceManagement.configurationPolicies.byId(h.policyId);
-  await rejection(changeAssignments(policy, { add: [{ groupId: "g" } as never] }), /add\[0\]: a target needs its "@odata\.type" to be identified/);
+  await rejection(changeAssignments(policy, { add: [{ groupId: "g" } as never] }), /^changeAssignments: change\.add\[0\] needs its "@odata\.type"/);
   assert.is(posts(h).length, 0);
   h.server.faults.push({ kind: "status", status: 500 }, { method: "POST" });
   const failed = await rejection(changeAssignments(policy, { add: [group("g8")] }), /microsoft\.graph\.assign failed/);
   assert.is((failed as Error & { status?: number }).status, 500);
   assert.is(posts(h).length, 1, "the assign POST went once");
+});
+
+const future = (props: Record<string, unknown>) => ({ "@odata.type": "#microsoft.graph.futureAssignmentTarget", ...props }) as never;
+
+test("an unknown target type is identified by all its own properties: distinct targets never collide", async ({ h }) => {
+  h.server.store.addAssignment(h.policyId, { id: "a-x", target: { "@odata.type": "#microsoft.graph.futureAssignmentTarget", futureId: "x", audience: { kind: "new", size: 2 } } });
+  const policy = h.policies.deviceManagement.configurationPolicies.byId(h.policyId);
+  const same = await changeAssignments(policy, { add: [future({ audience: { size: 2, kind: "new" }, futureId: "x", extra: null })] });
+  assert.is(same.changed, false, "key order and null properties do not make another target");
+  const added = await changeAssignments(policy, { add: [future({ futureId: "y", audience: { kind: "new", size: 2 } })] });
+  assert.equal([added.changed, added.added], [true, 1], "y next to x is added");
+  const removed = await changeAssignments(policy, { remove: [{ "@odata.type": "microsoft.graph.futureAssignmentTarget", futureId: "y", audience: { kind: "new", size: 2 } } as never] });
+  assert.is(removed.removed, 1, "removing y leaves x");
+  assert.equal(removed.assignments.map((a) => a.id), [h.assignmentId, "a-x"]);
+  const filtered = await changeAssignments(policy, { add: [future({ futureId: "x", audience: { kind: "new", size: 2 }, deviceAndAppManagementAssignmentFilterId: "f", deviceAndAppManagementAssignmentFilterType: "include" })] });
+  assert.is(filtered.added, 1, "the filter still tells targets apart");
+});
+
+test("GUID ids match whatever their case (group, Entra object and filter ids)", async ({ h }) => {
+  const lower = "0f3e2c1a-aaaa-bbbb-cccc-0123456789ab";
+  h.server.store.addAssignment(h.policyId, { id: "a-guid", target: { ...group(lower), deviceAndAppManagementAssignmentFilterId: "1f3e2c1a-aaaa-bbbb-cccc-0123456789ab", deviceAndAppManagementAssignmentFilterType: "include" } });
+  h.server.store.addAssignment(h.policyId, { id: "a-tag", target: { "@odata.type": "#microsoft.graph.scopeTagGroupAssignmentTarget", targetType: "device", entraObjectId: lower } });
+  const policy = h.policies.deviceManagement.configurationPolicies.byId(h.policyId);
+  const upper = { ...group(lower.toUpperCase()), deviceAndAppManagementAssignmentFilterId: "1F3E2C1A-AAAA-BBBB-CCCC-0123456789AB", deviceAndAppManagementAssignmentFilterType: "include" as const };
+  const again = await changeAssignments(policy, { add: [upper, { "@odata.type": "#microsoft.graph.scopeTagGroupAssignmentTarget", targetType: "device", entraObjectId: lower.toUpperCase() }] });
+  assert.is(again.changed, false, "already assigned");
+  assert.is(posts(h).length, 0);
+  const removed = await changeAssignments(policy, { remove: [upper] });
+  assert.is(removed.removed, 1);
+  assert.equal(removed.assignments.map((a) => a.id), [h.assignmentId, "a-tag"]);
+  const notGuid = await changeAssignments(policy, { add: [group("Group-A")] });
+  const otherCase = await changeAssignments(policy, { add: [group("group-a")] });
+  assert.equal([notGuid.added, otherCase.added], [1, 1], "ids that are not GUIDs keep their case");
+});
+
+for (const [label, fault] of [["204", { kind: "status", status: 204, body: "", apply: true }], ["{}", { kind: "status", status: 200, body: "{}", apply: true }]] as const) {
+  test(`an assign answered ${label} fails with a GraphError saying it was sent, not a TypeError`, async ({ h }) => {
+    const policy = h.policies.deviceManagement.configurationPolicies.byId(h.policyId);
+    h.server.faults.push(fault, { method: "POST" });
+    const error = await rejection(changeAssignments(policy, { add: [group("g1")] }), /the assign .* was sent and answered with success, but without the "value" array/);
+    assert.instance(error, GraphError);
+    assert.is((error as GraphError).code, "invalidResponse");
+    assert.is(posts(h).length, 1, "not repeated");
+    assert.is(await policy.assignments.count(), 2, "it was applied");
+  });
+}
+
+test("a current target without @odata.type is kept as read and matches nothing", async ({ h }) => {
+  h.server.store.addAssignment(h.policyId, { id: "a-odd", target: { groupId: "g1" } as never });
+  const policy = h.policies.deviceManagement.configurationPolicies.byId(h.policyId);
+  const none = await changeAssignments(policy, { remove: [group("g1")] });
+  assert.equal([none.changed, none.removed], [false, 0], "it never matches a remove");
+  const result = await changeAssignments(policy, { add: [group("g1")] }, { validate: false });
+  assert.equal([result.changed, result.added], [true, 1], "it never matches an add");
+  assert.equal(lastRequest(h.server).json.assignments[1], { id: "a-odd", target: { groupId: "g1" } }, "sent back as read");
+  // With body validation on (the default), the assign body is refused before sending: Graph would refuse it too.
+  const refused = await rejection(changeAssignments(policy, { add: [group("g2")] }), /not sent: body\.assignments\[\d\]\.target: "@odata\.type" is required/);
+  assert.instance(refused, GraphError);
+  assert.is(posts(h).length, 1);
+});
+
+test("every input is checked before any request, own properties only", async ({ h }) => {
+  const policy = h.policies.deviceManagement.configurationPolicies.byId(h.policyId);
+  const inheritedType = Object.assign(Object.create(group("g1")) as object, { groupId: "g1" });
+  const errors = [
+    await rejection(changeAssignments(policy, null as never), /^changeAssignments: change must be an object/),
+    await rejection(changeAssignments(policy, { add: group("g1") as never }), /^changeAssignments: change\.add must be an array/),
+    await rejection(changeAssignments(policy, { remove: "g1" as never }), /^changeAssignments: change\.remove must be an array/),
+    await rejection(changeAssignments(policy, { add: [group("g1"), group("g2"), { groupId: "g3" } as never] }), /^changeAssignments: change\.add\[2\] needs its "@odata\.type"/),
+    await rejection(changeAssignments(policy, { remove: [group("g1"), null as never] }), /^changeAssignments: change\.remove\[1\] must be a target object, got null/),
+    await rejection(changeAssignments(policy, { add: [inheritedType as never] }), /change\.add\[0\] needs its "@odata\.type"/),
+  ];
+  for (const error of errors) assert.instance(error, TypeError);
+  assert.is(h.server.requests.length, 0, "nothing was sent");
+  h.server.store.addAssignment(h.policyId, { id: "a-g1", target: group("g1") });
+  const inheritedId = Object.assign(Object.create({ groupId: "g1" }) as object, { "@odata.type": "#microsoft.graph.groupAssignmentTarget" });
+  const removed = await changeAssignments(policy, { remove: [inheritedId as never] });
+  assert.is(removed.removed, 0, "an inherited groupId is not that group");
 });
 
 const docs = (value: unknown): string => JSON.stringify(value).replace(/"@odata\.type":"microsoft/g, '"@odata.type":"#microsoft');
