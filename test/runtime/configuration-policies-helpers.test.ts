@@ -8,7 +8,7 @@
 import { suite } from "uvu";
 import { GraphError } from "../../generated/configuration-policies/index.js";
 import * as assert from "uvu/assert";
-import { changeAssignments, choiceCollectionSetting, choiceSetting, groupCollectionSetting, secret, simpleCollectionSetting, simpleSetting } from "../../helpers/configuration-policies/index.js";
+import { changeAssignments, choiceCollectionSetting, choiceSetting, groupCollectionSetting, secret, setting, simpleCollectionSetting, simpleSetting } from "../../helpers/configuration-policies/index.js";
 import { lastRequest, rejection, startHarness, type Harness } from "./helpers.js";
 
 const test = suite<{ h: Harness }>("configuration-policies helpers", {} as { h: Harness });
@@ -197,6 +197,64 @@ test("settings constructors build the documented JSON, key order included", () =
     "groupSettingCollectionValue": [{ "@odata.type": "microsoft.graph.deviceManagementConfigurationGroupSettingValue", "children": [{ "@odata.type": "microsoft.graph.deviceManagementConfigurationChoiceSettingInstance", "settingDefinitionId": "String", "choiceSettingValue": { "@odata.type": "microsoft.graph.deviceManagementConfigurationChoiceSettingValue", "value": "String", "children": [] } }] }]
   }));
   assert.is(JSON.stringify(choiceCollectionSetting("c", ["x"]).choiceSettingCollectionValue), docs([{ "@odata.type": "microsoft.graph.deviceManagementConfigurationChoiceSettingValue", "value": "x", "children": [] }]));
+});
+
+const valueRef = (ref: Record<string, unknown>) => ({ "@odata.type": "#microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference", ...ref });
+
+test("every constructor puts the value template options on its values, collection values included", () => {
+  const ref = valueRef({ settingValueTemplateId: "vt", useTemplateDefault: false });
+  const options = { instanceTemplateId: "it", valueTemplateId: "vt", useTemplateDefault: false };
+  const instanceRef = { "@odata.type": "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference", settingInstanceTemplateId: "it" };
+  // The settings-catalog model (generated/configuration-policies/models.ts) has settingValueTemplateReference on values only.
+  const choices = choiceCollectionSetting("cc", ["a", { value: "b", children: [] }], options);
+  assert.equal(choices.settingInstanceTemplateReference, instanceRef);
+  assert.equal(choices.choiceSettingCollectionValue!.map((v) => v.settingValueTemplateReference), [ref, ref]);
+  assert.is(JSON.stringify(Object.keys(choices.choiceSettingCollectionValue![1]!)), '["@odata.type","settingValueTemplateReference","value","children"]');
+  const simple = simpleCollectionSetting("sc", ["a", 1], options);
+  assert.equal(simple.simpleSettingCollectionValue!.map((v) => v.settingValueTemplateReference), [ref, ref]);
+  const groups = groupCollectionSetting("gc", [[simpleSetting("x", "y")], []], options);
+  assert.equal(groups.groupSettingCollectionValue!.map((v) => v.settingValueTemplateReference), [ref, ref]);
+  assert.is(JSON.stringify(Object.keys(groups.groupSettingCollectionValue![0]!)), '["@odata.type","settingValueTemplateReference","children"]');
+  // useTemplateDefault alone is kept too, on every constructor.
+  const alone = valueRef({ useTemplateDefault: true });
+  assert.equal(simpleSetting("s", "v", { useTemplateDefault: true }).simpleSettingValue!.settingValueTemplateReference, alone);
+  assert.equal(choiceSetting("c", "c_1", [], { useTemplateDefault: true }).choiceSettingValue!.settingValueTemplateReference, alone);
+  assert.equal(simpleCollectionSetting("sc", [1], { useTemplateDefault: true }).simpleSettingCollectionValue![0]!.settingValueTemplateReference, alone);
+  assert.is("settingValueTemplateReference" in simpleSetting("s", "v", { instanceTemplateId: "it" }).simpleSettingValue!, false, "no value options, no reference");
+});
+
+test("constructors check their input, name themselves and the argument, and never keep or change the caller's arrays", () => {
+  const cases: [() => unknown, RegExp][] = [
+    [() => choiceSetting("cid", "cid_1", null as never), /^choiceSetting\("cid"\): children must be an array, got null/],
+    [() => choiceSetting("cid", "cid_1", simpleSetting("x", "y") as never), /^choiceSetting\("cid"\): children must be an array, got object/],
+    [() => choiceSetting("cid", "cid_1", [null as never]), /^choiceSetting\("cid"\): children\[0\] must be a setting instance/],
+    [() => choiceSetting("cid", 5 as never), /^choiceSetting\("cid"\): value must be an option id/],
+    [() => setting(null as never), /^setting: settingInstance must be a setting instance/],
+    [() => secret(5 as never), /^secret: value must be a string, got 5/],
+    [() => simpleSetting("   ", "x"), /^simpleSetting: settingDefinitionId must be a non-empty string \(not only spaces\)/],
+    [() => simpleSetting(5n as never, "x"), /^simpleSetting: settingDefinitionId must be a non-empty string .*got bigint/],
+    [() => choiceCollectionSetting("cc", [null as never]), /^choiceCollectionSetting\("cc"\): values\[0\] must be an option id string or \{ value, children\? \}, got null/],
+    [() => choiceCollectionSetting("cc", "a" as never), /^choiceCollectionSetting\("cc"\): values must be an array/],
+    [() => simpleCollectionSetting("sc", null as never), /^simpleCollectionSetting\("sc"\): values must be an array, got null/],
+    [() => simpleCollectionSetting("sc", [secret("s") as never]), /^simpleCollectionSetting\("sc"\): values\[0\] must be a string or an integer/],
+    [() => groupCollectionSetting("gc", [null as never]), /^groupCollectionSetting\("gc"\): groups\[0\] must be an array, got null/],
+    [() => groupCollectionSetting("gc", [[null as never]]), /^groupCollectionSetting\("gc"\): groups\[0\]\[0\] must be a setting instance/],
+    [() => simpleSetting("s", "v", { valueTemplateId: 5 } as never), /^simpleSetting: options\.valueTemplateId must be a non-empty string, got 5/],
+    [() => simpleSetting("s", "v", { useTemplateDefault: "yes" } as never), /^simpleSetting: options\.useTemplateDefault must be a boolean/],
+    [() => simpleSetting("s", "v", null as never), /^simpleSetting: options must be an object/],
+  ];
+  for (const [build, message] of cases) assert.throws(build, (error: unknown) => error instanceof TypeError && message.test(error.message), String(message));
+  const value = choiceCollectionSetting("cc", [{ value: "b" }]).choiceSettingCollectionValue![0]!;
+  assert.equal(value.children, [], "no children: an empty list, never an own children: undefined");
+  const kids = [simpleSetting("k", "v")];
+  const options = Object.freeze({ valueTemplateId: "v" });
+  const built = choiceSetting("a", "a_1", kids, options);
+  const group = groupCollectionSetting("g", [kids], options);
+  assert.is.not(built.choiceSettingValue!.children, kids, "the caller's array is not kept");
+  assert.is.not(group.groupSettingCollectionValue![0]!.children, kids);
+  assert.equal(kids, [simpleSetting("k", "v")]);
+  const inherited = simpleSetting("s", "v", Object.create({ valueTemplateId: "proto" }) as never);
+  assert.is("settingValueTemplateReference" in inherited.simpleSettingValue!, false, "inherited options are not options");
 });
 
 test("a policy built with the constructors is created, nested settings and all, and assigned safely", async ({ h }) => {
