@@ -56,12 +56,20 @@ function mergeInto(target: { [key: string]: Json }, update: { [key: string]: Jso
 }
 
 function removeAll(selected: Selected[], where: string): void {
-  // Array elements go last-index first, so earlier removals do not shift later ones.
-  const ordered = [...selected].sort((a, b) => (typeof b.parentProperty === "number" ? b.parentProperty : -1) - (typeof a.parentProperty === "number" ? a.parentProperty : -1));
-  for (const node of ordered) {
-    if (node.parent === null || node.parentProperty === null) throw new Error(`${where}: remove cannot remove the document root`);
-    if (Array.isArray(node.parent)) node.parent.splice(Number(node.parentProperty), 1);
-    else delete node.parent[String(node.parentProperty)];
+  if (selected.some((node) => node.parent === null || node.parentProperty === null)) throw new Error(`${where}: remove cannot remove the document root`);
+  // jsonpath-plus reports array indexes as strings ("2"), and a union such as [0,0] selects an element
+  // twice: each array loses each selected index once, highest first, so no removal shifts another.
+  const fromArrays = new Map<Json[], Set<number>>();
+  for (const node of selected) {
+    const parent = node.parent!;
+    if (Array.isArray(parent)) {
+      const indexes = fromArrays.get(parent) ?? new Set<number>();
+      indexes.add(Number(node.parentProperty));
+      fromArrays.set(parent, indexes);
+    } else delete parent[String(node.parentProperty)];
+  }
+  for (const [array, indexes] of fromArrays) {
+    for (const index of [...indexes].sort((a, b) => b - a)) array.splice(index, 1);
   }
 }
 
