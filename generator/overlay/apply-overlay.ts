@@ -8,7 +8,7 @@
  */
 import type * as JsonPathPlus from "jsonpath-plus";
 import { requireCjs } from "../util/require-cjs.js";
-import type { OverlayAction, OverlayDocument } from "./read-overlay.js";
+import { jsonPathProblem, type OverlayAction, type OverlayDocument } from "./read-overlay.js";
 
 const { JSONPath } = requireCjs("jsonpath-plus") as typeof JsonPathPlus;
 
@@ -30,6 +30,8 @@ export function applyOverlays<T extends object>(document: T, overlays: OverlayDo
 }
 
 function applyAction(document: Container, action: OverlayAction, where: string): void {
+  const syntax = jsonPathProblem(action.target);
+  if (syntax) throw new Error(`${where}.target ${JSON.stringify(action.target)} is not a valid JSONPath: ${syntax}`);
   let selected: Selected[];
   try {
     selected = JSONPath({ path: action.target, json: document, resultType: "all", wrap: true, eval: "safe" }) as Selected[];
