@@ -55,11 +55,14 @@ export function checkConfig(raw: unknown, path: string): GeneratorConfig {
   };
   const config = raw as Partial<GeneratorConfig>;
   if (typeof config !== "object" || config === null) fail("(root)", "must be an object");
+  unknownKeys(config, TOP_KEYS, "", "the config", fail);
   if (typeof config.output !== "string" || !config.output) fail("output", "must be a non-empty string");
   if (!Array.isArray(config.slices) || config.slices.length === 0) fail("slices", "must be a non-empty array");
   const names = new Set<string>();
   config.slices!.forEach((slice, i) => {
     const at = `slices[${i}]`;
+    if (typeof slice !== "object" || slice === null || Array.isArray(slice)) fail(at, "must be an object with name, openapi and include");
+    unknownKeys(slice, SLICE_KEYS, `${at}.`, "a slice", fail);
     if (typeof slice?.name !== "string" || !/^[a-z][a-z0-9-]*$/.test(slice.name)) fail(`${at}.name`, "must be a kebab-case name such as \"assignments\"");
     if (names.has(slice.name)) fail(`${at}.name`, `repeats the slice name "${slice.name}"`);
     names.add(slice.name);
@@ -81,4 +84,37 @@ export function checkConfig(raw: unknown, path: string): GeneratorConfig {
   const main = config.main ?? config.slices![0]!.name;
   if (!names.has(main)) fail("main", `names no slice (slices are ${[...names].join(", ")})`);
   return { output: config.output!, main, slices: config.slices!, ...(config.format ? { format: config.format } : {}) };
+}
+
+const TOP_KEYS = ["output", "format", "main", "slices"] as const;
+const SLICE_KEYS = ["name", "openapi", "csdl", "include", "overlays"] as const;
+
+/** A key the generator does not read is a mistake (`overlay` for `overlays` would skip the overlays). */
+function unknownKeys(object: object, known: readonly string[], prefix: string, what: string, fail: (property: string, problem: string) => never): void {
+  for (const key of Object.keys(object)) {
+    if (known.includes(key)) continue;
+    const closest = closestKey(key, known);
+    fail(`${prefix}${key}`, `is not a key the generator reads${closest ? ` (did you mean ${closest}?)` : ""}; ${what} has ${known.join(", ")}`);
+  }
+}
+
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { key: candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3)) ? best.key : undefined;
+}
+
+/** Levenshtein distance, with a swap of two neighbours counting as one edit (`outptu` → `output`). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }

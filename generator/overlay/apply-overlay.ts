@@ -8,7 +8,7 @@
  */
 import type * as JsonPathPlus from "jsonpath-plus";
 import { requireCjs } from "../util/require-cjs.js";
-import type { OverlayAction, OverlayDocument } from "./read-overlay.js";
+import { jsonPathProblem, type OverlayAction, type OverlayDocument } from "./read-overlay.js";
 
 const { JSONPath } = requireCjs("jsonpath-plus") as typeof JsonPathPlus;
 
@@ -30,6 +30,8 @@ export function applyOverlays<T extends object>(document: T, overlays: OverlayDo
 }
 
 function applyAction(document: Container, action: OverlayAction, where: string): void {
+  const syntax = jsonPathProblem(action.target);
+  if (syntax) throw new Error(`${where}.target ${JSON.stringify(action.target)} is not a valid JSONPath: ${syntax}`);
   let selected: Selected[];
   try {
     selected = JSONPath({ path: action.target, json: document, resultType: "all", wrap: true, eval: "safe" }) as Selected[];
@@ -56,12 +58,20 @@ function mergeInto(target: { [key: string]: Json }, update: { [key: string]: Jso
 }
 
 function removeAll(selected: Selected[], where: string): void {
-  // Array elements go last-index first, so earlier removals do not shift later ones.
-  const ordered = [...selected].sort((a, b) => (typeof b.parentProperty === "number" ? b.parentProperty : -1) - (typeof a.parentProperty === "number" ? a.parentProperty : -1));
-  for (const node of ordered) {
-    if (node.parent === null || node.parentProperty === null) throw new Error(`${where}: remove cannot remove the document root`);
-    if (Array.isArray(node.parent)) node.parent.splice(Number(node.parentProperty), 1);
-    else delete node.parent[String(node.parentProperty)];
+  if (selected.some((node) => node.parent === null || node.parentProperty === null)) throw new Error(`${where}: remove cannot remove the document root`);
+  // jsonpath-plus reports array indexes as strings ("2"), and a union such as [0,0] selects an element
+  // twice: each array loses each selected index once, highest first, so no removal shifts another.
+  const fromArrays = new Map<Json[], Set<number>>();
+  for (const node of selected) {
+    const parent = node.parent!;
+    if (Array.isArray(parent)) {
+      const indexes = fromArrays.get(parent) ?? new Set<number>();
+      indexes.add(Number(node.parentProperty));
+      fromArrays.set(parent, indexes);
+    } else delete parent[String(node.parentProperty)];
+  }
+  for (const [array, indexes] of fromArrays) {
+    for (const index of [...indexes].sort((a, b) => b - a)) array.splice(index, 1);
   }
 }
 

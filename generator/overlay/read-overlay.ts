@@ -56,6 +56,8 @@ export function parseOverlay(text: string, source: string): OverlayDocument {
     const at = `actions[${i}]`;
     if (!isObject(action)) return fail(at, "must be an object");
     if (typeof action.target !== "string" || !action.target.startsWith("$")) fail(`${at}.target`, `must be a JSONPath starting with "$", got ${JSON.stringify(action.target)}`);
+    const syntax = jsonPathProblem(action.target as string);
+    if (syntax) fail(`${at}.target`, `${JSON.stringify(action.target)} is not a valid JSONPath: ${syntax}`);
     if (action.description !== undefined && typeof action.description !== "string") fail(`${at}.description`, "must be a string");
     if (action.remove !== undefined && typeof action.remove !== "boolean") fail(`${at}.remove`, "must be a boolean");
     if (action.remove !== true && action.update === undefined) fail(at, "has neither update nor remove: true");
@@ -63,6 +65,37 @@ export function parseOverlay(text: string, source: string): OverlayDocument {
     return { target: action.target as string, description: action.description as string | undefined, update: action.update, remove: action.remove as boolean | undefined };
   });
   return { source, text, info: { title: (info as { title: string }).title, version: (info as { version: string }).version }, extends: raw.extends as string | undefined, actions };
+}
+
+/**
+ * What makes a target malformed, or undefined. jsonpath-plus reads `$[`, `$.` or `$['a` without
+ * complaint (as the root, or as `$.a`), so an unclosed bracket, parenthesis or quote, an empty `[]`
+ * and a path ending in `.` are caught here, before they act on the wrong nodes.
+ */
+export function jsonPathProblem(path: string): string | undefined {
+  if (!path.startsWith("$")) return 'it must start with "$"';
+  const open: string[] = [];
+  let quote: string | undefined;
+  for (let i = 1; i < path.length; i++) {
+    const c = path[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if ((c === "'" || c === '"') && open.length > 0) quote = c;
+    else if (c === "[" || c === "(") {
+      if (c === "[" && path[i + 1] === "]") return `empty brackets at character ${i}`;
+      open.push(c);
+    } else if (c === "]" || c === ")") {
+      const expected = c === "]" ? "[" : "(";
+      if (open.pop() !== expected) return `"${c}" at character ${i} closes nothing`;
+    }
+  }
+  if (quote) return `the string opened with ${quote} is not closed`;
+  if (open.length > 0) return `"${open[open.length - 1]}" is not closed`;
+  if (path.endsWith(".")) return 'it ends with "."; name what follows';
+  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -43,6 +43,32 @@ test("an action that selects nothing, or cannot merge, is an error naming the fi
   assert.throws(() => applyOverlays({ a: 1 }, [overlay([{ target: "$", remove: true }])]), /remove cannot remove the document root/);
 });
 
+test("remove with an index list removes each listed element once, whatever the order or repeats", () => {
+  const removeFrom = (json: unknown, target: string) => {
+    applyOverlays(json as object, [overlay([{ target, remove: true }])]);
+    return json;
+  };
+  assert.equal(removeFrom({ a: [0, 1, 2, 3, 4] }, "$.a[0,2,4]"), { a: [1, 3] });
+  assert.equal(removeFrom({ a: [0, 1, 2, 3, 4] }, "$.a[4,0,2]"), { a: [1, 3] });
+  assert.equal(removeFrom({ a: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, "$.a[2,10]"), { a: [0, 1, 3, 4, 5, 6, 7, 8, 9, 11] });
+  assert.equal(removeFrom({ a: [0, 1, 2] }, "$.a[0,0]"), { a: [1, 2] });
+  assert.equal(removeFrom({ a: [[0, 1], [2, 3]], b: [[0, 1, 2]] }, "$.*[*][0,2]"), { a: [[1], [3]], b: [[1]] });
+  assert.equal(removeFrom({ a: { x: 1, y: 2 } }, "$.a[x,x]"), { a: { y: 2 } });
+});
+
+test("a target that is not a valid JSONPath is refused, naming the file, the action and the target", () => {
+  for (const target of ["$[", "$.a[", "$['a", "$.", "$.a]", "$.a[]"]) {
+    const text = JSON.stringify({ overlay: "1.0.0", info: { title: "t", version: "1" }, actions: [{ target: "$.a", update: {} }, { target, update: { a: 1 } }] });
+    const message = new RegExp(`^o\\.yaml: actions\\[1\\]\\.target ${JSON.stringify(target).replace(/[$.[\]()]/g, "\\$&")} is not a valid JSONPath`);
+    assert.throws(() => parseOverlay(text, "o.yaml"), message, target);
+    const doc = { a: { b: 1 } };
+    assert.throws(() => applyOverlays(doc, [{ source: "o.yaml", text: "", info: { title: "t", version: "1" }, actions: [{ target: "$.a", update: {} }, { target, update: { a: 1 } }] }]), message, target);
+  }
+  for (const target of ["$", "$.a['x.y']", "$.a[?(@.x == 'a]')]", "$..b[0,1]", "$.a[*]", '$["a"]']) {
+    assert.not.throws(() => parseOverlay(JSON.stringify({ overlay: "1.0.0", info: { title: "t", version: "1" }, actions: [{ target, update: {} }] }), "o.yaml"), target);
+  }
+});
+
 test("a malformed overlay is refused, naming what is wrong", () => {
   const cases: [string, RegExp][] = [
     ['{"overlay":"2.0.0","info":{"title":"t","version":"1"},"actions":[{"target":"$","update":{}}]}', /o\.json: overlay must be "1\.0\.0"/],
