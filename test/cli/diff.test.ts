@@ -91,6 +91,37 @@ test("manifests: a property removed from a base type is reported once per slice,
   assert.match(renderMarkdown(report), /\| slice \| change \| what \| detail \|/);
 });
 
+/** A manifest file written from JSON text, as it is (so `__proto__` stays a key). */
+function manifestFile(text: string): string {
+  const path = join(scratch, `manifest-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(path, text);
+  return path;
+}
+const COMMITTED_MANIFEST = join(REPO, "generated/manifest.json");
+
+test("manifests: another version or shape fails naming the file and the field, exit 1", async () => {
+  const committed = JSON.parse(readFileSync(COMMITTED_MANIFEST, "utf8")) as Manifest & Record<string, unknown>;
+  const variants: [edit: (m: Record<string, any>) => void, message: RegExp][] = [
+    [(m) => (m.formatVersion = 2), /formatVersion is 2, an unknown manifest version .*\(written by graphslice 0\.1\.0\)/],
+    [(m) => delete m.generator, /generator is missing/],
+    [(m) => (m.generator.name = "other-tool"), /generator\.name is "other-tool", not "graphslice"/],
+    [(m) => (m.slices = []), /slices is missing or not an object/],
+    [(m) => (m.slices.assignments.operations = Object.values(m.slices.assignments.operations)), /slices\.assignments\.operations is missing or not an object/],
+    [(m) => delete m.slices.assignments.types, /slices\.assignments\.types is missing or not an object/],
+    [(m) => { for (const t of Object.values<any>(m.slices.assignments.types)) if (t.kind === "object") (t.props = t.properties), delete t.properties; }, /slices\.assignments\.types(\.\w+|\["[^"]+"\])\.properties is missing or not an object of strings/],
+    [(m) => { for (const o of Object.values<any>(m.slices.assignments.operations)) delete o.operationId; }, /slices\.assignments\.operations\["[^"]+"\]\.operationId is missing or not a string/],
+  ];
+  for (const [edit, message] of variants) {
+    const manifest = structuredClone(committed) as Record<string, any>;
+    edit(manifest);
+    const file = manifestFile(JSON.stringify(manifest));
+    const result = await runCli(["diff", COMMITTED_MANIFEST, file]);
+    assert.is(result.code, 1, `${message}: ${result.stdout}`);
+    assert.is(result.stdout, "");
+    assert.match(result.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${message.source}`));
+  }
+});
+
 test("command line: markdown for review, JSON for tools, --fail-on-breaking exits 1", async () => {
   const md = await runCli(["diff", BASE, join(FIXTURES, "operation-removed.openapi.yaml"), "--current-version", "0.1.0"]);
   assert.is(md.code, 0, md.stderr);
