@@ -122,6 +122,24 @@ test("manifests: another version or shape fails naming the file and the field, e
   }
 });
 
+test("manifests: a type named constructor and a slice named __proto__ are entries like any other", async () => {
+  const text = readFileSync(COMMITTED_MANIFEST, "utf8");
+  const withType = manifestFile(text.replaceAll('"types": {', '"types": {\n      "constructor": { "kind": "object", "properties": { "x": "string" } },'));
+  const added = await diffApis(COMMITTED_MANIFEST, withType);
+  const slices = Object.keys(JSON.parse(text).slices);
+  assert.equal(brief(added.changes), slices.map(() => ({ impact: "additive", subject: "type", action: "added", name: "constructor" })));
+  const removed = await diffApis(withType, COMMITTED_MANIFEST);
+  assert.equal(brief(removed.changes), slices.map(() => ({ impact: "breaking", subject: "type", action: "removed", name: "constructor" })));
+
+  const manifest = JSON.parse(text) as Manifest;
+  const first = JSON.stringify(Object.values(manifest.slices)[0]);
+  const withSlice = manifestFile(text.replace('"slices": {', `"slices": {\n    "__proto__": ${first},`));
+  const sliceAdded = await diffApis(COMMITTED_MANIFEST, withSlice);
+  assert.equal(brief(sliceAdded.changes), [{ impact: "additive", subject: "slice", action: "added", name: "__proto__" }]);
+  const sliceRemoved = await diffApis(withSlice, COMMITTED_MANIFEST);
+  assert.equal(brief(sliceRemoved.changes), [{ impact: "breaking", subject: "slice", action: "removed", name: "__proto__" }]);
+});
+
 test("command line: markdown for review, JSON for tools, --fail-on-breaking exits 1", async () => {
   const md = await runCli(["diff", BASE, join(FIXTURES, "operation-removed.openapi.yaml"), "--current-version", "0.1.0"]);
   assert.is(md.code, 0, md.stderr);
