@@ -8,7 +8,7 @@ import { readSummary, type SpecSummaryOptions } from "./summary.js";
 
 export type { ApiChange, Impact } from "./compare.js";
 export { renderMarkdown, type DiffReport } from "./report.js";
-export { nextVersion, suggestBump, type Bump } from "./semver.js";
+export { isSemver, nextVersion, suggestBump, type Bump } from "./semver.js";
 
 export interface DiffOptions extends SpecSummaryOptions {
   /** The package's current version, to print the next one. */

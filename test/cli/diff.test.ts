@@ -178,4 +178,13 @@ test("command line: bad input is named", async () => {
   assert.match(usage.stderr, /diff needs two files or URLs/);
 });
 
+test("command line: --current-version that is not x.y.z is a usage error, before any input is read", async () => {
+  for (const bad of ["banana", "1.2"]) {
+    const result = await runCli(["diff", BASE, join(FIXTURES, "nope.yaml"), "--current-version", bad]);
+    assert.is(result.code, 2, result.stderr);
+    assert.match(result.stderr, new RegExp(`--current-version must be a semver version \\(x\\.y\\.z\\), got "${bad.replace(".", "\\.")}"`));
+    assert.not.match(result.stderr, /nope\.yaml/);
+  }
+});
+
 test.run();
