@@ -9,6 +9,7 @@ import * as assert from "uvu/assert";
 import { diffApis, nextVersion, renderMarkdown, type ApiChange } from "../../generator/diff/index.js";
 import type { Manifest } from "../../generator/emit/manifest.js";
 import { REPO, runCli } from "./run-cli.js";
+import { rejectsWith } from "../helpers/rejects.js";
 import { scratchDir } from "../helpers/scratch.js";
 
 const FIXTURES = join(REPO, "spec/fixtures/diff");
@@ -185,6 +186,16 @@ test("command line: --current-version that is not x.y.z is a usage error, before
     assert.match(result.stderr, new RegExp(`--current-version must be a semver version \\(x\\.y\\.z\\), got "${bad.replace(".", "\\.")}"`));
     assert.not.match(result.stderr, /nope\.yaml/);
   }
+});
+
+test("command line: --overlay and --include with two manifests are usage errors (a manifest is already sliced and overlaid)", async () => {
+  const overlay = await runCli(["diff", COMMITTED_MANIFEST, COMMITTED_MANIFEST, "--overlay", "/nonexistent.yaml"]);
+  assert.is(overlay.code, 2, overlay.stdout);
+  assert.match(overlay.stderr, /graphslice: --overlay applies to OpenAPI inputs, not to two manifests/);
+  const include = await runCli(["diff", COMMITTED_MANIFEST, COMMITTED_MANIFEST, "--include", "/deviceManagement/**"]);
+  assert.is(include.code, 2, include.stdout);
+  assert.match(include.stderr, /graphslice: --include applies to OpenAPI inputs, not to two manifests/);
+  await rejectsWith(() => diffApis(COMMITTED_MANIFEST, COMMITTED_MANIFEST, { overlays: ["/nonexistent.yaml"] }), /overlays applies to OpenAPI inputs/);
 });
 
 test.run();
