@@ -93,7 +93,9 @@ function parseArgs(argv: string[]): { sources: string[]; configPath: string; dat
     else sources.push(arg);
   }
   if (sources.length === 0) throw new Error(USAGE);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date must be YYYY-MM-DD, got "${date}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    throw new Error(`--date must be a real date as YYYY-MM-DD, got "${date}"`);
+  }
   return { sources, configPath: resolve(config), date };
 }
 

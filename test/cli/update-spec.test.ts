@@ -117,6 +117,32 @@ test("when regeneration fails after the cut (an overlay that selects nothing), t
   assert.not.ok(existsSync(join(broken, "generated")));
 });
 
+test("input errors: truncated YAML names the file and the entry, a JSON description is refused, --date is a real date", async () => {
+  const inputs = project("inputs");
+  const v1 = readFileSync(V1, "utf8");
+  const lines = v1.split("\n");
+  const at = lines.findIndex((l) => l.endsWith("/microsoft.graph.assign':"));
+  assert.ok(at > 0);
+  const truncated = join(inputs, "truncated.yaml");
+  writeFileSync(truncated, `${lines.slice(0, at + 4).join("\n")}\n${lines[at + 4]!.slice(0, lines[at + 4]!.indexOf(lines[at + 4]!.trim()) + 1)}`);
+  const cut = await updateSpec(inputs, truncated);
+  assert.is(cut.code, 1, cut.stdout);
+  assert.match(cut.stderr, /^update-spec: .*truncated\.yaml: paths: "\/deviceManagement\/configurationPolicies\/\{[^"]+\}\/microsoft\.graph\.assign" is not valid YAML \(truncated or corrupt\?\)/);
+
+  const json = join(inputs, "full.json");
+  writeFileSync(json, JSON.stringify(parse(v1)));
+  const asJson = await updateSpec(inputs, json);
+  assert.is(asJson.code, 1, asJson.stdout);
+  assert.match(asJson.stderr, /full\.json: is JSON; update-spec copies the blocks of a block-style YAML description verbatim/);
+
+  for (const date of ["2024-13-45", "2024-02-30"]) {
+    const bad = await runNode(["--import", TSX, join(REPO, "scripts/update-spec.ts"), V1, "--config", join(inputs, "graphslice.config.json"), "--date", date], inputs);
+    assert.is(bad.code, 1, bad.stdout);
+    assert.match(bad.stderr, new RegExp(`--date must be a real date as YYYY-MM-DD, got "${date}"`));
+  }
+  assert.not.ok(existsSync(join(inputs, `spec/${COMMITTED.slices[0]!.name}.openapi.yaml`)));
+});
+
 test("the real configurationPolicies description, re-sliced with the assignments patterns, is the committed assignments slice", () => {
   const full = readFileSync(join(REPO, "spec/graph-beta-configurationPolicies.openapi.yaml"), "utf8");
   const committed = readFileSync(join(REPO, "spec/graph-beta-configurationPolicies-assignments.openapi.yaml"), "utf8");
