@@ -10,7 +10,7 @@
 import { relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkConfig, type GeneratorConfig } from "./config.js";
-import { diffApis, renderMarkdown } from "./diff/index.js";
+import { diffApis, isSemver, renderMarkdown, SpecOnlyOptionError, type DiffReport } from "./diff/index.js";
 import { generate, generateFromConfig, type GenerateResult } from "./index.js";
 import { packageVersion, USAGE } from "./usage.js";
 
@@ -101,11 +101,20 @@ async function diffCommand(args: string[]): Promise<number> {
   const flags = parseFlags(rest, { include: "list", overlay: "list", format: "value", "current-version": "value", "fail-on-breaking": "boolean" });
   const format = (flags.format as string | undefined) ?? "markdown";
   if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, got "${format}"`);
-  const report = await diffApis(oldSource, newSource, {
-    ...(flags.include ? { include: flags.include as string[] } : {}),
-    ...(flags.overlay ? { overlays: flags.overlay as string[] } : {}),
-    ...(typeof flags["current-version"] === "string" ? { currentVersion: flags["current-version"] } : {}),
-  });
+  const currentVersion = flags["current-version"] as string | undefined;
+  if (currentVersion !== undefined && !isSemver(currentVersion)) throw new UsageError(`--current-version must be a semver version (x.y.z), got "${currentVersion}"`);
+  let report: DiffReport;
+  try {
+    report = await diffApis(oldSource, newSource, {
+      ...(flags.include ? { include: flags.include as string[] } : {}),
+      ...(flags.overlay ? { overlays: flags.overlay as string[] } : {}),
+      ...(currentVersion !== undefined ? { currentVersion } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof SpecOnlyOptionError)) throw error;
+    const flag = error.option === "include" ? "--include" : "--overlay";
+    throw new UsageError(`${flag} applies to OpenAPI inputs, not to two manifests (${oldSource} and ${newSource} are already sliced and overlaid as their config said); compare the specs to use ${flag}`);
+  }
   process.stdout.write(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report));
   return flags["fail-on-breaking"] === true && report.breaking > 0 ? 1 : 0;
 }

@@ -7,10 +7,11 @@
  * previous generation as markdown for the pull request. The CSDL files are left as they are.
  * Several files (a module and its `*.Actions.yml` / `*.Functions.yml` companions; `.br` files are read
  * decompressed) are read as one description, each kept block copied from the file it is in.
- * Every slice is computed before anything is written: a pattern that matches nothing changes nothing.
+ * Every slice is computed before anything is written: a pattern that matches nothing changes nothing;
+ * and when regeneration from the new cut fails, the spec files are put back as they were.
  */
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig, openApiFiles } from "../generator/config.js";
@@ -48,13 +49,22 @@ export async function updateSpec(argv: string[]): Promise<number> {
   for (const [file, include] of targets) {
     written.push([file, sliceYaml(full, { sourceName, include, extractedOn: date })]);
   }
-  for (const [file, text] of written) {
-    await writeFile(file, text);
-    console.error(`wrote ${relative(process.cwd(), file)} (${text.length} characters)`);
+  // The cut files are written, then regenerated from; if regeneration fails (an overlay that no
+  // longer applies, a type the model cannot build), every file is put back as it was, so a failed
+  // update leaves spec/ and the output untouched (the generator writes its output only when done).
+  const previous = await Promise.all(written.map(async ([file]) => [file, existsSync(file) ? await readFile(file) : undefined] as const));
+  let result: Awaited<ReturnType<typeof generate>>;
+  try {
+    for (const [file, text] of written) await writeFile(file, text);
+    result = await generate({ configPath });
+  } catch (error) {
+    for (const [file, content] of previous) await (content === undefined ? rm(file, { force: true }) : writeFile(file, content));
+    const shown = previous.map(([file]) => relative(process.cwd(), file)).join(", ");
+    throw new Error(`${(error as Error).message}\nnothing updated: regenerating from the new cut failed, so ${shown} ${previous.length === 1 ? "is" : "are"} left as ${previous.length === 1 ? "it was" : "they were"}`);
   }
+  for (const [file, text] of written) console.error(`wrote ${relative(process.cwd(), file)} (${text.length} characters)`);
   for (const slice of config.slices) if (slice.csdl) console.error(`left ${slice.csdl} as it is (update-spec slices the OpenAPI description only)`);
 
-  const result = await generate({ configPath });
   console.error(`regenerated ${result.files.length} files in ${relative(process.cwd(), result.outDir) || "."}/`);
   const after = await readManifest(join(outDir, "manifest.json"));
   if (!before) {
@@ -83,7 +93,9 @@ function parseArgs(argv: string[]): { sources: string[]; configPath: string; dat
     else sources.push(arg);
   }
   if (sources.length === 0) throw new Error(USAGE);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date must be YYYY-MM-DD, got "${date}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    throw new Error(`--date must be a real date as YYYY-MM-DD, got "${date}"`);
+  }
   return { sources, configPath: resolve(config), date };
 }
 

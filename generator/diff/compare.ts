@@ -30,8 +30,8 @@ type EnumSummary = Extract<TypeSummary, { kind: "enum" }>;
 export function compareSlices(before: Record<string, ApiSummary>, after: Record<string, ApiSummary>): ApiChange[] {
   const changes: ApiChange[] = [];
   for (const name of union(Object.keys(before), Object.keys(after))) {
-    const old = before[name];
-    const now = after[name];
+    const old = own(before, name);
+    const now = own(after, name);
     if (!old) changes.push({ impact: "additive", subject: "slice", action: "added", slice: name, name, detail: `new slice "${name}"` });
     else if (!now) changes.push({ impact: "breaking", subject: "slice", action: "removed", slice: name, name, detail: `slice "${name}" is gone, with all its operations and types` });
     else changes.push(...compareSummaries(old, now, name));
@@ -45,8 +45,8 @@ export function compareSummaries(before: ApiSummary, after: ApiSummary, slice: s
     changes.push({ impact, subject, action, slice, name, detail });
 
   for (const key of union(Object.keys(before.operations), Object.keys(after.operations))) {
-    const old = before.operations[key];
-    const now = after.operations[key];
+    const old = own(before.operations, key);
+    const now = own(after.operations, key);
     if (!old) add("additive", "operation", "added", key, `new ${now!.kind} operation ${now!.operationId}`);
     else if (!now) add("breaking", "operation", "removed", key, `${old.kind} operation ${old.operationId} removed`);
     else {
@@ -59,8 +59,8 @@ export function compareSummaries(before: ApiSummary, after: ApiSummary, slice: s
   compareOverlays(before, after, add);
 
   for (const name of union(Object.keys(before.types), Object.keys(after.types))) {
-    const old = before.types[name];
-    const now = after.types[name];
+    const old = own(before.types, name);
+    const now = own(after.types, name);
     if (!old) add("additive", "type", "added", name, now!.kind === "enum" ? `new enum (${now!.members.join(", ")})` : `new type${now!.base ? ` derived from ${now!.base}` : ""}`);
     else if (!now) add("breaking", "type", "removed", name, `${old.kind === "enum" ? "enum" : "type"} removed`);
     else if (old.kind !== now.kind) add("breaking", "type", "changed", name, `was ${old.kind === "enum" ? "an enum" : "an object type"}, now ${now.kind === "enum" ? "an enum" : "an object type"}`);
@@ -103,8 +103,8 @@ function compareObjects(name: string, old: ObjectSummary, now: ObjectSummary, be
   const oldOwn = ownProperties(old, before);
   const nowOwn = ownProperties(now, after);
   for (const prop of union(Object.keys(oldOwn), Object.keys(nowOwn))) {
-    const was = oldOwn[prop];
-    const is = nowOwn[prop];
+    const was = own(oldOwn, prop);
+    const is = own(nowOwn, prop);
     const at = `${name}.${prop}`;
     if (was === undefined) add("additive", "property", "added", at, `new property: ${is}`);
     else if (is === undefined) add("breaking", "property", "removed", at, `property removed (was ${was})`);
@@ -114,9 +114,9 @@ function compareObjects(name: string, old: ObjectSummary, now: ObjectSummary, be
 
 /** Properties a type declares itself: inherited ones (same name and type as in its base) are reported on the base. */
 function ownProperties(type: ObjectSummary, summary: ApiSummary): Record<string, string> {
-  const base = type.base ? summary.types[type.base] : undefined;
+  const base = type.base ? own(summary.types, type.base) : undefined;
   if (!base || base.kind !== "object") return type.properties;
-  return Object.fromEntries(Object.entries(type.properties).filter(([prop, spec]) => base.properties[prop] !== spec));
+  return Object.fromEntries(Object.entries(type.properties).filter(([prop, spec]) => own(base.properties, prop) !== spec));
 }
 
 function propertyChange(was: string, is: string): string {
@@ -128,6 +128,14 @@ function propertyChange(was: string, is: string): string {
       : `is no longer nullable (${was} → ${is}): sending null to clear it is now rejected`;
   }
   return `type ${was} → ${is}`;
+}
+
+/**
+ * An entry the record has itself: a type named `constructor` or a slice named `__proto__` is looked
+ * up as such, never found on (or mistaken for) Object.prototype.
+ */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function show(value: string | undefined): string {

@@ -13,8 +13,15 @@ export function suggestBump(changes: ApiChange[]): Bump {
   return "patch";
 }
 
+const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/;
+
+/** `x.y.z`, optionally with a pre-release or build suffix. */
+export function isSemver(version: string): boolean {
+  return SEMVER.test(version);
+}
+
 export function nextVersion(current: string, bump: Bump): string {
-  const match = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(current);
+  const match = SEMVER.exec(current);
   if (!match) throw new Error(`"${current}" is not a semver version (x.y.z)`);
   const [major, minor, patch] = match.slice(1).map(Number) as [number, number, number];
   const effective: Bump = major > 0 ? bump : bump === "major" ? "minor" : "patch";

@@ -15,8 +15,13 @@ export function isBrotli(source: string): boolean {
   return /\.br$/i.test(source.replace(/[?#].*$/, ""));
 }
 
-export async function readSource(source: string, what: string): Promise<string> {
-  const { bytes, decoded } = await readBytes(source, what);
+export interface ReadSourceOptions {
+  /** Download deadline in milliseconds (default: GRAPHSLICE_DOWNLOAD_TIMEOUT_MS, else 60 s). */
+  timeoutMs?: number;
+}
+
+export async function readSource(source: string, what: string, options: ReadSourceOptions = {}): Promise<string> {
+  const { bytes, decoded } = await readBytes(source, what, options);
   if (!isBrotli(source) || decoded) return bytes.toString("utf8");
   try {
     return brotliDecompressSync(bytes).toString("utf8");
@@ -25,22 +30,68 @@ export async function readSource(source: string, what: string): Promise<string> 
   }
 }
 
+/** How long a download may take, headers and body, before it is given up: 60 s, or GRAPHSLICE_DOWNLOAD_TIMEOUT_MS. */
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60_000;
+
+export function downloadTimeoutMs(): number {
+  const raw = process.env.GRAPHSLICE_DOWNLOAD_TIMEOUT_MS;
+  if (raw === undefined || raw === "") return DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`GRAPHSLICE_DOWNLOAD_TIMEOUT_MS must be a positive whole number of milliseconds, got "${raw}"`);
+  return ms;
+}
+
 /** The raw bytes; `decoded` when HTTP already undid a brotli `Content-Encoding` on the way. */
-async function readBytes(source: string, what: string): Promise<{ bytes: Buffer; decoded: boolean }> {
-  if (isUrl(source)) {
-    let response: Response;
-    try {
-      response = await fetch(source);
-    } catch (error) {
-      throw new Error(`${source}: cannot download the ${what}: ${(error as Error).message}`);
-    }
-    if (!response.ok) throw new Error(`${source}: HTTP ${response.status} while downloading the ${what}`);
-    const decoded = /\bbr\b/i.test(response.headers.get("content-encoding") ?? "");
-    return { bytes: Buffer.from(await response.arrayBuffer()), decoded };
-  }
+async function readBytes(source: string, what: string, options: ReadSourceOptions): Promise<{ bytes: Buffer; decoded: boolean }> {
+  if (isUrl(source)) return download(source, what, options.timeoutMs ?? downloadTimeoutMs());
   try {
     return { bytes: await readFile(source), decoded: false };
   } catch (error) {
     throw new Error(`${source}: cannot read the ${what}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
+}
+
+async function download(source: string, what: string, ms: number): Promise<{ bytes: Buffer; decoded: boolean }> {
+  const signal = AbortSignal.timeout(ms); // one deadline for the headers and the whole body
+  const failed = (error: unknown, stage: "download" | "body"): Error => {
+    if (signal.aborted || (error as Error).name === "TimeoutError") return new Error(`${source}: no complete answer within ${seconds(ms)} while downloading the ${what} (the server is slow or does not answer)`);
+    const cause = (error as { cause?: { message?: unknown } }).cause;
+    const why = typeof cause?.message === "string" ? cause.message : (error as Error).message;
+    if (/redirect count exceeded/i.test(why)) return new Error(`${source}: cannot download the ${what}: too many redirects (a redirect loop?)`);
+    if (stage === "body") return new Error(`${source}: the download of the ${what} was cut off before its end (${why})`);
+    return new Error(`${source}: cannot download the ${what}: ${why}`);
+  };
+  let response: Response;
+  try {
+    response = await fetch(source, { signal });
+  } catch (error) {
+    throw failed(error, "download");
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new Error(`${source}: HTTP ${response.status} while downloading the ${what}`);
+  }
+  const decoded = /\bbr\b/i.test(response.headers.get("content-encoding") ?? "");
+  let bytes: Buffer;
+  try {
+    bytes = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    throw failed(error, "body");
+  }
+  const type = response.headers.get("content-type") ?? "";
+  if (/^\s*text\/html\b/i.test(type) || looksLikeHtml(bytes)) throw new Error(`${source} answered an HTML page, not ${withArticle(what)} (a sign-in or error page? check the URL)`);
+  return { bytes, decoded };
+}
+
+/** `<!doctype html` or `<html` first: a web page, not YAML, JSON, XML or brotli. */
+function looksLikeHtml(bytes: Buffer): boolean {
+  return /^(\uFEFF)?\s*(<!doctype html|<html[\s>])/i.test(bytes.subarray(0, 512).toString("latin1"));
+}
+
+function withArticle(what: string): string {
+  return `${/^[aeiou]/i.test(what) ? "an" : "a"} ${what}`;
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }

@@ -28,6 +28,9 @@ export interface FullDescription {
 const REBUILT = new Set(["paths", "components", "x-slice", "tags"]);
 
 export function readFullDescription(source: string, text: string): FullDescription {
+  if (/^\uFEFF?\s*[{[]/.test(text)) {
+    throw new Error(`${source}: is JSON; update-spec copies the blocks of a block-style YAML description verbatim, so give it the YAML form (Microsoft's module files are .yml)`);
+  }
   const lines = text.replace(/\n+$/, "").split("\n");
   const top = splitBlocks(lines, 0, source);
   const pathsBlock = top.find((b) => b.key === "paths");

@@ -36,7 +36,12 @@ export function splitBlocks(lines: string[], indent: number, where: string): Blo
       // Parsed on first use: a full Graph description is large, and most of it is never selected.
       get value() {
         if (!parsed) {
-          value = (parse(blockLines.map((l) => l.slice(indent)).join("\n")) as Record<string, unknown>)[key];
+          try {
+            value = (parse(blockLines.map((l) => l.slice(indent)).join("\n")) as Record<string, unknown>)[key];
+          } catch (error) {
+            // Any line and column the YAML library gives count from the block's key line, so name the block.
+            throw new Error(`${where}: "${key}" is not valid YAML (truncated or corrupt?): ${(error as Error).message.trim()}`);
+          }
           parsed = true;
         }
         return value;

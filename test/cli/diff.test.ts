@@ -9,6 +9,7 @@ import * as assert from "uvu/assert";
 import { diffApis, nextVersion, renderMarkdown, type ApiChange } from "../../generator/diff/index.js";
 import type { Manifest } from "../../generator/emit/manifest.js";
 import { REPO, runCli } from "./run-cli.js";
+import { rejectsWith } from "../helpers/rejects.js";
 import { scratchDir } from "../helpers/scratch.js";
 
 const FIXTURES = join(REPO, "spec/fixtures/diff");
@@ -91,6 +92,55 @@ test("manifests: a property removed from a base type is reported once per slice,
   assert.match(renderMarkdown(report), /\| slice \| change \| what \| detail \|/);
 });
 
+/** A manifest file written from JSON text, as it is (so `__proto__` stays a key). */
+function manifestFile(text: string): string {
+  const path = join(scratch, `manifest-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(path, text);
+  return path;
+}
+const COMMITTED_MANIFEST = join(REPO, "generated/manifest.json");
+
+test("manifests: another version or shape fails naming the file and the field, exit 1", async () => {
+  const committed = JSON.parse(readFileSync(COMMITTED_MANIFEST, "utf8")) as Manifest & Record<string, unknown>;
+  const variants: [edit: (m: Record<string, any>) => void, message: RegExp][] = [
+    [(m) => (m.formatVersion = 2), /formatVersion is 2, an unknown manifest version .*\(written by graphslice 0\.1\.0\)/],
+    [(m) => delete m.generator, /generator is missing/],
+    [(m) => (m.generator.name = "other-tool"), /generator\.name is "other-tool", not "graphslice"/],
+    [(m) => (m.slices = []), /slices is missing or not an object/],
+    [(m) => (m.slices.assignments.operations = Object.values(m.slices.assignments.operations)), /slices\.assignments\.operations is missing or not an object/],
+    [(m) => delete m.slices.assignments.types, /slices\.assignments\.types is missing or not an object/],
+    [(m) => { for (const t of Object.values<any>(m.slices.assignments.types)) if (t.kind === "object") (t.props = t.properties), delete t.properties; }, /slices\.assignments\.types(\.\w+|\["[^"]+"\])\.properties is missing or not an object of strings/],
+    [(m) => { for (const o of Object.values<any>(m.slices.assignments.operations)) delete o.operationId; }, /slices\.assignments\.operations\["[^"]+"\]\.operationId is missing or not a string/],
+  ];
+  for (const [edit, message] of variants) {
+    const manifest = structuredClone(committed) as Record<string, any>;
+    edit(manifest);
+    const file = manifestFile(JSON.stringify(manifest));
+    const result = await runCli(["diff", COMMITTED_MANIFEST, file]);
+    assert.is(result.code, 1, `${message}: ${result.stdout}`);
+    assert.is(result.stdout, "");
+    assert.match(result.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${message.source}`));
+  }
+});
+
+test("manifests: a type named constructor and a slice named __proto__ are entries like any other", async () => {
+  const text = readFileSync(COMMITTED_MANIFEST, "utf8");
+  const withType = manifestFile(text.replaceAll('"types": {', '"types": {\n      "constructor": { "kind": "object", "properties": { "x": "string" } },'));
+  const added = await diffApis(COMMITTED_MANIFEST, withType);
+  const slices = Object.keys(JSON.parse(text).slices);
+  assert.equal(brief(added.changes), slices.map(() => ({ impact: "additive", subject: "type", action: "added", name: "constructor" })));
+  const removed = await diffApis(withType, COMMITTED_MANIFEST);
+  assert.equal(brief(removed.changes), slices.map(() => ({ impact: "breaking", subject: "type", action: "removed", name: "constructor" })));
+
+  const manifest = JSON.parse(text) as Manifest;
+  const first = JSON.stringify(Object.values(manifest.slices)[0]);
+  const withSlice = manifestFile(text.replace('"slices": {', `"slices": {\n    "__proto__": ${first},`));
+  const sliceAdded = await diffApis(COMMITTED_MANIFEST, withSlice);
+  assert.equal(brief(sliceAdded.changes), [{ impact: "additive", subject: "slice", action: "added", name: "__proto__" }]);
+  const sliceRemoved = await diffApis(withSlice, COMMITTED_MANIFEST);
+  assert.equal(brief(sliceRemoved.changes), [{ impact: "breaking", subject: "slice", action: "removed", name: "__proto__" }]);
+});
+
 test("command line: markdown for review, JSON for tools, --fail-on-breaking exits 1", async () => {
   const md = await runCli(["diff", BASE, join(FIXTURES, "operation-removed.openapi.yaml"), "--current-version", "0.1.0"]);
   assert.is(md.code, 0, md.stderr);
@@ -127,6 +177,25 @@ test("command line: bad input is named", async () => {
   const usage = await runCli(["diff", BASE]);
   assert.is(usage.code, 2);
   assert.match(usage.stderr, /diff needs two files or URLs/);
+});
+
+test("command line: --current-version that is not x.y.z is a usage error, before any input is read", async () => {
+  for (const bad of ["banana", "1.2"]) {
+    const result = await runCli(["diff", BASE, join(FIXTURES, "nope.yaml"), "--current-version", bad]);
+    assert.is(result.code, 2, result.stderr);
+    assert.match(result.stderr, new RegExp(`--current-version must be a semver version \\(x\\.y\\.z\\), got "${bad.replace(".", "\\.")}"`));
+    assert.not.match(result.stderr, /nope\.yaml/);
+  }
+});
+
+test("command line: --overlay and --include with two manifests are usage errors (a manifest is already sliced and overlaid)", async () => {
+  const overlay = await runCli(["diff", COMMITTED_MANIFEST, COMMITTED_MANIFEST, "--overlay", "/nonexistent.yaml"]);
+  assert.is(overlay.code, 2, overlay.stdout);
+  assert.match(overlay.stderr, /graphslice: --overlay applies to OpenAPI inputs, not to two manifests/);
+  const include = await runCli(["diff", COMMITTED_MANIFEST, COMMITTED_MANIFEST, "--include", "/deviceManagement/**"]);
+  assert.is(include.code, 2, include.stdout);
+  assert.match(include.stderr, /graphslice: --include applies to OpenAPI inputs, not to two manifests/);
+  await rejectsWith(() => diffApis(COMMITTED_MANIFEST, COMMITTED_MANIFEST, { overlays: ["/nonexistent.yaml"] }), /overlays applies to OpenAPI inputs/);
 });
 
 test.run();

@@ -21,9 +21,14 @@ const COMMITTED = JSON.parse(readFileSync(join(REPO, "graphslice.config.json"), 
 const scratch = scratchDir("update-spec");
 
 /** A project folder with the committed config's slices and patterns, its specs under spec/, no CSDL. */
-function project(name: string, extraInclude: string[] = []): string {
+function project(name: string, extraInclude: string[] = [], firstOverlays?: string[]): string {
   const dir = join(scratch, name);
-  const slices = COMMITTED.slices.map((s, i) => ({ name: s.name, openapi: `spec/${s.name}.openapi.yaml`, include: [...s.include, ...(i === 0 ? extraInclude : [])] }));
+  const slices = COMMITTED.slices.map((s, i) => ({
+    name: s.name,
+    openapi: `spec/${s.name}.openapi.yaml`,
+    include: [...s.include, ...(i === 0 ? extraInclude : [])],
+    ...(i === 0 && firstOverlays ? { overlays: firstOverlays } : {}),
+  }));
   mkdirSync(join(dir, "spec"), { recursive: true });
   writeFileSync(join(dir, "graphslice.config.json"), JSON.stringify({ output: "generated", main: slices[0]!.name, slices }, null, 2));
   return dir;
@@ -94,6 +99,48 @@ test("a pattern that matches nothing in the new description names it and writes 
   assert.match(result.stderr, /include pattern "\/deviceManagement\/noSuchThing" matches no path/);
   assert.not.ok(existsSync(join(failing, "spec/assignments.openapi.yaml")));
   assert.not.ok(existsSync(join(failing, "generated")));
+});
+
+test("when regeneration fails after the cut (an overlay that selects nothing), the spec files are left as they were", async () => {
+  const broken = project("overlay-breaks", [], ["spec/breaks.overlay.yaml"]);
+  writeFileSync(join(broken, "spec/breaks.overlay.yaml"), "overlay: 1.0.0\ninfo: {title: t, version: 1.0.0}\nactions:\n  - target: \"$.paths['/no/such/path'].get\"\n    update: {x-note: x}\n");
+  const first = join(broken, `spec/${COMMITTED.slices[0]!.name}.openapi.yaml`);
+  const second = join(broken, `spec/${COMMITTED.slices[1]!.name}.openapi.yaml`);
+  writeFileSync(first, "the previous cut\n");
+  const result = await updateSpec(broken, V1);
+  assert.is(result.code, 1, result.stdout);
+  assert.match(result.stderr, /breaks\.overlay\.yaml: actions\[0\]\.target .* selects nothing/);
+  assert.match(result.stderr, /nothing updated: regenerating from the new cut failed/);
+  assert.not.match(result.stderr, /^wrote /m);
+  assert.is(readFileSync(first, "utf8"), "the previous cut\n");
+  assert.not.ok(existsSync(second));
+  assert.not.ok(existsSync(join(broken, "generated")));
+});
+
+test("input errors: truncated YAML names the file and the entry, a JSON description is refused, --date is a real date", async () => {
+  const inputs = project("inputs");
+  const v1 = readFileSync(V1, "utf8");
+  const lines = v1.split("\n");
+  const at = lines.findIndex((l) => l.endsWith("/microsoft.graph.assign':"));
+  assert.ok(at > 0);
+  const truncated = join(inputs, "truncated.yaml");
+  writeFileSync(truncated, `${lines.slice(0, at + 4).join("\n")}\n${lines[at + 4]!.slice(0, lines[at + 4]!.indexOf(lines[at + 4]!.trim()) + 1)}`);
+  const cut = await updateSpec(inputs, truncated);
+  assert.is(cut.code, 1, cut.stdout);
+  assert.match(cut.stderr, /^update-spec: .*truncated\.yaml: paths: "\/deviceManagement\/configurationPolicies\/\{[^"]+\}\/microsoft\.graph\.assign" is not valid YAML \(truncated or corrupt\?\)/);
+
+  const json = join(inputs, "full.json");
+  writeFileSync(json, JSON.stringify(parse(v1)));
+  const asJson = await updateSpec(inputs, json);
+  assert.is(asJson.code, 1, asJson.stdout);
+  assert.match(asJson.stderr, /full\.json: is JSON; update-spec copies the blocks of a block-style YAML description verbatim/);
+
+  for (const date of ["2024-13-45", "2024-02-30"]) {
+    const bad = await runNode(["--import", TSX, join(REPO, "scripts/update-spec.ts"), V1, "--config", join(inputs, "graphslice.config.json"), "--date", date], inputs);
+    assert.is(bad.code, 1, bad.stdout);
+    assert.match(bad.stderr, new RegExp(`--date must be a real date as YYYY-MM-DD, got "${date}"`));
+  }
+  assert.not.ok(existsSync(join(inputs, `spec/${COMMITTED.slices[0]!.name}.openapi.yaml`)));
 });
 
 test("the real configurationPolicies description, re-sliced with the assignments patterns, is the committed assignments slice", () => {
