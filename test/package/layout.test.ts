@@ -68,8 +68,10 @@ test("the tarball holds every file the exports map, main, types and bin name, an
   // 252 KiB with the route rules and the lazily loaded list of indexes;
   // 263 KiB with the second hardening round (one credential-header list, option and answer checks,
   // paging and batch answers checked item by item, masking in the middlewares) and the root's overlay;
-  // 273 KiB with the low-level client's binary bodies and a third round of checks (query values, headers fetch refuses, lossy JSON values).
-  assert.ok(size < 285 * 1024, `the tarball is ${size} bytes`);
+  // 273 KiB with the low-level client's binary bodies and a third round of checks (query values, headers fetch refuses, lossy JSON values);
+  // 290 KiB with the generator's newer-description rules, the write stage's staging and link checks, the CLI's download,
+  // diff and update-spec checks (all in dist/cli.js, which the published command runs) and the helpers' input checks.
+  assert.ok(size < 300 * 1024, `the tarball is ${size} bytes`);
 });
 
 test("dist/bin.js is a node script; the CLI is built (no tsx at run time)", async () => {
