@@ -76,3 +76,8 @@ export function numberOptionProblem(name: string, value: unknown, count = false)
   const fits = typeof value === "number" && value >= 0 && (count ? Number.isInteger(value) || value === Infinity : !Number.isNaN(value));
   return fits ? undefined : `${name} must be ${count ? "a whole number" : "a number of milliseconds"} of 0 or more (or Infinity), got ${typeof value === "number" ? value : JSON.stringify(value) ?? typeof value}`;
 }
+
+/** Why a call's own `timeoutMs` or `maxRetries` cannot be used, named as the option it is; undefined when both can. */
+export function callOptionsProblem(options: { timeoutMs?: unknown; maxRetries?: unknown } | undefined): string | undefined {
+  return numberOptionProblem("options.timeoutMs", options?.timeoutMs) ?? numberOptionProblem("options.maxRetries", options?.maxRetries, true);
+}

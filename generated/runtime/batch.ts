@@ -10,12 +10,12 @@ import { describeValue } from "./describe-value.js";
 import { errorFromResponse, GraphError, invalidResponse, type CallContext } from "./errors.js";
 import { parseODataJson } from "./odata-type.js";
 import { isCredentialHeader } from "./mask.js";
-import { headerProblem, headerRecord, numberOptionProblem } from "./request-check.js";
+import { callOptionsProblem, headerProblem, headerRecord } from "./request-check.js";
 import { isRetryableStatus, sleep } from "./retry.js";
 import { serverDelayMs } from "./retry-after.js";
 import type { GraphRequest, GraphRuntime, PreparedRequest } from "./runtime.js";
 import { startTimer } from "./timer.js";
-import { exchange } from "./transport.js";
+import { COUNT_EXPECTED, countOf, exchange, isHttpStatus } from "./transport.js";
 import type { BatchOptions } from "./types.js";
 
 /** Graph's limit of requests in one `$batch`. */
@@ -48,7 +48,7 @@ type Settled = PromiseSettledResult<unknown>;
 /** Records the calls `build` makes, checks them all, then sends them; one settled result per call, in call order. */
 export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRuntime) => unknown, options: BatchOptions = {}): Promise<Settled[]> {
   // The batch's own options, refused as a single call's would be: NaN must not mean "no timeout".
-  const problem = numberOptionProblem("options.timeoutMs", options.timeoutMs) ?? numberOptionProblem("options.maxRetries", options.maxRetries, true) ?? headersProblem(options.headers);
+  const problem = callOptionsProblem(options) ?? headersProblem(options.headers);
   if (problem) {
     const url = `${runtime.baseUrl}/$batch`;
     throw new GraphError({ status: 0, code: "invalidRequest", method: "POST", url, message: `POST ${url} not sent: ${problem}` });
@@ -279,7 +279,7 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
     if (typeof r?.id !== "string" || typeof r.status !== "number") continue;
     const answer: ItemAnswer = { status: r.status, body: r.body, ...itemHeaders(r.headers) };
     // Not HTTP (as a single call answered so fails): answered, so neither fulfilled nor sent again.
-    if (!(Number.isInteger(r.status) && r.status >= 200 && r.status <= 599)) answer.problem = `has status ${r.status}, which is not an HTTP status (200 to 599)`;
+    if (!isHttpStatus(r.status)) answer.problem = `has status ${r.status}, which is not an HTTP status (200 to 599)`;
     const same = all.get(r.id);
     if (same) same.push(answer);
     else all.set(r.id, [answer]);
@@ -311,8 +311,7 @@ function itemHeaders(raw: unknown): { headers: Headers; problem?: string | undef
 /** Why an item cannot be sent as a single call could not: its number options, its header parameters, its `options.headers`. */
 function itemProblem({ options }: GraphRequest, prepared: PreparedRequest): string | undefined {
   return (
-    numberOptionProblem("options.timeoutMs", options?.timeoutMs) ??
-    numberOptionProblem("options.maxRetries", options?.maxRetries, true) ??
+    callOptionsProblem(options) ??
     headerProblem(prepared.headers) ??
     headersProblem(options?.headers)
   );
@@ -377,19 +376,13 @@ function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Se
   if (expect === "none" || answer.status === 204) return { status: "fulfilled", value: undefined };
   // What a single call accepts, and the same error otherwise.
   if (expect === "count") {
-    const count = countOf(answer.body);
+    // Text, or a number if the service sent the count as JSON.
+    const count = typeof answer.body === "string" || typeof answer.body === "number" ? countOf(String(answer.body)) : undefined;
     if (count !== undefined) return { status: "fulfilled", value: count };
-    return { status: "rejected", reason: invalidResponse(answer, text, context, "a count (a whole number of at most 2^53 - 1 as text/plain)") };
+    return { status: "rejected", reason: invalidResponse(answer, text, context, COUNT_EXPECTED) };
   }
   if (typeof answer.body === "object" && answer.body !== null && !Array.isArray(answer.body)) return { status: "fulfilled", value: answer.body };
   return { status: "rejected", reason: invalidResponse(answer, text, context, answer.body === undefined || typeof answer.body === "string" ? "a JSON body" : "a JSON object") };
-}
-
-/** A count's body (text, or a number if the service sent JSON): a whole number of at most 2^53 - 1, else undefined. */
-function countOf(body: unknown): number | undefined {
-  const text = typeof body === "string" ? body : typeof body === "number" ? String(body) : undefined;
-  const count = text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  return Number.isSafeInteger(count) ? count : undefined;
 }
 
 /** The item's answer, or the error that there is no usable one: none, or one with a `problem`. */
@@ -400,7 +393,7 @@ function itemAnswer(item: BatchItem, answers: ChunkAnswers): ItemAnswer | GraphE
   const { method, url } = item.prepared;
   const text = bodyText(answer.body);
   const message = `${method} ${url}: the batch's answer with id "${item.index + 1}" ${answer.problem}`;
-  const status = answer.status >= 200 && answer.status <= 599 ? answer.status : 0;
+  const status = isHttpStatus(answer.status) ? answer.status : 0;
   return new GraphError({ ...answers.context, method, url, attempts: item.retries + 1, throttled: item.retries > 0, status, code: "invalidResponse", headers: answer.headers, body: text, message });
 }
 

@@ -9,7 +9,7 @@ import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
 import { errorFromResponse, GraphError, invalidResponse } from "./errors.js";
 import { parseODataJson, serializeODataJson } from "./odata-type.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
-import { exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
+import { COUNT_EXPECTED, countOf, exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
 import { isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
 import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
@@ -236,9 +236,9 @@ function readValue(expect: GraphRequest["expect"], result: ExchangeResult): unkn
   // single-valued navigation property that is null; never a count, which is always a number.
   if (expect === "none" || (response.status === 204 && expect !== "count")) return undefined;
   if (expect === "count") {
-    const count = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-    if (Number.isSafeInteger(count)) return count;
-    throw unexpected(result, "a count (a whole number of at most 2^53 - 1 as text/plain)");
+    const count = countOf(text);
+    if (count !== undefined) return count;
+    throw unexpected(result, COUNT_EXPECTED);
   }
   if (!text || !isJsonContentType(response.headers)) throw unexpected(result, "a JSON body");
   let value: unknown;

@@ -10,7 +10,7 @@ import type { TokenSource } from "./auth.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, isCredentialHeader, maskText } from "./mask.js";
 import { isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
-import { headerProblem, headerRecord, isHttpUrl, isValidHeaderValue, numberOptionProblem, parseUrl, urlProblem } from "./request-check.js";
+import { callOptionsProblem, headerProblem, headerRecord, isHttpUrl, isValidHeaderValue, parseUrl, urlProblem } from "./request-check.js";
 import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, untilAborted, type RetryPolicy } from "./retry.js";
 import { startTimer } from "./timer.js";
 import type { RequestOptions } from "./types.js";
@@ -88,7 +88,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, secrets, ...progress });
   /** An error about the request as it stands (after redirects). */
   const fail = (code: GraphErrorCode, what: string, cause?: unknown, headers?: Headers) => graphError(code, `${method} ${url} ${what}`, cause, headers);
-  const optionProblem = numberOptionProblem("options.timeoutMs", options.timeoutMs) ?? numberOptionProblem("options.maxRetries", options.maxRetries, true);
+  const optionProblem = callOptionsProblem(options);
   if (optionProblem) throw fail("invalidRequest", `not sent: ${optionProblem}`);
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   // One controller per call, for fetch and every wait. (A signal shared by many calls looks cheaper
@@ -163,7 +163,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           if (!isRetryableOnNetworkError(method)) throw fail("redirectNotFollowed", `was redirected, and this fetch hides where to; it is not sent again, since a ${method} may already have been applied`);
           continue;
         }
-        if (status < 200 || status > 599) {
+        if (!isHttpStatus(status)) {
           // Not HTTP (a Response cannot even be made with it): sent and answered, so not sent again.
           discard(response);
           throw fail("invalidResponse", `was answered with status ${status}, which is not an HTTP status (200 to 599)`, undefined, response.headers);
@@ -249,6 +249,20 @@ function hidesRedirects(): boolean {
 function describeError(error: unknown): string {
   const e = error as { message?: string; cause?: { message?: string } } | undefined;
   return `${e?.message ?? error}${e?.cause?.message ? ` (${e.cause.message})` : ""}`;
+}
+
+/** True for a status an HTTP answer can have here (200 to 599; fetch never surfaces a 1xx). */
+export function isHttpStatus(status: number): boolean {
+  return Number.isInteger(status) && status >= 200 && status <= 599;
+}
+
+/** What a count answer must be, for the errors about one that is not. */
+export const COUNT_EXPECTED = "a count (a whole number of at most 2^53 - 1 as text/plain)";
+
+/** A `$count` answer's value: a whole number of at most 2^53 - 1, else undefined (400 digits are no count, nor is `Infinity`). */
+export function countOf(text: string): number | undefined {
+  const count = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(count) ? count : undefined;
 }
 
 /** True for `…/json` and `…/…+json`, with parameters, in any case (media types are case-insensitive); not `text/notjson`. */
