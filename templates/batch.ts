@@ -13,7 +13,7 @@ import { isRetryableStatus, sleep } from "./retry.js";
 import { serverDelayMs } from "./retry-after.js";
 import type { GraphRequest, GraphRuntime, PreparedRequest } from "./runtime.js";
 import { startTimer } from "./timer.js";
-import { COUNT_EXPECTED, countOf, exchange, isHttpStatus } from "./transport.js";
+import { answersNothing, COUNT_EXPECTED, countOf, exchange, isHttpStatus } from "./transport.js";
 import type { BatchOptions } from "./types.js";
 
 /** Graph's limit of requests in one `$batch`. */
@@ -371,7 +371,7 @@ function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Se
     return { status: "rejected", reason: error };
   }
   const { expect } = item.request;
-  if (expect === "none" || answer.status === 204) return { status: "fulfilled", value: undefined };
+  if (answersNothing(expect, answer.status)) return { status: "fulfilled", value: undefined };
   // What a single call accepts, and the same error otherwise.
   if (expect === "count") {
     // Text, or a number if the service sent the count as JSON.

@@ -7,7 +7,7 @@ import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
 import { errorFromResponse, GraphError, invalidResponse } from "./errors.js";
 import { parseODataJson, serializeODataJson } from "./odata-type.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
-import { COUNT_EXPECTED, countOf, exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
+import { answersNothing, COUNT_EXPECTED, countOf, exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
 import { isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
 import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
@@ -230,9 +230,7 @@ function isBinaryBody(body: unknown): boolean {
 /** The value of a successful text answer: nothing, a count or a parsed JSON object, as `expect` says. */
 function readValue(expect: GraphRequest["expect"], result: ExchangeResult): unknown {
   const { response, text } = result;
-  // 204: a write that answers nothing (Graph's PATCH usually does), or OData's answer for a
-  // single-valued navigation property that is null; never a count, which is always a number.
-  if (expect === "none" || (response.status === 204 && expect !== "count")) return undefined;
+  if (answersNothing(expect, response.status)) return undefined;
   if (expect === "count") {
     const count = countOf(text);
     if (count !== undefined) return count;

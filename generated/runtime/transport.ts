@@ -256,6 +256,15 @@ export function isHttpStatus(status: number): boolean {
   return Number.isInteger(status) && status >= 200 && status <= 599;
 }
 
+/**
+ * True when a successful answer carries no value for the call: it expects none, or the answer is a
+ * 204 (a write that answers nothing, as Graph's PATCH usually does, or OData's answer for a
+ * single-valued navigation property that is null), except for a count, which is always a number.
+ */
+export function answersNothing(expect: string, status: number): boolean {
+  return expect === "none" || (status === 204 && expect !== "count");
+}
+
 /** What a count answer must be, for the errors about one that is not. */
 export const COUNT_EXPECTED = "a count (a whole number of at most 2^53 - 1 as text/plain)";
 

@@ -269,15 +269,19 @@ test("a batched count() is a whole number of at most 2^53 - 1, as a single count
     { id: "2", status: 200, headers: text, body: "9007199254740991" },
     { id: "3", status: 200, headers: { "content-type": "application/json" }, body: ["5"] },
     { id: "4", status: 200, headers: text, body: "9007199254740992" },
+    { id: "5", status: 204, headers: text, body: "" },
   ]);
-  const results = await h.graph.batch((g) => [a(g).count(), a(g).count(), a(g).count(), a(g).count()]);
-  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled", "rejected", "rejected"]);
+  const results = await h.graph.batch((g) => [a(g).count(), a(g).count(), a(g).count(), a(g).count(), a(g).count()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled", "rejected", "rejected", "rejected"]);
   assert.is(results[1]!.status === "fulfilled" && results[1].value, Number.MAX_SAFE_INTEGER);
-  const [big, , array, unsafe] = results.map(reasonOf);
+  const [big, , array, unsafe, empty] = results.map(reasonOf);
   for (const error of [big!, array!, unsafe!]) {
     assert.is(error.code, "invalidResponse");
     assert.match(error.message, /^GET http:\/\/127\.0\.0\.1:\d+\/beta\/.*\/assignments\/\$count answered 200 with .*; expected a count \(a whole number of at most 2\^53 - 1 as text\/plain\)$/);
   }
+  // A count answered 204 is no count, in a batch as in a single call.
+  assert.is(empty!.code, "invalidResponse");
+  assert.match(empty!.message, "answered 204");
   assert.match(big!.message, "answered 200 with a text/plain body of 20 characters");
   assert.is(big!.body, "99999999999999999999", "the answer is kept in the error");
   assert.is(batches(h).length, 1);
