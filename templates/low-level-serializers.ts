@@ -12,7 +12,8 @@
 import { describeValue } from "./describe-value.js";
 import { GraphError } from "./errors.js";
 import { serializeODataJson } from "./odata-type.js";
-import { isJsonContentType } from "./transport.js";
+import { isValidHeaderValue } from "./request-check.js";
+import { isJsonMediaType } from "./transport.js";
 import { encodeKey } from "./url.js";
 
 /** Replaces each `{name}` in `pathname` with its value, encoded as one key segment. */
@@ -47,7 +48,7 @@ export function isBinaryValue(value: unknown): value is Blob | ArrayBuffer | Arr
  */
 export function serializeLowLevelBody(body: unknown, headers?: Headers | Record<string, unknown>, call?: LowLevelCall): string | Blob | ArrayBuffer | ArrayBufferView {
   const type = contentTypeOf(headers) ?? call?.mediaType;
-  if (isBinaryValue(body) || (type !== undefined && !isJsonMediaType(type))) {
+  if (isBinaryValue(body) || (type !== undefined && !isSendableJsonType(type))) {
     if (typeof body !== "string" && !isBinaryValue(body)) {
       throw notSent("body", `body: expected binary content (a Blob, ArrayBuffer, typed array or string) for ${type}, got ${describeValue(body)}`);
     }
@@ -76,11 +77,7 @@ function contentTypeOf(headers: Headers | Record<string, unknown> | undefined): 
   return undefined;
 }
 
-function isJsonMediaType(type: string): boolean {
-  try {
-    return isJsonContentType(new Headers({ "content-type": type }));
-  } catch {
-    // Not a valid header value: not JSON, and the transport refuses it before sending.
-    return false;
-  }
+/** A JSON media type that can be sent as a header value (one that cannot is not JSON, and the transport refuses it before sending). */
+function isSendableJsonType(type: string): boolean {
+  return isValidHeaderValue(type) && isJsonMediaType(type);
 }

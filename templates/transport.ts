@@ -273,8 +273,13 @@ export function countOf(text: string): number | undefined {
 }
 
 /** True for `…/json` and `…/…+json`, with parameters, in any case (media types are case-insensitive); not `text/notjson`. */
+export function isJsonMediaType(type: string): boolean {
+  return /^\s*[\w.!#$&^+-]+\/([\w.!#$&^+-]*\+)?json\s*(;|$)/i.test(type);
+}
+
+/** True when the content type is JSON (`isJsonMediaType`). */
 export function isJsonContentType(headers: Headers): boolean {
-  return /^\s*[\w.!#$&^+-]+\/([\w.!#$&^+-]*\+)?json\s*(;|$)/i.test(headers.get("content-type") ?? "");
+  return isJsonMediaType(headers.get("content-type") ?? "");
 }
 
 /** True when `url` is on `origin` (a cheap prefix test; anything unusual counts as another origin). */
