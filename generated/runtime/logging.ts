@@ -6,7 +6,7 @@
  * Every text logged is masked with the attempt's secrets (its credential headers' values), since a
  * server may echo them in any header and an error may quote them.
  */
-import { isCredentialHeader, maskValue, requestSecrets } from "./mask.js";
+import { attemptSecrets, isCredentialHeader, maskValue } from "./mask.js";
 import type { Middleware } from "./middleware.js";
 
 /** What one attempt looked like, as the logging middleware reports it. */
@@ -34,10 +34,9 @@ export function loggingMiddleware(options: LoggingOptions = {}): Middleware {
   const log = options.log ?? ((entry: HttpLogEntry) => console.debug(formatLogEntry(entry)));
   return async (request, next) => {
     const started = Date.now();
-    const sent = requestSecrets(request.headers);
+    const secrets = attemptSecrets(request);
     const base = { method: request.method, url: request.url, requestHeaders: redactHeaders(request.headers) };
-    // The secrets of the request as it ends too: a later middleware may have set a credential on it.
-    const emit = (entry: HttpLogEntry) => log(maskValue(entry, [...sent, ...requestSecrets(request.headers)]) as HttpLogEntry);
+    const emit = (entry: HttpLogEntry) => log(maskValue(entry, secrets()) as HttpLogEntry);
     try {
       const response = await next(request);
       emit({ ...base, status: response.status, responseHeaders: redactHeaders(response.headers), durationMs: Date.now() - started });

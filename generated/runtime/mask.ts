@@ -38,6 +38,16 @@ export function requestSecrets(headers: Headers): string[] {
   return secrets;
 }
 
+/**
+ * The secrets of an attempt, for a middleware to mask what it reports: those of the request as it
+ * arrives, and (each time it is asked) those it carries now, since a later middleware may have set a
+ * credential on the same request.
+ */
+export function attemptSecrets(request: { headers: Headers }): () => string[] {
+  const sent = requestSecrets(request.headers);
+  return () => [...sent, ...requestSecrets(request.headers)];
+}
+
 /** `text` with every secret replaced by [token] and every URL's `user:password@` removed. */
 export function maskText(text: string, secrets: readonly string[]): string {
   let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");

@@ -8,7 +8,7 @@
  * masked with the attempt's secrets (its credential headers' values), since a server may echo them
  * (`request-id`) and an error may quote them.
  */
-import { maskCause, maskText, maskValue, requestSecrets } from "./mask.js";
+import { attemptSecrets, maskCause, maskText, maskValue } from "./mask.js";
 import type { Middleware } from "./middleware.js";
 
 /** The part of an OpenTelemetry `Span` the tracing middleware uses. */
@@ -38,12 +38,10 @@ const STATUS_ERROR = 2;
 export function tracingMiddleware(tracer: TracingTracer, options: TracingOptions = {}): Middleware {
   return async (request, next) => {
     const url = new URL(request.url);
-    const sent = requestSecrets(request.headers);
-    // The secrets of the request as it ends too: a later middleware may have set a credential on it.
-    const secrets = () => [...sent, ...requestSecrets(request.headers)];
+    const secrets = attemptSecrets(request);
     const span = tracer.startSpan(request.method, {
       kind: SPAN_KIND_CLIENT,
-      attributes: maskValue({ "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": Number(url.port || (url.protocol === "https:" ? 443 : 80)) }, sent) as Record<string, string | number>,
+      attributes: maskValue({ "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": Number(url.port || (url.protocol === "https:" ? 443 : 80)) }, secrets()) as Record<string, string | number>,
     });
     try {
       const { traceId, spanId, traceFlags } = span.spanContext();
