@@ -9,7 +9,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type SchemaOrRef } from "../load/openapi.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
 import { parseBoundCall } from "./bound-call.js";
-import { objectTypeFrom, SCHEMA_PREFIX, typeRefOf } from "./from-openapi.js";
+import { objectShapeOf, objectTypeFrom, SCHEMA_PREFIX, typeRefOf } from "./from-openapi.js";
 import type { ModelType, Operation, OperationKind, Parameter, RequestBodyShape, ResponseShape, TypeRef } from "./ir.js";
 import { structuralKey } from "./structural-key.js";
 
@@ -212,23 +212,11 @@ function errorOf(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi, where: st
  * `allOf` part, `$ref`s resolved, count as one object's.
  */
 function collectionItems(schema: SchemaOrRef, sliced: SlicedOpenApi): SchemaOrRef | undefined {
-  const properties = objectProperties(schema, sliced);
+  // The same merge the model types are built by; its warnings come when the type itself is built.
+  const { properties } = objectShapeOf(schema, sliced, "", []);
   const value = properties.get("value");
   if (!value || isRef(value) || value.type !== "array" || !properties.has("@odata.nextLink")) return undefined;
   return value.items;
-}
-
-/** The properties of an object schema and of its `allOf` parts (the first declaration of a name wins), each schema read once. */
-function objectProperties(schema: SchemaOrRef, sliced: SlicedOpenApi, seen = new Set<SchemaOrRef>()): Map<string, SchemaOrRef> {
-  const properties = new Map<string, SchemaOrRef>();
-  const resolved = isRef(schema) ? resolvePointer<OpenAPIV3.SchemaObject>(sliced.document, schema.$ref, sliced.source) : schema;
-  if (seen.has(resolved)) return properties;
-  seen.add(resolved);
-  for (const [name, property] of Object.entries(resolved.properties ?? {})) properties.set(name, property);
-  for (const part of resolved.allOf ?? []) {
-    for (const [name, property] of objectProperties(part, sliced, seen)) if (!properties.has(name)) properties.set(name, property);
-  }
-  return properties;
 }
 
 function bodyOf(op: OpenAPIV3.OperationObject, operation: Operation, context: Context): RequestBodyShape | undefined {
