@@ -29,6 +29,8 @@ interface BatchItem {
   index: number;
   request: GraphRequest;
   prepared: PreparedRequest;
+  /** The item's own signal, or one that also aborts when the item's own `timeoutMs` runs out (`armItem`). */
+  signal?: AbortSignal | undefined;
   retries: number;
   waited: number;
 }
@@ -61,6 +63,7 @@ export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRu
   const unsubscribe = caller ? onAbort(caller, () => controller.abort(caller.reason)) : undefined;
   const timeout = () => new GraphError({ status: 0, code: "timeout", method: "POST", url: `${runtime.baseUrl}/$batch`, message: `batch of ${items.length} calls timed out after ${timeoutMs} ms` });
   const cancelTimer = timeoutMs > 0 ? startTimer(() => controller.abort(timeout()), timeoutMs) : undefined;
+  const disarm = items.map(armItem);
   try {
     return await sendItems(runtime, items, options, controller.signal);
   } catch (error) {
@@ -68,7 +71,32 @@ export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRu
   } finally {
     cancelTimer?.();
     unsubscribe?.();
+    for (const each of disarm) each();
   }
+}
+
+/**
+ * An item's own `timeoutMs` (from when the batch is sent, its waits included): when it runs out, the
+ * item is treated as if its own signal had aborted, with a `timeout` error as the reason. Returns
+ * what cancels the timer.
+ */
+function armItem(item: BatchItem): () => void {
+  const options = item.request.options;
+  const own = options?.signal;
+  const ms = options?.timeoutMs ?? 0;
+  item.signal = own;
+  if (!(ms > 0)) return () => {};
+  const controller = new AbortController();
+  item.signal = controller.signal;
+  const unsubscribe = own ? onAbort(own, () => controller.abort(own.reason)) : undefined;
+  const { method, url } = item.prepared;
+  const timedOut = () => new GraphError({ status: 0, code: "timeout", method, url, message: `${method} ${url} (batch item ${item.index}) timed out after ${ms} ms` });
+  const cancel = startTimer(() => controller.abort(timedOut()), ms);
+  if (own?.aborted) controller.abort(own.reason);
+  return () => {
+    cancel();
+    unsubscribe?.();
+  };
 }
 
 async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime) => unknown): Promise<BatchItem[]> {
@@ -159,7 +187,7 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
       const live: BatchItem[] = [];
       let cut: { cause: unknown } | undefined;
       for (const item of chunk) {
-        const own = item.request.options?.signal;
+        const own = item.signal;
         if (options.sequential && cut) results[item.index] = { status: "rejected", reason: dependencyFailed(item, cut.cause) };
         else if (own?.aborted) {
           results[item.index] = { status: "rejected", reason: own.reason };
@@ -176,7 +204,7 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
         // Its signal aborted while its $batch request was out: rejected with the reason, as a single
         // call aborted in flight is, whatever the answer says (it may have been applied; it is not
         // sent again). `answers` is undefined only when every item's signal has aborted.
-        const own = item.request.options?.signal;
+        const own = item.signal;
         if (own?.aborted || answers === undefined) {
           results[item.index] = { status: "rejected", reason: own?.reason };
           if (options.sequential) failed ??= { cause: own?.reason };
@@ -189,8 +217,10 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
           continue;
         }
         const wait = serverDelayMs(answer.headers);
-        // Throttled items, and only those, go into a later batch, within the single-call retry budget.
-        if (!failed && wait !== undefined && isRetryableStatus(answer.status, item.request.method, true) && item.retries < maxRetries && item.waited + wait <= retryBudgetMs) {
+        // Throttled items, and only those, go into a later batch, within the single-call retry budget
+        // (the item's own maxRetries, else the batch's).
+        const itemRetries = item.request.options?.maxRetries ?? maxRetries;
+        if (!failed && wait !== undefined && isRetryableStatus(answer.status, item.request.method, true) && item.retries < itemRetries && item.waited + wait <= retryBudgetMs) {
           item.retries++;
           item.waited += wait;
           delay = Math.max(delay, wait);
@@ -223,7 +253,7 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
  * abort (so never, if one has none): a `$batch` request, or a wait, that no item needs any more.
  */
 function untilEveryItemAborts(signal: AbortSignal, items: BatchItem[]): { signal: AbortSignal; release: () => void } {
-  const own = new Set(items.map((item) => item.request.options?.signal));
+  const own = new Set(items.map((item) => item.signal));
   if (own.has(undefined)) return { signal, release: () => {} };
   const signals = [...own] as AbortSignal[];
   const controller = new AbortController();
@@ -348,11 +378,13 @@ function answeredTwice(answers: ItemAnswer[]): ItemAnswer {
 /** One item on the wire: its URL relative to the base URL, its own headers (never credentials), its JSON body as serialised. */
 function itemJson(runtime: GraphRuntime, item: BatchItem, dependsOn: number | undefined): string {
   const { method, url, headers: own, body } = item.prepared;
-  const headers: Record<string, string> = {};
-  for (const source of [own, headerRecord(item.request.options?.headers)]) for (const name in source) if (!isCredentialHeader(name)) headers[name] = source[name]!;
-  if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")) headers["Content-Type"] = "application/json";
+  // By lower-cased name, as a single call merges them: `options.headers` replace a header parameter
+  // that differs only in case, instead of both going out.
+  const byName = new Map<string, [string, string]>();
+  for (const source of [own, headerRecord(item.request.options?.headers)]) for (const name in source) if (!isCredentialHeader(name)) byName.set(name.toLowerCase(), [name, source[name]!]);
+  if (body !== undefined && !byName.has("content-type")) byName.set("content-type", ["Content-Type", "application/json"]);
   const fields = [`"id":"${item.index + 1}"`, `"method":"${method}"`, `"url":${JSON.stringify(url.slice(runtime.baseUrl.length))}`];
-  if (Object.keys(headers).length) fields.push(`"headers":${JSON.stringify(headers)}`);
+  if (byName.size) fields.push(`"headers":${JSON.stringify(Object.fromEntries(byName.values()))}`);
   if (body !== undefined) fields.push(`"body":${body as string}`);
   if (dependsOn !== undefined) fields.push(`"dependsOn":["${dependsOn}"]`);
   return `{${fields.join(",")}}`;

@@ -46,11 +46,15 @@ export function attemptSecrets(request: { headers: Headers }): () => string[] {
   return () => [...sent, ...requestSecrets(request.headers)];
 }
 
-/** `text` with every secret replaced by [token] and every URL's `user:password@` removed. */
+/**
+ * `text` with every secret replaced by [token] and every URL's `user:password@` removed. A secret is
+ * also masked lower-cased, as it shows when echoed as a header's name (which `Headers` lower-cases).
+ */
 export function maskText(text: string, secrets: readonly string[]): string {
   let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");
+  const all = [...secrets, ...secrets.map((secret) => secret.toLowerCase())];
   // Longest first, so a secret that contains another is masked whole; an empty one masks nothing.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) if (secret && out.includes(secret)) out = out.split(secret).join(MASK);
+  for (const secret of all.sort((a, b) => b.length - a.length)) if (secret && out.includes(secret)) out = out.split(secret).join(MASK);
   return out;
 }
 

@@ -42,16 +42,19 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
 
 (globalThis as { UVU_DEFER?: number }).UVU_DEFER = 1;
 const uvu = await import("uvu");
-const { setupFailures } = await import("./helpers/strict-uvu.js");
+const { setupFailures, takeUnrunTests } = await import("./helpers/strict-uvu.js");
 const queue = (globalThis as unknown as { UVU_QUEUE: unknown[][] }).UVU_QUEUE;
 const loadFailures: Array<{ file: string; error: unknown }> = [];
+const late: ReturnType<typeof takeUnrunTests> = [];
 for (const [index, file] of files.entries()) {
   (globalThis as { UVU_INDEX?: number }).UVU_INDEX = index;
   queue.push([relative(root, file)]);
   try {
     await import(pathToFileURL(file).href);
+    late.push(...takeUnrunTests());
   } catch (error) {
     loadFailures.push({ file: relative(root, file), error });
+    takeUnrunTests();
   }
 }
 await uvu.exec(false);
@@ -63,7 +66,8 @@ process.stdout.write = write;
 const show = (error: unknown) => (error instanceof Error ? (error.stack ?? String(error)) : inspect(error));
 for (const { file, error } of loadFailures) console.error(`\n  LOAD FAILED  ${file}: its tests did not run\n${show(error)}`);
 for (const { suite, error } of setupFailures) console.error(`\n  SET-UP FAILED  "${suite}" (before): its tests did not run\n${show(error)}`);
-// A file that failed to load counts as one failure: its tests are unknown, not zero.
-const failed = total - passed + loadFailures.length;
+for (const { suite, test } of late) console.error(`\n  REGISTERED AFTER run()  "${suite}": "${test}" never runs; move it above the suite's run()`);
+// A file that failed to load counts as one failure: its tests are unknown, not zero. So does each test that never runs.
+const failed = total - passed + loadFailures.length + late.length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || total + loadFailures.length === 0 ? 1 : 0;

@@ -429,4 +429,42 @@ test("an item answered with a status outside 200 to 599 is invalidResponse namin
   assert.is(batches(h).length, 1, "not retried");
 });
 
+test("an item's own timeoutMs: the item is rejected with a timeout GraphError naming it, the others keep their answers; once every item's has run out, the $batch request is aborted", async ({ h }) => {
+  const a = assignmentsOf(h);
+  h.server.faults.push({ kind: "stall", ms: 300 }, { method: "POST", path: "/beta/$batch" });
+  const results = await h.graph.batch((g) => [a(g).get(undefined, { timeoutMs: 50 }), a(g).get(), a(g).get(undefined, { timeoutMs: 0 })]);
+  assert.equal(results.map((r) => r.status), ["rejected", "fulfilled", "fulfilled"], "timeoutMs 0 is no timeout of its own");
+  const error = reasonOf(results[0]);
+  assert.instance(error, GraphError);
+  assert.is(error.code, "timeout");
+  assert.match(error.message, /^GET .*\/assignments \(batch item 0\) timed out after 50 ms$/);
+
+  h.server.faults.push({ kind: "stall" }, { method: "POST", path: "/beta/$batch" });
+  const started = Date.now();
+  const both = await h.graph.batch((g) => [a(g).get(undefined, { timeoutMs: 40 }), a(g).byId(h.assignmentId).get(undefined, { timeoutMs: 80 })], { timeoutMs: 3000 });
+  assert.equal(both.map((r) => reasonOf(r).code), ["timeout", "timeout"]);
+  assert.ok(Date.now() - started < 1500, "the stalled $batch was aborted, not waited for until the batch's timeout");
+});
+
+test("an item's own maxRetries replaces the batch's for its throttling", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token", maxRetries: 3 });
+  const item = `/beta/deviceManagement/configurationPolicies/${h.policyId}/assignments/${h.assignmentId}`;
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "0" }, { method: "GET", path: item, times: Infinity });
+  const [none] = await graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId).get(undefined, { maxRetries: 0 })]);
+  assert.is(reasonOf(none).status, 429);
+  assert.is(reasonOf(none).attempts, 1);
+  assert.is(batches(h).length, 1, "not sent again");
+  const [one] = await graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(h.assignmentId).get(undefined, { maxRetries: 1 })]);
+  assert.is(reasonOf(one).attempts, 2);
+  assert.is(batches(h).length, 3);
+});
+
+test("an item's options.headers replace a header of the same name in another case, as a single call's do: one header goes out", async ({ h }) => {
+  const a = assignmentsOf(h);
+  await h.graph.batch((g) => [a(g).count({ headers: { consistencylevel: "session" } }), a(g).byId(h.assignmentId).patch({ source: "direct" }, { headers: { "content-type": "application/json;odata.metadata=none" } })]);
+  const { requests } = JSON.parse(batches(h)[0]!.body) as { requests: { headers?: Record<string, string> }[] };
+  assert.equal(requests[0]!.headers, { consistencylevel: "session" });
+  assert.equal(requests[1]!.headers, { "content-type": "application/json;odata.metadata=none" });
+});
+
 test.run();

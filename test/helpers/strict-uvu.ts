@@ -8,6 +8,9 @@
  * `error.details.split`, so an error whose `details` is not a string (a GraphError's is Graph's
  * array) stopped the whole suite without a word. Such an error is rethrown as a plain Error with its
  * name, message and stack, the original as its cause.
+ *
+ * And a test registered after its suite's last `run()` (appended below it) is reported: uvu never
+ * runs it, and says nothing.
  */
 import * as uvu from "uvu";
 
@@ -20,6 +23,24 @@ export interface SetupFailure {
 
 /** Shared through globalThis, so test/run.ts reads the same list whichever way it loads this module. */
 export const setupFailures: SetupFailure[] = ((globalThis as { __graphsliceSetupFailures?: SetupFailure[] }).__graphsliceSetupFailures ??= []);
+
+export interface LateTest {
+  suite: string;
+  test: string;
+}
+
+/** Per suite, the tests registered since its last `run()`; shared like `setupFailures`. */
+const unrun: LateTest[][] = ((globalThis as { __graphsliceUnrun?: LateTest[][] }).__graphsliceUnrun ??= []);
+
+/**
+ * The tests registered since their suite's last `run()`, forgotten once taken: read after each test
+ * file loads, they are the ones uvu never runs (of a file that failed to load, none runs anyway).
+ */
+export function takeUnrunTests(): LateTest[] {
+  const taken = unrun.flat();
+  for (const pending of unrun) pending.length = 0;
+  return taken;
+}
 
 export function suite<State = Record<string, any>>(title = "", state?: State): uvu.Test<State> {
   const test = uvu.suite<State>(title, state);
@@ -46,9 +67,20 @@ export function suite<State = Record<string, any>>(title = "", state?: State): u
       throw plain;
     }
   };
-  const only = test.only;
-  const wrapped = Object.assign((name: string, handler: uvu.Callback<State>) => test(name, printable(handler)), test, {
-    only: (name: string, handler: uvu.Callback<State>) => only(name, printable(handler)),
+  // uvu's run() queues the tests so far and starts afresh (the default `test` serves file after file).
+  const pending: LateTest[] = [];
+  unrun.push(pending);
+  const register = (add: uvu.Test<State> | typeof test.only) => (name: string, handler: uvu.Callback<State>) => {
+    pending.push({ suite: title, test: name });
+    add(name, printable(handler));
+  };
+  const run = test.run;
+  const wrapped = Object.assign(register(test), test, {
+    only: register(test.only),
+    run: () => {
+      pending.length = 0;
+      run();
+    },
   });
   return wrapped as uvu.Test<State>;
 }

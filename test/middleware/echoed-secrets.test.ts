@@ -65,6 +65,22 @@ test("logging: an attempt error quoting the token and the API key is logged mask
   assert.equal(leaks(JSON.stringify(entries) + formatLogEntry(entries[0]!)), []);
 });
 
+test("logging: a mixed-case API key echoed as a response header's name (which Headers lower-cases) is masked", async () => {
+  const MIXED_KEY = "Mixed-Case-Api-Key-7F3e9A";
+  const server = await startRecordingServer({ respond: ({ headers }) => ({ headers: { [`x-${headers["x-api-key"] ?? "none"}`]: "1" } }) });
+  try {
+    const entries: HttpLogEntry[] = [];
+    await createGraphClient({ baseUrl: `${server.url}/beta`, token: TOKEN, headers: { "x-api-key": MIXED_KEY }, maxRetries: 0, middleware: [loggingMiddleware({ log: (entry) => entries.push(entry) })] })
+      .deviceManagement.configurationPolicies.byId("p").assignments.get();
+    assert.is(server.requests[0]!.headers["x-api-key"], MIXED_KEY);
+    const logged = JSON.stringify(entries);
+    assert.ok(Object.hasOwn(entries[0]!.responseHeaders!, "x-[token]"), logged);
+    assert.not.ok(logged.toLowerCase().includes(MIXED_KEY.toLowerCase()), logged);
+  } finally {
+    await server.close();
+  }
+});
+
 test("logging: a credential a later middleware sets on the attempt's request is masked too", async ({ server }) => {
   const entries: HttpLogEntry[] = [];
   const LATE_KEY = "late-added-api-key-5a4b3c";

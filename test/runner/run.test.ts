@@ -1,7 +1,7 @@
 /**
  * The test command itself (issue 10, item 15): `npm test` must exit non-zero, and say why, when a
  * suite's set-up throws or a file fails to load; uvu alone swallowed both and exited 0. And a test
- * throwing an error uvu cannot format (`details` not a string) is printed, not a silent stop. The runner is
+ * throwing an error uvu cannot format (`details` not a string) is printed, not a silent stop; so is a test registered after its suite's run(), which uvu never runs. The runner is
  * run as `npm test` runs it, on the fixture suites in test/runner/fixtures.
  */
 import { spawn } from "node:child_process";
@@ -45,6 +45,13 @@ test("a test throwing an error whose details is an array (a GraphError): its fai
   const { code, output } = await runTests(["details-array"]);
   assert.is(code, 1, output);
   assert.match(output, "GraphError: GET x answered 200; expected a JSON object");
+  assert.match(output, /^1 passed, 1 failed$/m);
+});
+
+test("a test registered after its suite's run(): exit 1, named, counted as failed", async () => {
+  const { code, output } = await runTests(["late-test"]);
+  assert.is(code, 1, output);
+  assert.match(output, 'REGISTERED AFTER run()  "fixture: a test after run()": "appended too late" never runs');
   assert.match(output, /^1 passed, 1 failed$/m);
 });
 
