@@ -11,7 +11,8 @@
  * tables are never loaded).
  *
  * (i) The whole-module consumer type-check: a file importing the whole DeviceManagement SDK (its
- * generated sources, as `graphslice generate --out src/graph` leaves them) and making the one call,
+ * generated sources, as `graphslice generate --out src/graph` leaves them; the same generated with
+ * `--skip-type-check`; and built declarations, as a package ships them) and making the one call,
  * against the bare-fetch consumer, interleaved.
  */
 import { execFileSync } from "node:child_process";
@@ -26,6 +27,8 @@ import { median, ratio } from "./stats.js";
 
 export const MODULE_SPEC = "spec/graph-modules/2023-01/beta/DeviceManagement.yml.br";
 const MODULE_DIR = join(WORK_DIR, "module-sdk");
+/** The same module generated with `--skip-type-check`. */
+const UNCHECKED_MODULE_DIR = join(WORK_DIR, "module-sdk-unchecked");
 /** The module with its bound actions and functions, as the module sweep's "DeviceManagement trio". */
 const TRIO_SPECS = [MODULE_SPEC, MODULE_SPEC.replace(".yml", ".Actions.yml"), MODULE_SPEC.replace(".yml", ".Functions.yml")];
 const TRIO_DIR = join(WORK_DIR, "trio-sdk");
@@ -92,11 +95,11 @@ export function prepareModuleSdk(): string {
 }
 
 /** Generates an SDK of every path of `specs` (merged) into `dir` with the published command; returns its index. */
-function generateSdk(specs: string[], dir: string): string {
+function generateSdk(specs: string[], dir: string, flags: string[] = []): string {
   const index = join(dir, "api", "index.ts");
   const cli = join(REPO_DIR, "generator", "cli.ts");
   const spec = specs.flatMap((file) => ["--spec", join(REPO_DIR, file)]);
-  execFileSync(process.execPath, ["--import", "tsx", cli, "generate", ...spec, "--include", "/**", "--out", dir, "--quiet"], { cwd: REPO_DIR, stdio: "ignore" });
+  execFileSync(process.execPath, ["--import", "tsx", cli, "generate", ...spec, "--include", "/**", "--out", dir, "--quiet", ...flags], { cwd: REPO_DIR, stdio: "ignore" });
   if (!existsSync(index)) throw new Error(`generating ${specs.join(" + ")} wrote no ${index}`);
   return index;
 }
@@ -198,12 +201,13 @@ export async function measureModuleTypecheck(options: { tsc: string; bareConsume
   };
   const projects = new Map([
     ["generated sources", project("module-sources", sources)],
+    ["generated sources, --skip-type-check", project("module-sources-unchecked", generateSdk([MODULE_SPEC], UNCHECKED_MODULE_DIR, ["--skip-type-check"]))],
     ["built declarations", project("module-declarations", buildModuleDeclarations(options.tsc))],
     ["bare", tscProject("bare-fetch", `export * from ${JSON.stringify(relative(join(WORK_DIR, "typecheck-module", "bare-fetch"), options.bareConsumer))};\n`)],
   ]);
   const result: ModuleTypecheck = { sdk: "whole beta DeviceManagement module", variants: [], bare: timed() };
   const variants = new Map<string, ModuleTypecheckVariant>();
-  for (const name of ["generated sources", "built declarations"]) variants.set(name, { variant: name, lines: "", memoryUsed: "", wallRatio: Number.NaN, ...timed() });
+  for (const name of projects.keys()) if (name !== "bare") variants.set(name, { variant: name, lines: "", memoryUsed: "", wallRatio: Number.NaN, ...timed() });
   const ratios = new Map<string, number[]>([...variants.keys()].map((k) => [k, []]));
   const names = [...projects.keys()];
   for (let rep = 0; rep < options.reps; rep++) {

@@ -1,8 +1,8 @@
 /**
  * `graphslice` command line.
  *
- *   graphslice generate [--config graphslice.config.json] [--out dir] [--check] [--quiet]
- *   graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... [--overlay <file|url>...] --out <dir> [--name <slice>] [--prettier] [--check] [--quiet]
+ *   graphslice generate [--config graphslice.config.json] [--out dir] [--skip-type-check] [--check] [--quiet]
+ *   graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... [--overlay <file|url>...] --out <dir> [--name <slice>] [--prettier] [--skip-type-check] [--check] [--quiet]
  *   graphslice diff <old> <new> [--include <pattern>...] [--overlay <file|url>...] [--format markdown|json] [--current-version x.y.z] [--fail-on-breaking]
  *
  * Run from source with tsx (`npm run generate`), or built (`dist/cli.js`, started by `dist/bin.js`).
@@ -33,18 +33,19 @@ export async function main(argv: string[]): Promise<number> {
 
 async function generateCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args, {
-    config: "value", spec: "list", csdl: "value", include: "list", overlay: "list", name: "value", out: "value", check: "boolean", quiet: "boolean", prettier: "boolean",
+    config: "value", spec: "list", csdl: "value", include: "list", overlay: "list", name: "value", out: "value", check: "boolean", quiet: "boolean", prettier: "boolean", "skip-type-check": "boolean",
   });
+  const skipTypeCheck = flags["skip-type-check"] === true;
   const log = flags.quiet === true ? undefined : (line: string) => console.error(line);
   const check = flags.check === true;
   let result: GenerateResult;
   if (flags.spec !== undefined) {
     if (flags.config !== undefined) throw new UsageError("give either --config or --spec, not both");
     const config = configFromFlags(flags.spec as string[], flags);
-    result = await generateFromConfig(config, process.cwd(), { check, log });
+    result = await generateFromConfig(skipTypeCheck ? { ...config, skipTypeCheck } : config, process.cwd(), { check, log });
   } else {
     for (const only of ["csdl", "include", "overlay", "name", "prettier"]) if (flags[only] !== undefined) throw new UsageError(`--${only} goes with --spec`);
-    result = await generate({ configPath: flags.config as string | undefined, outDir: flags.out as string | undefined, check, log });
+    result = await generate({ configPath: flags.config as string | undefined, outDir: flags.out as string | undefined, check, log, ...(skipTypeCheck ? { skipTypeCheck } : {}) });
   }
   return reportGenerate(result);
 }

@@ -31,6 +31,13 @@ export interface GeneratorConfig {
   format?: "printer" | "prettier";
   /** The slice the package root (`graphslice`) exports. */
   main: string;
+  /**
+   * `true` puts `// @ts-nocheck` on every generated file but the index files, so that the
+   * consumer's compiler uses their types without checking them again (as `skipLibCheck` skips a
+   * package's declarations): about half the type-check time of a whole-module SDK. Off by default,
+   * since it would also hide an error in what was generated.
+   */
+  skipTypeCheck?: boolean;
   slices: SliceConfig[];
 }
 
@@ -81,12 +88,13 @@ export function checkConfig(raw: unknown, path: string): GeneratorConfig {
     });
   });
   if (config.format !== undefined && config.format !== "printer" && config.format !== "prettier") fail("format", `must be "printer" or "prettier", got ${JSON.stringify(config.format)}`);
+  if (config.skipTypeCheck !== undefined && typeof config.skipTypeCheck !== "boolean") fail("skipTypeCheck", `must be true or false, got ${JSON.stringify(config.skipTypeCheck)}`);
   const main = config.main ?? config.slices![0]!.name;
   if (!names.has(main)) fail("main", `names no slice (slices are ${[...names].join(", ")})`);
-  return { output: config.output!, main, slices: config.slices!, ...(config.format ? { format: config.format } : {}) };
+  return { output: config.output!, main, slices: config.slices!, ...(config.format ? { format: config.format } : {}), ...(config.skipTypeCheck ? { skipTypeCheck: true } : {}) };
 }
 
-const TOP_KEYS = ["output", "format", "main", "slices"] as const;
+const TOP_KEYS = ["output", "format", "main", "slices", "skipTypeCheck"] as const;
 const SLICE_KEYS = ["name", "openapi", "csdl", "include", "overlays"] as const;
 
 /** A key the generator does not read is a mistake (`overlay` for `overlays` would skip the overlays). */

@@ -35,6 +35,8 @@ export interface GenerateOptions {
   outDir?: string;
   /** Stage timings and warnings go here (default: nowhere). */
   log?: (line: string) => void;
+  /** Overrides the config's `skipTypeCheck` with true (`--skip-type-check`). */
+  skipTypeCheck?: boolean;
 }
 
 export interface GenerateResult {
@@ -48,7 +50,8 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const configPath = resolve(options.configPath ?? "graphslice.config.json");
-  const config = await loadConfig(configPath);
+  const loaded = await loadConfig(configPath);
+  const config = options.skipTypeCheck ? { ...loaded, skipTypeCheck: true } : loaded;
   return generateFromConfig(config, dirname(configPath), { ...options, ...(options.outDir === undefined ? {} : { outDir: resolve(options.outDir) }) });
 }
 
@@ -81,18 +84,20 @@ export async function generateFromConfig(config: GeneratorConfig, baseDir: strin
     warnings.push(...model.warnings);
     warnings.push(...(await timer(`${slice.name}: names`, async () => planNames(model))));
     await timer(`${slice.name}: emit`, async () => {
-      const header = fileHeader(version, [...sources, ...overlaySources].map(shown));
+      const shownSources = [...sources, ...overlaySources].map(shown);
+      const header = fileHeader(version, shownSources, config.skipTypeCheck);
       const add = (name: string, content: string) => files.push({ path: `${slice.name}/${name}`, content, format: true });
       add("models.ts", emitModelsFile(model, header));
       for (const [name, content] of emitOperationIndexes(model, header)) add(name, content);
       add("client.ts", emitClientFile(model, header));
       add("paths.ts", emitPathsFile(model, header));
       add("low-level.ts", emitLowLevelFile(model, header));
-      add("index.ts", emitSliceIndexFile(model, header));
+      // Index files are always checked: cheap, and they catch an export that names nothing.
+      add("index.ts", emitSliceIndexFile(model, fileHeader(version, shownSources)));
     });
     manifest.slices[slice.name] = manifestSlice(model, texts, slice.include, overlays.map((o) => ({ path: o.source, content: o.text })));
   }
-  files.push(...(await runtimeFiles(join(ROOT, "templates"), fileHeader(version, ["templates/"]))));
+  files.push(...(await runtimeFiles(join(ROOT, "templates"), fileHeader(version, ["templates/"], config.skipTypeCheck))));
   files.push({ path: "index.ts", content: emitRootIndexFile(config.main, fileHeader(version, [`the "${config.main}" slice`])), format: true });
 
   if (config.format === "prettier") {

@@ -7,8 +7,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const USAGE = `usage:
-  graphslice generate [--config <file>] [--out <dir>] [--check] [--quiet]
-  graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... [--overlay <file|url>...] --out <dir> [--name <slice>] [--prettier] [--check] [--quiet]
+  graphslice generate [--config <file>] [--out <dir>] [--skip-type-check] [--check] [--quiet]
+  graphslice generate --spec <file|url>... [--csdl <file|url>] --include <pattern>... [--overlay <file|url>...] --out <dir> [--name <slice>] [--prettier] [--skip-type-check] [--check] [--quiet]
   graphslice diff <old> <new> [--include <pattern>...] [--overlay <file|url>...] [--format markdown|json] [--current-version <x.y.z>] [--fail-on-breaking]
   graphslice --version`;
 
