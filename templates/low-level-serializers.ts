@@ -2,7 +2,8 @@
  * How the low-level openapi-fetch client writes paths and bodies: the same way the request builders
  * do. openapi-fetch's own path serializer leaves `.` unencoded, so an id `..` or `.` (or an empty
  * one) would be resolved as a dot segment and reach another resource (`…/assignments/..` is the
- * policy itself); its body serializer sends NaN as null and drops functions. Both are refused here,
+ * policy itself), and a quote in a function parameter or an alternate key would end its literal; its
+ * body serializer sends NaN as null and drops functions. All are refused or encoded here,
  * before anything is sent, with the error the typed client gives.
  *
  * Binary content is sent as it is, never as JSON: a `Blob`, `ArrayBuffer`, typed array or
@@ -14,12 +15,24 @@ import { GraphError } from "./errors.js";
 import { serializeODataJson } from "./odata-type.js";
 import { isValidHeaderValue } from "./request-check.js";
 import { isJsonMediaType } from "./transport.js";
-import { encodeKey } from "./url.js";
+import { encodeAlternateKey, encodeKey, encodeLiteral } from "./url.js";
 
-/** Replaces each `{name}` in `pathname` with its value, encoded as one key segment. */
+/**
+ * Replaces each `{name}` in `pathname` with its value: as one key segment (`/{id}`), or, inside
+ * parentheses, as the OData literal the typed client sends for a function parameter or an
+ * alternate key (`'{name}'` a string literal, quotes doubled; `={name}` any other), so that no value
+ * can end its literal or its segment.
+ */
 export function serializeLowLevelPath(pathname: string, params: Record<string, unknown>): string {
-  return pathname.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+  return pathname.replace(/('?)\{([^{}]+)\}\1/g, (_, quote: string, name: string, offset: number) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    if (quote || pathname[offset - 1] === "=") {
+      // A function's segment is namespace-qualified (`microsoft.graph.f(a='{a}')`, where null is a
+      // literal too); an alternate key's is not (`applications(appId='{appId}')`, never empty or null).
+      const segment = pathname.slice(pathname.lastIndexOf("/", offset) + 1, offset);
+      const isFunction = segment.slice(0, segment.indexOf("(")).includes(".");
+      return (isFunction ? encodeLiteral : encodeAlternateKey)(value, quote === "'", name);
+    }
     // A number key is sent as its digits; anything else must already be a string.
     return encodeKey((typeof value === "number" && Number.isFinite(value) ? String(value) : value) as string, name);
   });

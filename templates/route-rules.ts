@@ -29,6 +29,11 @@ export interface Route {
   query?: Readonly<Record<string, string>>;
   /** Header parameters whose option name means another header elsewhere in the slice: the option's name → the header (`ifMatch` → `If-Match`). */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * A member that takes an alternate key (`byAppId(appId)`): what the key fills in after the node's
+   * path, without a slash, `(appId='{appId}')` (`'{…}'` a string literal, `{…}` any other).
+   */
+  keySegment?: string;
 }
 
 export type Routes = Readonly<Record<string, Route>>;

@@ -1,5 +1,5 @@
 /**
- * Request URLs: key segments and OData query options.
+ * Request URLs: key segments, alternate keys, function parameters and OData query options.
  */
 import { describeValue } from "./describe-value.js";
 import { GraphError } from "./errors.js";
@@ -68,6 +68,15 @@ export function encodeLiteral(value: unknown, quoted: boolean, parameter: string
     // a lone surrogate: not valid Unicode, so it cannot be sent either
   }
   throw invalidRequest(`${parameter} must be a string, finite number or boolean of valid Unicode, got ${JSON.stringify(value) ?? String(value)}`);
+}
+
+/**
+ * Encodes an alternate key's value (`byAppId(appId)` → `(appId='…')`) as `encodeLiteral` does; an
+ * empty string, null or undefined names no entity, so it is refused before anything is sent.
+ */
+export function encodeAlternateKey(value: unknown, quoted: boolean, parameter: string): string {
+  if (value === "" || value === null || value === undefined) throw invalidRequest(`${parameter} must be a non-empty string, finite number or boolean of valid Unicode, got ${describeValue(value)}`);
+  return encodeLiteral(value, quoted, parameter);
 }
 
 function encodeSegmentText(text: string): string {

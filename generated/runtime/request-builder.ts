@@ -6,7 +6,8 @@
  * builder, which derives the request from the names it was reached by:
  * - a property is the path segment of that name (`.assignments` → `/assignments`), OData's `$ref`
  *   and `$value` are `.ref` and `.value`;
- * - `byId(id)` is a key segment, percent-encoded;
+ * - `byId(id)` is a key segment, percent-encoded; `by<Key>(value)` (in the routes table, `keySegment`)
+ *   an alternate key, `applications(appId='…')`, its value an encoded literal;
  * - `get`, `iterate`, `iteratePages`, `post`, `patch`, `put`, `delete` and `count` are the HTTP
  *   methods, with the arguments and answer in VERBS (route-rules.ts), or those of a reference
  *   (below `$ref`) or a media resource (a segment of the slice's `mediaSegments`), in verbRule;
@@ -22,7 +23,7 @@
 import { CALL_ARGS, COUNT_QUERY, defaultCallSegment, defaultGetterSegment, memberKey, QUERY_WIRE_NAMES, VERBS, verbRule, type Route, type RouteArgument, type Routes } from "./route-rules.js";
 import type { GraphRequest, GraphRuntime } from "./runtime.js";
 import type { BatchOptions, PagingOptions } from "./types.js";
-import { encodeKey, encodeLiteral } from "./url.js";
+import { encodeAlternateKey, encodeKey, encodeLiteral } from "./url.js";
 
 export type { Route, RouteArgument, Routes } from "./route-rules.js";
 
@@ -84,6 +85,7 @@ class BuilderNode implements ProxyHandler<Target> {
     const members = this.#members;
     const key = memberKey(members, name);
     const route = Object.hasOwn(slice.routes, key) ? slice.routes[key]! : undefined;
+    if (route?.keySegment !== undefined) return alternateKey(slice, route.keySegment, path, key, name);
     if (route?.segment === undefined) {
       if (name === "byId") return (id: string) => builder(slice, `${path}/${encodeKey(id, `${members.slice(members.lastIndexOf("/") + 1)}.byId(id)`)}`, memberKey(members, "{}"), path);
       if (name === "batch" && !members) return batch(slice);
@@ -96,6 +98,12 @@ class BuilderNode implements ProxyHandler<Target> {
   apply(target: Target, self: unknown, args: unknown[]): Promise<unknown> {
     return call(this.#slice, this.#members, `${this.#parent}/`, args);
   }
+}
+
+/** `by<Key>(value)`: the node of the entity with that alternate key, `applications(appId='…')`. */
+function alternateKey(slice: Slice, template: string, path: string, members: string, name: string): (value: unknown) => object {
+  const fill = (value: unknown) => template.replace(/('?)\{([^}]+)\}\1/, (_, quote: string, placeholder: string) => encodeAlternateKey(value, quote === "'", `${name}(${placeholder})`));
+  return (value) => builder(slice, path + fill(value), members, path);
 }
 
 function builder(slice: Slice, path: string, members: string, parent: string): object {

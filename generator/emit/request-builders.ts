@@ -120,6 +120,7 @@ function builderInterface(node: ResourceNode, types: Map<string, ModelType>): In
     methods: [
       ...(isRoot ? [batchMethod(node.builderName)] : []),
       ...node.children.filter((c) => c.kind === "key").map(byIdMethod),
+      ...node.children.filter((c) => c.kind === "alternateKey").map((child) => alternateKeyMethod(child, types)),
       ...node.operations.flatMap((op) => operationMethods(op, types)),
     ],
   };
@@ -152,6 +153,19 @@ function byIdMethod(child: ResourceNode): MethodSignatureStructure {
     parameters: [{ name: key.name, type: "string" }],
     returnType: child.builderName,
     docs: docs(`${key.description ?? "The key"} (\`${key.wireName}\`). Percent-encoded as one path segment; an empty id is rejected before anything is sent.`, `\`${child.path}\``),
+  };
+}
+
+function alternateKeyMethod(child: ResourceNode, types: Map<string, ModelType>): MethodSignatureStructure {
+  const key = child.key as Parameter;
+  const { name, quoted } = child.alternateKey!;
+  const literal = quoted ? "a string literal (quotes doubled), percent-encoded" : "a literal, percent-encoded";
+  return {
+    kind: StructureKind.MethodSignature,
+    name: child.memberName,
+    parameters: [{ name: key.name, type: quoted ? "string" : typeExpression(key.type, types) }],
+    returnType: child.builderName,
+    docs: docs(`${key.description ?? `The alternate key ${name}`} (\`${name}\`). Sent as ${literal}; an empty or null key is rejected before anything is sent.`, `\`${child.path}\``),
   };
 }
 

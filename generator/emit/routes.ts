@@ -1,7 +1,8 @@
 /**
  * Emits the routes of a slice: for every member whose request the runtime builder
  * (templates/request-builder.ts) cannot derive from its name, how it differs. A getter whose name
- * is its segment, `byId`, and a verb with its usual arguments and answer need no entry, so most of
+ * is its segment, `byId`, and a verb with its usual arguments and answer need no entry (an alternate
+ * key's `by<Key>` always has one), so most of
  * a module needs none. The routes table of `client.ts` holds the casts, renamed segments, binary
  * content, header parameters and unusual query options; the routes of bound actions and functions
  * go into the slice's operation indexes (operation-indexes.ts), loaded by the call.
@@ -69,6 +70,8 @@ export function routeEntries(node: ResourceNode, context: RouteContext, members 
   const children = node.children.flatMap((child) => {
     if (child.kind === "key") return routeEntries(child, context, memberKey(members, "{}"), interpreted);
     const key = memberKey(members, child.memberName);
+    // An alternate key is always written: its member takes the key into `keySegment`.
+    if (child.kind === "alternateKey") return [[key, { keySegment: child.segment }] as [string, Route], ...routeEntries(child, context, key, interpreted)];
     // A getter named after one of the builder's own members is always written, so it is not taken for that member.
     const renamed = defaultGetterSegment(child.memberName) !== child.segment || interpreted.includes(child.memberName);
     return [...(renamed ? [[key, { segment: child.segment }] as [string, Route]] : []), ...routeEntries(child, context, key, interpreted)];

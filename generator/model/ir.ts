@@ -168,15 +168,19 @@ export interface Operation {
 
 /** One node of the URL tree: `deviceManagement`, `configurationPolicies`, `{…-id}`, … */
 export interface ResourceNode {
+  /** The wire segment; of an alternate key, what it adds to its set's path: `(appId='{appId}')`. */
   segment: string;
-  kind: "root" | "static" | "key";
-  /** For key nodes: the path parameter. */
+  /** `key`: a `{…-id}` segment (`byId`); `alternateKey`: a set addressed by another key (`byAppId`). */
+  kind: "root" | "static" | "key" | "alternateKey";
+  /** For key and alternate-key nodes: the path parameter. */
   key?: Parameter;
+  /** For alternate-key nodes: the key property and whether its value is a string literal. */
+  alternateKey?: { name: string; quoted: boolean };
   /** The path template from the root to this node. */
   path: string;
   /** Set by the naming stage: the request-builder class. */
   builderName: string;
-  /** Set by the naming stage, for static and key children: the getter (`assignments`) or `byId`. */
+  /** Set by the naming stage, for children: the getter (`assignments`), `byId`, or `by<Key>` (`byAppId`). */
   memberName: string;
   description?: string;
   /** Operations on this node's own path, plus `$count` and bound actions/functions below it. */

@@ -8,6 +8,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type SchemaOrRef } from "../load/openapi.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
+import { alternateKeyOf, looksLikeAlternateKey } from "../util/alternate-key.js";
 import { parseBoundCall } from "./bound-call.js";
 import { objectShapeOf, objectTypeFrom, SCHEMA_PREFIX, typeRefOf } from "./from-openapi.js";
 import type { ModelType, Operation, OperationKind, Parameter, RequestBodyShape, ResponseShape, TypeRef } from "./ir.js";
@@ -49,17 +50,19 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
   for (const path of Object.keys(sliced.document.paths).sort()) {
     const item = sliced.document.paths[path];
     if (!item) continue;
-    const nested = path.split("/").slice(1, -1).find((s) => s.includes("("));
+    // An alternate key (`applications(appId='{appId}')`) may be anywhere in a path; a segment with
+    // parameters before the last that is none is a composable function, which the builders cannot address.
+    const nested = path.split("/").slice(1, -1).find((s) => s.includes("(") && !alternateKeyOf(s));
     if (nested) {
-      warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (a composable function or an alternate key); its operations are left out`);
+      warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (a composable function or a composite alternate key); its operations are left out`);
       continue;
     }
     // A bound call's segment is namespace-qualified (`microsoft.graph.f(…)`); an unqualified one with
-    // parameters is an alternate key (`applications(appId='{appId}')`), which the builders cannot
-    // address yet: left out, rather than a getter that would send its placeholder literally.
+    // parameters is an alternate key, of one property, or else left out, rather than a getter that
+    // would send its placeholder literally.
     const last = path.slice(path.lastIndexOf("/") + 1);
-    if (last.includes("(") && !last.slice(0, last.indexOf("(")).includes(".")) {
-      warnings.push(`${sliced.source}: ${path}: the segment ${last} is an alternate key, which the request builders do not support; its operations are left out`);
+    if (looksLikeAlternateKey(last) && !alternateKeyOf(last)) {
+      warnings.push(`${sliced.source}: ${path}: the segment ${last} is a composite alternate key (or not a key of the form name(key='{param}')), which the request builders do not support; its operations are left out`);
       continue;
     }
     for (const method of METHODS) {

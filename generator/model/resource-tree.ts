@@ -1,9 +1,12 @@
 /**
  * Model stage: arrange operations into the URL tree the request builders mirror. Static segments
- * become nodes (`deviceManagement`, `assignments`), `{…-id}` segments become key nodes (`byId`), and
+ * become nodes (`deviceManagement`, `assignments`), `{…-id}` segments become key nodes (`byId`), a
+ * set addressed by an alternate key (`applications(appId='{appId}')`) an alternate-key node below
+ * the set (`byAppId`), and
  * `$count` and bound actions/functions (`microsoft.graph.assign`) attach to the node they extend.
  */
 import { compareStrings, sortedBy } from "../util/order.js";
+import { alternateKeyOf, type AlternateKey } from "../util/alternate-key.js";
 import type { Operation, ResourceNode } from "./ir.js";
 
 /**
@@ -23,7 +26,10 @@ export function buildResourceTree(operations: Operation[], source: string): Reso
     const last = segments.at(-1)!;
     const attachesToParent = last === "$count" || op.call !== undefined;
     let node = root;
-    for (const segment of attachesToParent ? segments.slice(0, -1) : segments) node = childFor(node, segment, op, source);
+    for (const segment of attachesToParent ? segments.slice(0, -1) : segments) {
+      const alternate = alternateKeyOf(segment);
+      node = alternate ? alternateKeyChild(childFor(node, alternate.prefix, op, source), alternate, op, source) : childFor(node, segment, op, source);
+    }
     node.operations.push(op);
     // A node is described by what its GET says (the spec's description of the resource).
     if (!attachesToParent && (op.method === "GET" || !node.description)) node.description = op.description ?? op.summary ?? node.description;
@@ -41,6 +47,18 @@ function childFor(parent: ResourceNode, segment: string, op: Operation, source: 
     child = { segment, kind: isKey ? "key" : "static", key, path: `${parent.path}/${segment}`, builderName: "", memberName: "", operations: [], children: [] };
     if (isKey && parent.children.some((c) => c.kind === "key")) throw new Error(`${source}: ${op.method} ${op.path}: two different key segments under ${parent.path || "/"}`);
     parent.children.push(child);
+  }
+  return child;
+}
+
+/** The node of `set` addressed by an alternate key: below the set, its path the set's with the key's parentheses. */
+function alternateKeyChild(set: ResourceNode, alternate: AlternateKey, op: Operation, source: string): ResourceNode {
+  let child = set.children.find((c) => c.kind === "alternateKey" && c.segment === alternate.segment);
+  if (!child) {
+    const key = op.pathParameters.find((p) => p.wireName === alternate.placeholder);
+    if (!key) throw new Error(`${source}: ${op.method} ${op.path}: the alternate key ${alternate.prefix}${alternate.segment} names {${alternate.placeholder}}, which is no path parameter`);
+    child = { segment: alternate.segment, kind: "alternateKey", key, alternateKey: { name: alternate.name, quoted: alternate.quoted }, path: `${set.path}${alternate.segment}`, builderName: "", memberName: "", operations: [], children: [] };
+    set.children.push(child);
   }
   return child;
 }

@@ -16,7 +16,7 @@
  * 3. So adding a type never renames a type of a higher group, nor one whose name it does not equal
  *    exactly; `microsoft.graph` types never change name.
  * 4. Builder members: HTTP methods (`get`, `post`, `patch`, `put`, `delete`, `count`, `iterate`,
- *    `iteratePages`) first, then `byId`, then getters for path segments, then actions and functions
+ *    `iteratePages`) first, then `byId`, then `by<Key>` for alternate keys (`byAppId`), then getters for path segments, then actions and functions
  *    by their name. Overloads of one function on one node keep the bare name for the one without
  *    parameters and are `<name>With<Param>And<Param>` otherwise.
  * 5. Query options drop their `$`/`@` (`$top` → `top`, `@id` → `id`); header parameters are camel
@@ -74,7 +74,8 @@ function hintName(type: ObjectType): string {
 }
 
 function nameBuilders(node: ResourceNode, exports: NameScope): void {
-  const stem = node.path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? "Item" : pascalCase(s))).join("");
+  // `{…-id}` → `Item`, an alternate key `applications(appId='{appId}')` → `ApplicationsWithAppId`.
+  const stem = node.path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? "Item" : pascalCase(s.replace(/\((\w+)=.*\)$/, " with $1")))).join("");
   node.builderName = node.kind === "root" ? "GraphClient" : exports.claim(`the builder of ${node.path}`, `${stem}RequestBuilder`);
   if (node.key) node.key.name = parameterIdentifier(node.key.wireName);
   node.children.forEach((child) => nameBuilders(child, exports));
@@ -100,6 +101,9 @@ function nameMembers(node: ResourceNode, slice: string, warnings: string[]): voi
   }
   for (const child of node.children) {
     if (child.kind === "key") child.memberName = members.claim(child.path, "byId");
+  }
+  for (const child of node.children) {
+    if (child.kind === "alternateKey") child.memberName = members.claim(child.path, `by${pascalCase(child.alternateKey!.name)}`, `by${pascalCase(child.alternateKey!.name)}Key`);
   }
   for (const child of node.children) {
     // A type cast segment (`microsoft.graph.user`) is a getter without the `microsoft.` (`graphUser`).

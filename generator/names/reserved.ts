@@ -17,7 +17,7 @@ export const RESERVED_EXPORTS = [
   "PagingOptions", "RequestBody", "RequestBuilder", "Route", "RouteArgument", "Routes", "OperationIndex", "OperationIndexes", "OperationIndexSource", "operationIndexOf", "LazyOperations", "lazyOperations", "BodyTable", "BodyTables", "VERBS", "CALL_ARGS", "QUERY_WIRE_NAMES", "builderMembers", "COUNT_QUERY", "defaultCallSegment", "defaultGetterSegment", "verbRule", "VerbRule", "createClient", "memberKey", "HeaderOptions", "RequestOptions", "ResponseInfo", "RetryPolicy",
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
   "UnknownODataType", "backoffMs", "callContext", "claimsChallenge", "cloudBaseUrl", "createRuntime",
-  "createTokenSource", "defaultScope", "describeBody", "describeValue", "encodeKey", "encodeLiteral", "encodeQuery",
+  "createTokenSource", "defaultScope", "describeBody", "describeValue", "encodeAlternateKey", "encodeKey", "encodeLiteral", "encodeQuery",
   "errorFromResponse", "exchange", "findUnsendable", "headerProblem", "headerSecrets", "invalidResponse", "numberOptionProblem", "callOptionsProblem", "isHttpStatus", "answersNothing", "isJsonMediaType", "attemptSecrets", "COUNT_EXPECTED", "countOf", "requestSecrets", "SuccessAnswer", "unsendableObject", "LowLevelMedia", "withLowLevelMedia", "LowLevelCall", "isBinaryValue", "headerRecord",
   "isCredentialHeader", "isHttpUrl", "isJsonContentType", "isOnOrigin", "isRedirect",
   "isRetryableOnNetworkError", "isRetryableStatus", "isValidHeaderValue", "iterateItems", "iteratePages",

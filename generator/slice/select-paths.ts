@@ -6,6 +6,7 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type LoadedOpenApi, type OpenApiDocument } from "../load/openapi.js";
+import { alternateKeyOf } from "../util/alternate-key.js";
 import { sortedKeys } from "../util/order.js";
 
 export interface SlicedOpenApi {
@@ -26,13 +27,26 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/** `path` with each alternate key as a segment of its own: `/a(k='{k}')/b` → `/a/(k='{k}')/b`. */
+function keyAsSegment(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => {
+      const alternate = alternateKeyOf(segment);
+      return alternate ? `${alternate.prefix}/${alternate.segment}` : segment;
+    })
+    .join("/");
+}
+
 export function selectPaths(loaded: LoadedOpenApi, include: string[]): SlicedOpenApi {
   const { document, source } = loaded;
   const allPaths = Object.keys(document.paths ?? {});
   const paths: OpenAPIV3.PathsObject = {};
   for (const pattern of include) {
     const regexp = globToRegExp(pattern);
-    const matched = allPaths.filter((p) => regexp.test(p));
+    // A path through an alternate key is below its set: `/applications/**` and `/applications/*`
+    // take `/applications(appId='{appId}')` as they take `/applications/{application-id}`.
+    const matched = allPaths.filter((p) => regexp.test(p) || regexp.test(keyAsSegment(p)));
     if (matched.length === 0) throw new Error(`${source}: include pattern ${JSON.stringify(pattern)} matches no path (the file has ${allPaths.length} paths)`);
     for (const p of matched) paths[p] = document.paths[p];
   }

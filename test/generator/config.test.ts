@@ -32,7 +32,7 @@ test("a key the generator does not read is an error naming it and the file, with
   const cases: [unknown, RegExp][] = [
     [{ output: "out", slices: [{ ...one, overlay: ["o.yaml"] }] }, /^c\.json: slices\[0\]\.overlay is not a key the generator reads \(did you mean overlays\?\); a slice has name, openapi, csdl, include, overlays$/],
     [{ output: "out", slices: [{ ...one, includes: ["/x"] }] }, /^c\.json: slices\[0\]\.includes is not a key .*\(did you mean include\?\)/],
-    [{ output: "out", outptu: "x", slices: [one] }, /^c\.json: outptu is not a key the generator reads \(did you mean output\?\); the config has output, format, main, slices$/],
+    [{ output: "out", outptu: "x", slices: [one] }, /^c\.json: outptu is not a key the generator reads \(did you mean output\?\); the config has output, format, main, slices, skipTypeCheck$/],
     [{ output: "out", formatt: "prettier", slices: [one] }, /^c\.json: formatt is not a key .*\(did you mean format\?\)/],
     [{ output: "out", slices: [one, { ...one, name: "t", CSDL: "x.xml" }] }, /^c\.json: slices\[1\]\.CSDL is not a key .*\(did you mean csdl\?\)/],
     [{ output: "out", slices: [{ ...one, somethingElse: 1 }] }, /^c\.json: slices\[0\]\.somethingElse is not a key the generator reads; a slice has/],

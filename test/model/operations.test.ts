@@ -158,17 +158,27 @@ test("a placeholder written twice in a function segment is one path parameter of
   assert.match(client(), /g\(params: \{ a: string; b: string \}, options\?: RequestOptions\): Promise<Thing>;/);
 });
 
-test("an alternate key segment is left out with a warning naming it, never a getter sending its placeholder", () => {
-  const appId = [{ name: "appId", in: "path", required: true, schema: { type: "string" } }];
+test("an alternate key is a by<Key> member of its set, also below a key; a composite one or a composable function is left out with a warning", () => {
+  const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
   const { model, client } = generate(
     documentOf({
       "/things/{thing-id}": { get: { parameters: [key("thing-id")], responses: { 200: json(ref("thing")) } } },
-      "/things(appId='{appId}')": { get: { parameters: appId, responses: { 200: json(ref("thing")) } } },
+      "/things(appId='{appId}')": { get: { parameters: [param("appId")], responses: { 200: json(ref("thing")) } } },
+      "/things(appId='{appId}')/parts": { get: { parameters: [param("appId")], responses: { 200: json(ref("thing")) } } },
+      "/things(a='{a}',b='{b}')": { get: { parameters: [param("a"), param("b")], responses: { 200: json(ref("thing")) } } },
+      "/things/microsoft.graph.getByPath(path='{path}')/parts": { get: { parameters: [param("path")], responses: { 200: json(ref("thing")) } } },
     }),
   );
-  assert.equal(allOperations(model.root).map((o) => o.path), ["/things/{thing-id}"]);
-  assert.ok(model.warnings.some((w) => w.includes(SOURCE) && w.includes("/things(appId='{appId}')") && w.includes("alternate key")), model.warnings.join("\n"));
-  assert.not.match(client(), /AppId/);
+  assert.equal(allOperations(model.root).map((o) => o.path).sort(), ["/things(appId='{appId}')", "/things(appId='{appId}')/parts", "/things/{thing-id}"]);
+  const things = model.root.children.find((c) => c.segment === "things")!;
+  const alternate = things.children.find((c) => c.kind === "alternateKey")!;
+  assert.is(alternate.memberName, "byAppId");
+  assert.is(alternate.path, "/things(appId='{appId}')");
+  assert.equal(alternate.alternateKey, { name: "appId", quoted: true });
+  assert.match(client(), /byAppId\(appId: string\): ThingsWithAppIdRequestBuilder;/);
+  assert.match(client(), /"things\/byAppId": \{"keySegment":"\(appId='\{appId\}'\)"\}/);
+  assert.ok(model.warnings.some((w) => w.includes("/things(a='{a}',b='{b}')") && w.includes("composite alternate key")), model.warnings.join("\n"));
+  assert.ok(model.warnings.some((w) => w.includes("microsoft.graph.getByPath(path='{path}')") && w.includes("composable function")), model.warnings.join("\n"));
 });
 
 test.run();

@@ -2,7 +2,7 @@
  * The constructs of Microsoft's module descriptions, over real HTTP: the SDK generated from
  * spec/fixtures/module-constructs.yaml against a recording server on 127.0.0.1. PUT with binary and
  * JSON bodies, binary responses as Blobs, function segment parameters as encoded literals, header
- * parameters as typed options, and query options under their real wire names.
+ * parameters as typed options, query options under their real wire names, and alternate keys.
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -181,6 +181,71 @@ test("an action of another namespace posts to its qualified segment", async () =
   const label = await item().applyLabel({ label: { sensitivity: 2 } });
   assert.is(label.sensitivity, 3);
   assert.is(server.requests[0]!.rawPath, "/v1.0/drives/d1/items/i%2F1/microsoft.graph.security.applyLabel");
+});
+
+
+test("an alternate key is by<Key>: get, patch and delete address items(name='…') with the key as a string literal, quotes doubled and encoded", async () => {
+  const items = () => client().drives.byId("d1").items;
+  respond = () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "i1", name: "it's a/b" }) });
+  const got = await items().byName("it's a/b").get({ select: ["id", "name"] });
+  assert.is(got.name, "it's a/b");
+  respond = () => ({ status: 204, body: "" });
+  await items().byName("plain").patch({ name: "renamed" });
+  await items().byName("plain").delete();
+  assert.equal(server.requests.map((r) => `${r.method} ${r.rawPath}`), [
+    "GET /v1.0/drives/d1/items(name='it%27%27s%20a%2Fb')?$select=id,name",
+    "PATCH /v1.0/drives/d1/items(name='plain')",
+    "DELETE /v1.0/drives/d1/items(name='plain')",
+  ]);
+  assert.equal(JSON.parse(server.requests[1]!.body), { name: "renamed" });
+  assert.is(items().byName("x").path, "/drives/d1/items(name='x')");
+});
+
+test("below an alternate key the builder goes on (a media resource as a Blob); an unquoted key is a bare literal", async () => {
+  respond = () => ({ headers: { "content-type": "text/plain" }, body: "the content" });
+  const blob = await client().drives.byId("d1").items.byName("n").content.get();
+  assert.is(await blob.text(), "the content");
+  respond = () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "i7" }) });
+  await client().drives.byId("d1").items.bySequence(7).get();
+  assert.equal(server.requests.map((r) => r.rawPath), ["/v1.0/drives/d1/items(name='n')/content", "/v1.0/drives/d1/items(sequence=7)"]);
+});
+
+test("an empty, null or non-literal alternate key is invalidRequest naming the member, and nothing is sent", async () => {
+  for (const bad of ["", null, undefined, { a: 1 }, Number.NaN]) {
+    const error = await Promise.resolve()
+      .then(() => client().drives.byId("d1").items.byName(bad as never).get())
+      .catch((e: unknown) => e);
+    assert.instance(error, sdk.GraphError, String(bad));
+    assert.is((error as { code: string }).code, "invalidRequest");
+    assert.match((error as Error).message, /byName\(name\) must be a (non-empty )?string, finite number or boolean of valid Unicode/);
+  }
+  assert.is(server.requests.length, 0);
+});
+
+test("an alternate-key call can be batched: its item's URL is the literal path", async () => {
+  respond = () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify({ responses: [{ id: "1", status: 200, body: { id: "i1" } }] }) });
+  const [item] = await client().batch((g: Sdk) => [g.drives.byId("d1").items.byName("n'1").get()]);
+  assert.is(item.status, "fulfilled");
+  assert.equal(JSON.parse(server.requests[0]!.body).requests[0].url, "/drives/d1/items(name='n%27%271')");
+});
+
+
+test("the low-level client writes function parameters and alternate keys as the typed client does: literals, quotes doubled, nothing breaking out", async () => {
+  const api = sdk.createLowLevelClient({ baseUrl: `${server.url}/v1.0`, token: "t0ken", maxRetries: 0 });
+  respond = () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "i1", value: [] }) });
+  await api.GET("/drives/{drive-id}/items(name='{name}')", { params: { path: { "drive-id": "d1", name: "it's a)/b" } } });
+  await api.GET("/drives/{drive-id}/items/{driveItem-id}/microsoft.graph.getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')", {
+    params: { path: { "drive-id": "d1", "driveItem-id": "i/1", startDateTime: "2023-01-01", endDateTime: "O'Neil)/x", interval: null } },
+  });
+  await api.GET("/drives/{drive-id}/items(sequence={sequence})", { params: { path: { "drive-id": "d1", sequence: 7 } } });
+  assert.equal(server.requests.map((r) => r.rawPath), [
+    "/v1.0/drives/d1/items(name='it%27%27s%20a%29%2Fb')",
+    "/v1.0/drives/d1/items/i%2F1/microsoft.graph.getActivitiesByInterval(startDateTime='2023-01-01',endDateTime='O%27%27Neil%29%2Fx',interval=null)",
+    "/v1.0/drives/d1/items(sequence=7)",
+  ]);
+  const error = await api.GET("/drives/{drive-id}/items(name='{name}')", { params: { path: { "drive-id": "d1", name: "" } } }).catch((e: unknown) => e);
+  assert.is((error as { code?: string }).code, "invalidRequest");
+  assert.is(server.requests.length, 3, "an empty alternate key is not sent");
 });
 
 test.run();

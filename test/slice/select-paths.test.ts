@@ -73,6 +73,16 @@ test("characters that mean something in a regular expression are literal: . $ { 
   assert.ok(globToRegExp("/a/f(x='{x}')").test("/a/f(x='{x}')"));
 });
 
+test("a path through an alternate key is below its set: /users/** and /users/* take it as they take /users/{user-id}; a literal pattern still matches it", () => {
+  const paths = ["/users", "/users/{user-id}", "/users(userPrincipalName='{userPrincipalName}')", "/users(userPrincipalName='{userPrincipalName}')/manager", "/usersX(a='{a}')"];
+  const alternate = { ...document, paths: Object.fromEntries(paths.map((p) => [p, { get: { responses: { 200: { description: "ok" } } } }])) } as unknown as OpenApiDocument;
+  const take = (...include: string[]) => Object.keys(selectPaths({ source: "t.yml", document: alternate }, include).document.paths);
+  assert.equal(take("/users/**"), ["/users/{user-id}", "/users(userPrincipalName='{userPrincipalName}')", "/users(userPrincipalName='{userPrincipalName}')/manager"]);
+  assert.equal(take("/users/*"), ["/users/{user-id}", "/users(userPrincipalName='{userPrincipalName}')"]);
+  assert.equal(take("/users(userPrincipalName='{userPrincipalName}')"), ["/users(userPrincipalName='{userPrincipalName}')"]);
+  assert.equal(take("/users"), ["/users"]);
+});
+
 test("kept paths bring the components they reference, transitively, and nothing else; security schemes stay", () => {
   const { components } = keep("/users/{user-id}").document;
   assert.equal(Object.keys(components!.schemas!).sort(), ["g.person", "g.user"]);

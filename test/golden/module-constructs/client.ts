@@ -21,6 +21,9 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
 
 /** The members whose request differs from the request builder's rules (see its runtime file). */
 const routes: Routes = {
+  "drives/{}/items/byName": {"keySegment":"(name='{name}')"},
+  "drives/{}/items/bySequence": {"keySegment":"(sequence={sequence})"},
+  "drives/{}/items/bySequence/get": {"args":["options"]},
   "drives/{}/items/graphDriveItem": {"segment":"microsoft.graph.driveItem"},
   "drives/{}/items/{}/put": {"expect":"none"},
   "drives/{}/labels/get": {"query":{"id":"@id"}},
@@ -155,6 +158,64 @@ export interface DrivesItemItemsRequestBuilder extends RequestBuilder {
    * `/drives/{drive-id}/items/{driveItem-id}`
    */
   byId(driveItemId: string): DrivesItemItemsItemRequestBuilder;
+  /**
+   * Alternate key of driveItem (`name`). Sent as a string literal (quotes doubled), percent-encoded; an empty or null key is rejected before anything is sent.
+   * `/drives/{drive-id}/items(name='{name}')`
+   */
+  byName(name: string): DrivesItemItemsWithNameRequestBuilder;
+  /**
+   * Alternate key of driveItem, a number (`sequence`). Sent as a literal, percent-encoded; an empty or null key is rejected before anything is sent.
+   * `/drives/{drive-id}/items(sequence={sequence})`
+   */
+  bySequence(sequence: number): DrivesItemItemsWithSequenceRequestBuilder;
+}
+
+/** OData query options of `GET /drives/{drive-id}/items(name='{name}')`. */
+export type DrivesItemItemsWithNameGetQuery<S extends string = PropertyName<DriveItem>> = Pick<ODataQuery<S, string>, "select">;
+
+/**
+ * Get driveItem by name
+ * `/drives/{drive-id}/items(name='{name}')`
+ */
+export interface DrivesItemItemsWithNameRequestBuilder extends RequestBuilder {
+  /** `/drives/{drive-id}/items(name='{name}')/content` */
+  readonly content: DrivesItemItemsWithNameContentRequestBuilder;
+  /**
+   * Delete driveItem by name
+   * `DELETE /drives/{drive-id}/items(name='{name}')`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  delete(options?: RequestOptions): Promise<void>;
+  /**
+   * Get driveItem by name
+   * `GET /drives/{drive-id}/items(name='{name}')`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  get<S extends PropertyName<DriveItem> = never>(query?: DrivesItemItemsWithNameGetQuery<S>, options?: RequestOptions): Promise<Selected<DriveItem, S>>;
+  /**
+   * Update driveItem by name
+   * `PATCH /drives/{drive-id}/items(name='{name}')`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  patch(body: RequestBody<DriveItem>, options?: RequestOptions): Promise<void>;
+}
+
+/** `/drives/{drive-id}/items(name='{name}')/content` */
+export interface DrivesItemItemsWithNameContentRequestBuilder extends RequestBuilder {
+  /**
+   * `GET /drives/{drive-id}/items(name='{name}')/content`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  get(options?: RequestOptions): Promise<Blob>;
+}
+
+/** `/drives/{drive-id}/items(sequence={sequence})` */
+export interface DrivesItemItemsWithSequenceRequestBuilder extends RequestBuilder {
+  /**
+   * `GET /drives/{drive-id}/items(sequence={sequence})`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  get(options?: RequestOptions): Promise<DriveItem>;
 }
 
 /** OData query options of `GET /drives/{drive-id}/items/microsoft.graph.driveItem`. */

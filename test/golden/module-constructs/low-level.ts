@@ -7,6 +7,7 @@ import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { paths } from "./paths.js";
 /** The operations whose body or answer is binary content, by method and path: sent and answered byte for byte. */
 const media: LowLevelMedia = {
+  "GET /drives/{drive-id}/items(name='{name}')/content": { answer: "blob" },
   "GET /drives/{drive-id}/items/{driveItem-id}/content": { answer: "blob" },
   "GET /drives/{drive-id}/items/{driveItem-id}/thumbnail/$value": { answer: "blob" },
   "PUT /drives/{drive-id}/items/{driveItem-id}/content": { body: "application/octet-stream" },

@@ -27,6 +27,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/drives/{drive-id}/items(name='{name}')": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Get driveItem by name */
+    get: operations["drives.items.GetByName"];
+    put?: never;
+    post?: never;
+    /** Delete driveItem by name */
+    delete: operations["drives.items.DeleteByName"];
+    options?: never;
+    head?: never;
+    /** Update driveItem by name */
+    patch: operations["drives.items.UpdateByName"];
+    trace?: never;
+  };
+  "/drives/{drive-id}/items(name='{name}')/content": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["drives.items.GetContentByName"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/drives/{drive-id}/items(sequence={sequence})": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["drives.items.GetBySequence"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/drives/{drive-id}/items/microsoft.graph.driveItem": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Get the items of the drive cast to driveItem */
@@ -226,6 +262,93 @@ export interface components {
 
 /** The operations of the slice, by `operationId` (ids the spec repeats are only under `paths`). */
 export interface operations {
+  "drives.items.DeleteByName": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        "drive-id": string;
+        /** Alternate key of driveItem */
+        "name": string | null;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      "204": { headers: { [name: string]: unknown }; content?: never };
+      "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
+    };
+  };
+  "drives.items.GetByName": {
+    parameters: {
+      query?: {
+        "$select"?: string[];
+      };
+      header?: never;
+      path: {
+        "drive-id": string;
+        /** Alternate key of driveItem */
+        "name": string | null;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      "200": { headers: { [name: string]: unknown }; content: { "application/json": DriveItem } };
+      "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
+    };
+  };
+  "drives.items.GetBySequence": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        "drive-id": string;
+        /** Alternate key of driveItem, a number */
+        "sequence": number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      "200": { headers: { [name: string]: unknown }; content: { "application/json": DriveItem } };
+      "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
+    };
+  };
+  "drives.items.GetContentByName": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        "drive-id": string;
+        /** Alternate key of driveItem */
+        "name": string | null;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      "200": { headers: { [name: string]: unknown }; content: { "application/octet-stream": Blob } };
+      "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
+    };
+  };
+  "drives.items.UpdateByName": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        "drive-id": string;
+        /** Alternate key of driveItem */
+        "name": string | null;
+      };
+      cookie?: never;
+    };
+    requestBody: { content: { "application/json": RequestBody<DriveItem> } };
+    responses: {
+      "204": { headers: { [name: string]: unknown }; content?: never };
+      "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
+    };
+  };
   "drives_CountItemsAsDriveItem": {
     parameters: {
       query?: never;

@@ -7,4 +7,5 @@ export const calls: Routes = {};
 /** Each operation that sends JSON and whose key hashes to this index: its body type, and the module with the table of every type that body can hold. */
 export const bodies: BodyTables = {
   "drives/{}/following/ref/post": ["DriveFollowingCreateRequestBody", () => import("../schema/DriveFollowingCreateRequestBody.js")],
+  "drives/{}/items/byName/patch": ["microsoft.graph.driveItem", () => import("../schema/DriveItem.js")],
 };
