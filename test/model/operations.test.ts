@@ -167,6 +167,20 @@ test("one alternate key written two ways under one set (another placeholder, or 
   assert.equal(model.root.children[0]!.children.map((c) => c.memberName), ["byAppId", "byUniqueName"]);
 });
 
+test("the low-level path types of a key and an alternate key are never null (the client refuses it), though the spec says nullable; a function parameter's may be", () => {
+  const nullable = (name: string) => ({ name, in: "path", required: true, schema: { type: "string", nullable: true } });
+  const { paths } = generate(
+    documentOf({
+      "/things/{thing-id}": { get: { parameters: [nullable("thing-id")], responses: { 200: json(ref("thing")) } } },
+      "/things(appId='{appId}')": { get: { parameters: [nullable("appId")], responses: { 200: json(ref("thing")) } } },
+      "/things(appId='{appId}')/microsoft.graph.f(x='{x}')": { get: { parameters: [nullable("appId"), nullable("x")], responses: { 200: json(ref("thing")) } } },
+    }),
+  );
+  assert.not.match(paths(), /"(thing-id|appId)": string \| null;/);
+  assert.match(paths(), /"appId": string;/);
+  assert.match(paths(), /"x": string \| null;/);
+});
+
 test("a placeholder written twice in a function segment is one path parameter of the low-level client", () => {
   const { paths, client } = generate(
     documentOf({ "/things/microsoft.graph.g(a='{x}',b='{x}')": { get: { parameters: [{ name: "x", in: "path", required: true, schema: { type: "string" } }], responses: { 200: json(ref("thing")) } } } }),
