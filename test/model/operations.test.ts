@@ -181,6 +181,18 @@ test("the low-level path types of a key and an alternate key are never null (the
   assert.match(paths(), /"x": string \| null;/);
 });
 
+test("an inline body below an alternate key is named after its key type and the segments after it, as below an {id} key", () => {
+  const param = (name: string, keyType: string) => ({ name, in: "path", required: true, schema: { type: "string" }, "x-ms-docs-key-type": keyType });
+  const checkin = { "x-ms-docs-operation-type": "action", requestBody: { content: { "application/json": { schema: { type: "object", properties: { comment: { type: "string" } } } } } }, responses: { 204: { description: "ok" } } };
+  const names = (path: string, key: string) => {
+    const { model } = generate(documentOf({ [path]: { post: { ...checkin, parameters: [param("drive-id", "drive"), param(key, "driveItem")] } } }));
+    return [...model.types.values()].filter((t) => t.name !== "microsoft.graph.thing").map((t) => t.tsName);
+  };
+  assert.equal(names("/drives/{drive-id}/items/{driveItem-id}/versions/microsoft.graph.checkin", "driveItem-id"), ["DriveItemVersionsCheckinRequestBody"]);
+  assert.equal(names("/drives/{drive-id}/items(name='{name}')/versions/microsoft.graph.checkin", "name"), ["DriveItemVersionsCheckinRequestBody"]);
+  assert.equal(names("/drives/{drive-id}/items(name='{name}')/microsoft.graph.checkin", "name"), ["DriveItemCheckinRequestBody"]);
+});
+
 test("a placeholder written twice in a function segment is one path parameter of the low-level client", () => {
   const { paths, client } = generate(
     documentOf({ "/things/microsoft.graph.g(a='{x}',b='{x}')": { get: { parameters: [{ name: "x", in: "path", required: true, schema: { type: "string" } }], responses: { 200: json(ref("thing")) } } } }),
