@@ -18,7 +18,7 @@ export function encodeKey(id: string, parameter: string): string {
   } catch {
     // encodeURIComponent throws on a lone surrogate: such an id cannot be sent either.
   }
-  throw invalidRequest(`${parameter} must be a non-empty string of valid Unicode that is not "." or "..", got ${JSON.stringify(id)}`);
+  throw invalidRequest(`${parameter} must be a non-empty string of valid Unicode that is not "." or "..", got ${describeValue(id)}`);
 }
 
 /** A request that cannot be built: nothing was sent. */
@@ -69,7 +69,7 @@ export function encodeLiteral(value: unknown, quoted: boolean, parameter: string
   } catch {
     // a lone surrogate: not valid Unicode, so it cannot be sent either
   }
-  throw invalidRequest(`${parameter} must be a string, finite number or boolean of valid Unicode, got ${JSON.stringify(value) ?? String(value)}`);
+  throw invalidRequest(`${parameter} must be a string, finite number or boolean of valid Unicode, got ${describeValue(value)}`);
 }
 
 /**

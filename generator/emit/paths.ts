@@ -56,7 +56,9 @@ function operationType(op: Operation, types: Map<string, ModelType>, indent: str
   const inner = `${indent}  `;
   // The template's placeholders, each once: one written twice in a function segment (`g(a='{x}',b='{x}')`) is one value to openapi-fetch.
   const placeholders = (op.call?.parameters ?? []).map((p: SegmentParameter) => ({ ...p, wireName: p.placeholder }));
-  const path: Parameter[] = [...op.pathParameters, ...placeholders.filter((p, i) => placeholders.findIndex((q) => q.wireName === p.wireName) === i)];
+  // A key or alternate key is never null (the client refuses it, whatever the spec's schema says); a function's parameter may be the literal null.
+  const keys = op.pathParameters.map((p) => ({ ...p, nullable: false }));
+  const path: Parameter[] = [...keys, ...placeholders.filter((p, i) => placeholders.findIndex((q) => q.wireName === p.wireName) === i)];
   const lines = [
     `${inner}parameters: {`,
     `${inner}  query${group(op.query, types, `${inner}  `)};`,

@@ -275,7 +275,8 @@ function inlineType(schema: OpenAPIV3.SchemaObject, pointer: string, suffix: str
 /**
  * What an inline type is named after: the `x-ms-docs-key-type` of the last key in its path and the
  * segments after that key (`/groups/{group-id}/team/members/microsoft.graph.add` → `group team
- * members`), else the last plain segment.
+ * members`; an alternate key, `/drives/{drive-id}/items(name='{name}')/microsoft.graph.checkin` →
+ * `driveItem`), else the last plain segment.
  */
 function keyTypeOf(path: string, parameters: OpenAPIV3.ParameterObject[], operation: Operation): string {
   const keys = (parameters as (OpenAPIV3.ParameterObject & { "x-ms-docs-key-type"?: string })[]).filter((p) => p.in === "path" && p["x-ms-docs-key-type"]);
@@ -283,8 +284,9 @@ function keyTypeOf(path: string, parameters: OpenAPIV3.ParameterObject[], operat
   const plain = (s: string) => !/[.({$]/.test(s);
   const key = keys.at(-1);
   if (key) {
-    // The segments between the key and the operation (not the action's own segment).
-    const after = segments.slice(segments.lastIndexOf(`{${key.name}}`) + 1, operation.call ? -1 : undefined).filter(plain);
+    // The segments between the key (`{key}`, or an alternate key `items(name='{key}')`) and the operation (not the action's own segment).
+    const at = segments.map((s) => (s === `{${key.name}}` || alternateKeyOf(s)?.placeholder === key.name)).lastIndexOf(true);
+    const after = segments.slice(at + 1, operation.call ? -1 : undefined).filter(plain);
     return [key["x-ms-docs-key-type"]!, ...after].join(" ");
   }
   return segments.filter(plain).at(-1) ?? operation.operationId;

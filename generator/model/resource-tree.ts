@@ -38,12 +38,13 @@ export function buildResourceTree(operations: Operation[], source: string): Reso
   return root;
 }
 
+/** The child of `parent` at `segment`; a key segment must be a path parameter of every operation through it. */
 function childFor(parent: ResourceNode, segment: string, op: Operation, source: string): ResourceNode {
+  const isKey = segment.startsWith("{") && segment.endsWith("}");
+  const key = isKey ? op.pathParameters.find((p) => `{${p.wireName}}` === segment) : undefined;
+  if (isKey && !key) throw new Error(`${source}: ${op.method} ${op.path}: path segment ${segment} has no matching path parameter`);
   let child = parent.children.find((c) => c.segment === segment);
   if (!child) {
-    const isKey = segment.startsWith("{") && segment.endsWith("}");
-    const key = isKey ? op.pathParameters.find((p) => `{${p.wireName}}` === segment) : undefined;
-    if (isKey && !key) throw new Error(`${source}: ${op.method} ${op.path}: path segment ${segment} has no matching path parameter`);
     child = { segment, kind: isKey ? "key" : "static", key, path: `${parent.path}/${segment}`, builderName: "", memberName: "", operations: [], children: [] };
     if (isKey && parent.children.some((c) => c.kind === "key")) throw new Error(`${source}: ${op.method} ${op.path}: two different key segments under ${parent.path || "/"}`);
     parent.children.push(child);
@@ -51,12 +52,17 @@ function childFor(parent: ResourceNode, segment: string, op: Operation, source: 
   return child;
 }
 
-/** The node of `set` addressed by an alternate key: below the set, its path the set's with the key's parentheses. */
+/**
+ * The node of `set` addressed by an alternate key: below the set, its path the set's with the key's
+ * parentheses. Its placeholder must be a path parameter of every operation through it, and one key
+ * property is written one way under a set (as a set has one key segment): one member, `by<Key>`.
+ */
 function alternateKeyChild(set: ResourceNode, alternate: AlternateKey, op: Operation, source: string): ResourceNode {
-  let child = set.children.find((c) => c.kind === "alternateKey" && c.segment === alternate.segment);
+  const key = op.pathParameters.find((p) => p.wireName === alternate.placeholder);
+  if (!key) throw new Error(`${source}: ${op.method} ${op.path}: the alternate key ${alternate.prefix}${alternate.segment} names {${alternate.placeholder}}, which is no path parameter`);
+  let child = set.children.find((c) => c.kind === "alternateKey" && c.alternateKey!.name === alternate.name);
+  if (child && child.segment !== alternate.segment) throw new Error(`${source}: ${op.method} ${op.path}: the alternate key ${alternate.name} of ${set.path} is written both ${child.segment} and ${alternate.segment}; keep one, e.g. with an overlay`);
   if (!child) {
-    const key = op.pathParameters.find((p) => p.wireName === alternate.placeholder);
-    if (!key) throw new Error(`${source}: ${op.method} ${op.path}: the alternate key ${alternate.prefix}${alternate.segment} names {${alternate.placeholder}}, which is no path parameter`);
     child = { segment: alternate.segment, kind: "alternateKey", key, alternateKey: { name: alternate.name, quoted: alternate.quoted }, path: `${set.path}${alternate.segment}`, builderName: "", memberName: "", operations: [], children: [] };
     set.children.push(child);
   }

@@ -150,6 +150,49 @@ test("a path segment with no path parameter is an error naming the file", () => 
   throwsNaming(() => generate(documentOf({ "/things/{thing-id}/x/{other-id}": { get: { parameters: [key("thing-id")], responses: { 200: json(ref("thing")) } } } })), SOURCE, "GET /things/{thing-id}/x/{other-id}", "{other-id}");
 });
 
+test("a key or alternate key an operation below it does not declare is an error naming the file, that operation and the placeholder, though an earlier path declared it", () => {
+  const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+  const get = (...names: string[]) => ({ get: { parameters: names.map(param), responses: { 200: json(ref("thing")) } } });
+  throwsNaming(() => generate(documentOf({ "/things(appId='{appId}')": get("appId"), "/things(appId='{appId}')/parts": get() })), SOURCE, "GET /things(appId='{appId}')/parts", "{appId}");
+  throwsNaming(() => generate(documentOf({ "/things/{thing-id}": get("thing-id"), "/things/{thing-id}/parts": get() })), SOURCE, "GET /things/{thing-id}/parts", "{thing-id}");
+});
+
+test("one alternate key written two ways under one set (another placeholder, or quoted and not) is an error naming both, as two key segments are", () => {
+  const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+  const get = (name: string) => ({ get: { parameters: [param(name)], responses: { 200: json(ref("thing")) } } });
+  throwsNaming(() => generate(documentOf({ "/things(appId='{appId}')": get("appId"), "/things(appId='{app-id}')/parts": get("app-id") })), SOURCE, "/things", "(appId='{appId}')", "(appId='{app-id}')");
+  throwsNaming(() => generate(documentOf({ "/things(n='{n}')": get("n"), "/things(n={n})/parts": get("n") })), SOURCE, "(n='{n}')", "(n={n})");
+  // Two key properties are two members, even where their names meet.
+  const { model } = generate(documentOf({ "/things(appId='{appId}')": get("appId"), "/things(uniqueName='{uniqueName}')": get("uniqueName") }));
+  assert.equal(model.root.children[0]!.children.map((c) => c.memberName), ["byAppId", "byUniqueName"]);
+});
+
+test("the low-level path types of a key and an alternate key are never null (the client refuses it), though the spec says nullable; a function parameter's may be", () => {
+  const nullable = (name: string) => ({ name, in: "path", required: true, schema: { type: "string", nullable: true } });
+  const { paths } = generate(
+    documentOf({
+      "/things/{thing-id}": { get: { parameters: [nullable("thing-id")], responses: { 200: json(ref("thing")) } } },
+      "/things(appId='{appId}')": { get: { parameters: [nullable("appId")], responses: { 200: json(ref("thing")) } } },
+      "/things(appId='{appId}')/microsoft.graph.f(x='{x}')": { get: { parameters: [nullable("appId"), nullable("x")], responses: { 200: json(ref("thing")) } } },
+    }),
+  );
+  assert.not.match(paths(), /"(thing-id|appId)": string \| null;/);
+  assert.match(paths(), /"appId": string;/);
+  assert.match(paths(), /"x": string \| null;/);
+});
+
+test("an inline body below an alternate key is named after its key type and the segments after it, as below an {id} key", () => {
+  const param = (name: string, keyType: string) => ({ name, in: "path", required: true, schema: { type: "string" }, "x-ms-docs-key-type": keyType });
+  const checkin = { "x-ms-docs-operation-type": "action", requestBody: { content: { "application/json": { schema: { type: "object", properties: { comment: { type: "string" } } } } } }, responses: { 204: { description: "ok" } } };
+  const names = (path: string, key: string) => {
+    const { model } = generate(documentOf({ [path]: { post: { ...checkin, parameters: [param("drive-id", "drive"), param(key, "driveItem")] } } }));
+    return [...model.types.values()].filter((t) => t.name !== "microsoft.graph.thing").map((t) => t.tsName);
+  };
+  assert.equal(names("/drives/{drive-id}/items/{driveItem-id}/versions/microsoft.graph.checkin", "driveItem-id"), ["DriveItemVersionsCheckinRequestBody"]);
+  assert.equal(names("/drives/{drive-id}/items(name='{name}')/versions/microsoft.graph.checkin", "name"), ["DriveItemVersionsCheckinRequestBody"]);
+  assert.equal(names("/drives/{drive-id}/items(name='{name}')/microsoft.graph.checkin", "name"), ["DriveItemCheckinRequestBody"]);
+});
+
 test("a placeholder written twice in a function segment is one path parameter of the low-level client", () => {
   const { paths, client } = generate(
     documentOf({ "/things/microsoft.graph.g(a='{x}',b='{x}')": { get: { parameters: [{ name: "x", in: "path", required: true, schema: { type: "string" } }], responses: { 200: json(ref("thing")) } } } }),

@@ -211,7 +211,7 @@ test("below an alternate key the builder goes on (a media resource as a Blob); a
 });
 
 test("an empty, null or non-literal alternate key is invalidRequest naming the member, and nothing is sent", async () => {
-  for (const bad of ["", null, undefined, { a: 1 }, Number.NaN]) {
+  for (const bad of ["", null, undefined, { a: 1 }, Number.NaN, 7n]) {
     const error = await Promise.resolve()
       .then(() => client().drives.byId("d1").items.byName(bad as never).get())
       .catch((e: unknown) => e);

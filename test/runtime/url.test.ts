@@ -37,6 +37,24 @@ test("encodeLiteral: objects, NaN and lone surrogates are GraphErrors naming the
   }
 });
 
+test("encodeLiteral and encodeKey: a BigInt, NaN or function is a GraphError that says what it got, not a TypeError nor \"got null\"", () => {
+  const got = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      assert.instance(error, GraphError);
+      return (error as GraphError).message.replace(/^.* got /, "");
+    }
+    assert.unreachable("no error");
+  };
+  assert.is(got(() => encodeLiteral(5n, true, "p")), "5n");
+  assert.is(got(() => encodeLiteral(Number.NaN, false, "p")), "NaN");
+  assert.is(got(() => encodeLiteral(-Infinity, false, "p")), "-Infinity");
+  assert.is(got(() => encodeLiteral(() => "secret", true, "p")), "a function");
+  assert.is(got(() => encodeKey(5n as never, "k")), "5n");
+  assert.is(got(() => encodeKey(Number.NaN as never, "k")), "NaN");
+});
+
 test("encodeQuery: a lone surrogate is a GraphError naming the option", () => {
   assert.throws(() => encodeQuery({ filter: "x\ud800" }), (e: unknown) => e instanceof GraphError && /query option filter/.test(e.message));
 });

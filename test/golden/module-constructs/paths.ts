@@ -269,7 +269,7 @@ export interface operations {
       path: {
         "drive-id": string;
         /** Alternate key of driveItem */
-        "name": string | null;
+        "name": string;
       };
       cookie?: never;
     };
@@ -288,7 +288,7 @@ export interface operations {
       path: {
         "drive-id": string;
         /** Alternate key of driveItem */
-        "name": string | null;
+        "name": string;
       };
       cookie?: never;
     };
@@ -322,7 +322,7 @@ export interface operations {
       path: {
         "drive-id": string;
         /** Alternate key of driveItem */
-        "name": string | null;
+        "name": string;
       };
       cookie?: never;
     };
@@ -339,7 +339,7 @@ export interface operations {
       path: {
         "drive-id": string;
         /** Alternate key of driveItem */
-        "name": string | null;
+        "name": string;
       };
       cookie?: never;
     };
