@@ -3,6 +3,7 @@
  * looks like a network failure (and would be retried as one), and its message quotes the header
  * value, which may be a token. Here the error names the header or URL and quotes no value.
  */
+import { describeValue } from "./describe-value.js";
 
 /** A header name: an RFC 9110 token. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -74,7 +75,7 @@ export function urlProblem(url: string): string | undefined {
 export function numberOptionProblem(name: string, value: unknown, count = false): string | undefined {
   if (value === undefined) return undefined;
   const fits = typeof value === "number" && value >= 0 && (count ? Number.isInteger(value) || value === Infinity : !Number.isNaN(value));
-  return fits ? undefined : `${name} must be ${count ? "a whole number" : "a number of milliseconds"} of 0 or more (or Infinity), got ${typeof value === "number" ? value : JSON.stringify(value) ?? typeof value}`;
+  return fits ? undefined : `${name} must be ${count ? "a whole number" : "a number of milliseconds"} of 0 or more (or Infinity), got ${describeValue(value)}`;
 }
 
 /** Why a call's own `timeoutMs` or `maxRetries` cannot be used, named as the option it is; undefined when both can. */

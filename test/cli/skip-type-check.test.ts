@@ -69,7 +69,7 @@ test("a consumer still gets the generated types: a correct call compiles, a wron
   assert.equal(await typecheck(out, CALL.replace("GROUP", `"g1"`)), []);
   const errors = await typecheck(out, CALL.replace("GROUP", "42"));
   assert.is(errors.length, 1, errors.join("\n"));
-  assert.match(errors[0]!, /^consumer\.ts\(3,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
+  assert.match(errors[0]!, /consumer\.ts\(3,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
 });
 
 test("the generated files themselves are not checked: an error inside one goes unreported, and reported once the directive is gone", async ({ out }) => {

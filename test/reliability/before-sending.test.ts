@@ -75,12 +75,15 @@ test("a client option that is NaN, negative, fractional where a count is meant, 
 });
 
 test("a call option timeoutMs or maxRetries that is NaN or negative: invalidRequest naming it, nothing sent", async ({ h }) => {
-  for (const options of [{ timeoutMs: Number.NaN }, { timeoutMs: -1 }, { maxRetries: Number.NaN }, { maxRetries: 2.5 }]) {
+  for (const options of [{ timeoutMs: Number.NaN }, { timeoutMs: -1 }, { maxRetries: Number.NaN }, { maxRetries: 2.5 }, { timeoutMs: 5n }, { maxRetries: () => 3 }]) {
     const name = Object.keys(options)[0]!;
-    const error = await graphError(h.assignments().get(undefined, options));
+    const error = await graphError(h.assignments().get(undefined, options as never));
     assert.is(error.code, "invalidRequest", name);
     assert.match(error.message, `not sent: options.${name} must be`);
   }
+  // What was given is named, never serialised: a BigInt cannot be, and a function's source is no message.
+  assert.match((await graphError(h.assignments().get(undefined, { timeoutMs: 5n } as never))).message, /, got 5n$/);
+  assert.match((await graphError(h.assignments().get(undefined, { maxRetries: () => 3 } as never))).message, /, got a function$/);
   assert.is(h.server.requests.length, 0);
 });
 
