@@ -51,17 +51,21 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
     const item = sliced.document.paths[path];
     if (!item) continue;
     // An alternate key (`applications(appId='{appId}')`) may be anywhere in a path; a segment with
-    // parameters before the last that is none is a composable function, which the builders cannot address.
-    const nested = path.split("/").slice(1, -1).find((s) => s.includes("(") && !alternateKeyOf(s));
+    // parameters before the last that is none is a composable function (one the description declares
+    // as a call, or any other), which the builders cannot address.
+    const segments = path.split("/");
+    const nested = segments.slice(1, -1).find((s, i) => s.includes("(") && (!alternateKeyOf(s) || isCallPath(sliced.document.paths[segments.slice(0, i + 2).join("/")])));
     if (nested) {
-      warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (a composable function or a composite alternate key); its operations are left out`);
+      const what = alternateKeyOf(nested) ? "a composable function" : "a composable function or a composite alternate key";
+      warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (${what}); its operations are left out`);
       continue;
     }
-    // A bound call's segment is namespace-qualified (`microsoft.graph.f(…)`); an unqualified one with
-    // parameters is an alternate key, of one property, or else left out, rather than a getter that
-    // would send its placeholder literally.
-    const last = path.slice(path.lastIndexOf("/") + 1);
-    if (looksLikeAlternateKey(last) && !alternateKeyOf(last)) {
+    // A bound call's segment is namespace-qualified (`microsoft.graph.f(…)`), or declared a call
+    // (`x-ms-docs-operation-type`, as descriptions without the namespace prefix write `delta()`); any
+    // other with parameters is an alternate key, of one property, or else left out, rather than a
+    // getter that would send its placeholder literally.
+    const last = segments.at(-1)!;
+    if (looksLikeAlternateKey(last) && !isCallPath(item) && !alternateKeyOf(last)) {
       warnings.push(`${sliced.source}: ${path}: the segment ${last} is a composite alternate key (or not a key of the form name(key='{param}')), which the request builders do not support; its operations are left out`);
       continue;
     }
@@ -74,6 +78,14 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
     }
   }
   return result;
+}
+
+/** True when the description declares an operation of `item` a bound action or function. */
+function isCallPath(item: OpenAPIV3.PathItemObject | undefined): boolean {
+  return METHODS.some((method) => {
+    const docsType = (item?.[method] as { "x-ms-docs-operation-type"?: string } | undefined)?.["x-ms-docs-operation-type"];
+    return docsType === "action" || docsType === "function";
+  });
 }
 
 function operationOf(

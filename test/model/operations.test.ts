@@ -224,4 +224,31 @@ test("an alternate key is a by<Key> member of its set, also below a key; a compo
   assert.ok(model.warnings.some((w) => w.includes("microsoft.graph.getByPath(path='{path}')") && w.includes("composable function")), model.warnings.join("\n"));
 });
 
+test("unqualified bound operations (descriptions written without the namespace prefix) are calls by x-ms-docs-operation-type, not alternate keys; a composable one in the middle is left out with a warning", () => {
+  const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+  const fn = (parameters: object[]) => ({ get: { parameters, responses: { 200: json(ref("thing")) }, "x-ms-docs-operation-type": "function" } });
+  const { model, client } = generate(
+    documentOf({
+      "/things/{thing-id}": { get: { parameters: [key("thing-id")], responses: { 200: json(ref("thing")) } } },
+      "/things/delta()": fn([]),
+      "/things/{thing-id}/getActivities(start='{start}',end='{end}')": fn([key("thing-id"), param("start"), param("end")]),
+      "/things/{thing-id}/getByPath(path='{path}')": fn([key("thing-id"), param("path")]),
+      "/things/{thing-id}/getByPath(path='{path}')/parts": { get: { parameters: [key("thing-id"), param("path")], responses: { 200: json(ref("thing")) } } },
+      "/things/{thing-id}/archive": { post: { parameters: [key("thing-id")], responses: { 204: { description: "ok" } }, "x-ms-docs-operation-type": "action" } },
+    }),
+  );
+  const calls = allOperations(model.root).filter((o) => o.call).map((o) => `${o.methodName} ${o.path}`).sort();
+  assert.equal(calls, [
+    "archive /things/{thing-id}/archive",
+    "delta /things/delta()",
+    "getActivities /things/{thing-id}/getActivities(start='{start}',end='{end}')",
+    "getByPath /things/{thing-id}/getByPath(path='{path}')",
+  ]);
+  assert.not.ok(allOperations(model.root).some((o) => o.path.endsWith("/parts")), "the path through a composable function is left out");
+  assert.ok(model.warnings.some((w) => w.includes("getByPath(path='{path}')/parts") && w.includes("composable function")), model.warnings.join("\n"));
+  assert.not.ok(model.warnings.some((w) => w.includes("alternate key")), model.warnings.join("\n"));
+  assert.match(client(), /getActivities\(params: \{ start: string; end: string \}/);
+  assert.not.match(client(), /byPath|byStart/);
+});
+
 test.run();

@@ -248,4 +248,11 @@ test("the low-level client writes function parameters and alternate keys as the 
   assert.is(server.requests.length, 3, "an empty alternate key is not sent");
 });
 
+test("calls written without the namespace prefix (x-ms-docs-operation-type) go to their own segment: sharedWithMe(), restore(version='…')", async () => {
+  respond = () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify({ value: [], id: "i1" }) });
+  await client().drives.byId("d1").sharedWithMe();
+  await item().restore({ version: "v'2" });
+  assert.equal(server.requests.map((r) => `${r.method} ${r.rawPath}`), ["GET /v1.0/drives/d1/sharedWithMe()", "GET /v1.0/drives/d1/items/i%2F1/restore(version='v%27%272')"]);
+});
+
 test.run();

@@ -3,7 +3,7 @@
 import { createClient, type HeaderOptions, type RequestBuilder, type Routes } from "../runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { BatchOptions, BatchResults, BinaryBody, ODataQuery, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
-import type { DriveFollowingCreateRequestBody, DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
+import type { DriveFollowingCreateRequestBody, DriveItem, DriveItemApplyLabelRequestBody, DriveItemCheckinRequestBody, DriveQuotaUsedResponse, DriveSharedWithMeResponse, ItemActivityStat, Label, SecurityLabel } from "./models.js";
 /**
  * Creates a client for the module-constructs slice of Microsoft Graph. Request bodies are validated
  * against the spec before sending, with tables that a call loads the first time it sends a body of
@@ -73,6 +73,12 @@ export interface DrivesItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   recent(options?: RequestOptions): Promise<Page<ItemActivityStat>>;
+  /**
+   * Invoke function sharedWithMe
+   * `GET /drives/{drive-id}/sharedWithMe()`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  sharedWithMe(options?: RequestOptions): Promise<DriveSharedWithMeResponse>;
 }
 
 /** `/drives/{drive-id}/following` */
@@ -304,6 +310,12 @@ export interface DrivesItemItemsItemRequestBuilder extends RequestBuilder {
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
   applyLabel(body: RequestBody<DriveItemApplyLabelRequestBody>, options?: RequestOptions): Promise<SecurityLabel>;
+  /**
+   * Invoke function restore
+   * `GET /drives/{drive-id}/items/{driveItem-id}/restore(version='{version}')`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  restore(params: { version: string }, options?: RequestOptions): Promise<DriveItem>;
 }
 
 /** `/drives/{drive-id}/items/{driveItem-id}/content` */

@@ -57,6 +57,12 @@ export interface DriveQuotaUsedResponse extends ODataAnnotations {
   value?: number;
 }
 
+/** The result of sharedWithMe. */
+export interface DriveSharedWithMeResponse extends ODataAnnotations {
+  /** Navigation property: present only when requested with `expand`. */
+  value?: DriveItem[];
+}
+
 /** A value declared as microsoft.graph.entity: one of the types below, told apart by `"@odata.type"`. */
 export type Entity = (EntityBase & { "@odata.type"?: "#microsoft.graph.entity" }) | DriveItem | ItemActivityStat | UnknownEntity;
 

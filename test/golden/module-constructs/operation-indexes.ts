@@ -9,4 +9,5 @@ export const operationIndexes: OperationIndexes = [
   () => import("./operation-indexes/3.js"),
   () => import("./operation-indexes/4.js"),
   () => import("./operation-indexes/5.js"),
+  () => import("./operation-indexes/6.js"),
 ];

@@ -4,9 +4,8 @@ import type { Routes } from "../../runtime/route-rules.js";
 import type { BodyTables } from "../../runtime/validate.js";
 /** The route of each bound action and function whose key hashes to this index, by its key (as in the routes of `client.ts`). */
 export const calls: Routes = {
-  "drives/{}/items/{}/applyLabel": {"segment":"microsoft.graph.security.applyLabel"},
+  "drives/{}/quotaUsed": {"segment":"microsoft.graph.quotaUsed(unit={unit})","method":"GET","args":["params","options"]},
+  "drives/{}/items/{}/getActivitiesByInterval": {"method":"GET"},
 };
 /** Each operation that sends JSON and whose key hashes to this index: its body type, and the module with the table of every type that body can hold. */
-export const bodies: BodyTables = {
-  "drives/{}/items/{}/applyLabel": ["DriveItemApplyLabelRequestBody", () => import("../schema/DriveItemApplyLabelRequestBody.js")],
-};
+export const bodies: BodyTables = {};

@@ -4,9 +4,14 @@ import type { Routes } from "../../runtime/route-rules.js";
 import type { BodyTables } from "../../runtime/validate.js";
 /** The route of each bound action and function whose key hashes to this index, by its key (as in the routes of `client.ts`). */
 export const calls: Routes = {
+  "drives/{}/recent": {"method":"GET"},
   "drives/{}/items/{}/checkin": {"expect":"none"},
+  "drives/{}/items/{}/getActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndInterval": {"segment":"microsoft.graph.getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')","method":"GET","args":["params","query","options"]},
+  "drives/{}/items/{}/applyLabel": {"segment":"microsoft.graph.security.applyLabel"},
 };
 /** Each operation that sends JSON and whose key hashes to this index: its body type, and the module with the table of every type that body can hold. */
 export const bodies: BodyTables = {
+  "drives/{}/items/byName/patch": ["microsoft.graph.driveItem", () => import("../schema/DriveItem.js")],
   "drives/{}/items/{}/checkin": ["DriveItemCheckinRequestBody", () => import("../schema/DriveItemCheckinRequestBody.js")],
+  "drives/{}/items/{}/applyLabel": ["DriveItemApplyLabelRequestBody", () => import("../schema/DriveItemApplyLabelRequestBody.js")],
 };

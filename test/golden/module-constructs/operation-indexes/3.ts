@@ -3,6 +3,11 @@
 import type { Routes } from "../../runtime/route-rules.js";
 import type { BodyTables } from "../../runtime/validate.js";
 /** The route of each bound action and function whose key hashes to this index, by its key (as in the routes of `client.ts`). */
-export const calls: Routes = {};
+export const calls: Routes = {
+  "drives/{}/sharedWithMe": {"segment":"sharedWithMe()","method":"GET"},
+};
 /** Each operation that sends JSON and whose key hashes to this index: its body type, and the module with the table of every type that body can hold. */
-export const bodies: BodyTables = {};
+export const bodies: BodyTables = {
+  "drives/{}/following/ref/post": ["DriveFollowingCreateRequestBody", () => import("../schema/DriveFollowingCreateRequestBody.js")],
+  "drives/{}/items/{}/put": ["microsoft.graph.driveItem", () => import("../schema/DriveItem.js")],
+};

@@ -5,7 +5,4 @@ import type { BodyTables } from "../../runtime/validate.js";
 /** The route of each bound action and function whose key hashes to this index, by its key (as in the routes of `client.ts`). */
 export const calls: Routes = {};
 /** Each operation that sends JSON and whose key hashes to this index: its body type, and the module with the table of every type that body can hold. */
-export const bodies: BodyTables = {
-  "drives/{}/following/ref/post": ["DriveFollowingCreateRequestBody", () => import("../schema/DriveFollowingCreateRequestBody.js")],
-  "drives/{}/items/byName/patch": ["microsoft.graph.driveItem", () => import("../schema/DriveItem.js")],
-};
+export const bodies: BodyTables = {};

@@ -3,13 +3,6 @@
 import type { Routes } from "../../runtime/route-rules.js";
 import type { BodyTables } from "../../runtime/validate.js";
 /** The route of each bound action and function whose key hashes to this index, by its key (as in the routes of `client.ts`). */
-export const calls: Routes = {
-  "drives/{}/quotaUsed": {"segment":"microsoft.graph.quotaUsed(unit={unit})","method":"GET","args":["params","options"]},
-  "drives/{}/recent": {"method":"GET"},
-  "drives/{}/items/{}/getActivitiesByInterval": {"method":"GET"},
-  "drives/{}/items/{}/getActivitiesByIntervalWithStartDateTimeAndEndDateTimeAndInterval": {"segment":"microsoft.graph.getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')","method":"GET","args":["params","query","options"]},
-};
+export const calls: Routes = {};
 /** Each operation that sends JSON and whose key hashes to this index: its body type, and the module with the table of every type that body can hold. */
-export const bodies: BodyTables = {
-  "drives/{}/items/{}/put": ["microsoft.graph.driveItem", () => import("../schema/DriveItem.js")],
-};
+export const bodies: BodyTables = {};
