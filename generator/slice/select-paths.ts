@@ -7,6 +7,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type LoadedOpenApi, type OpenApiDocument } from "../load/openapi.js";
 import { alternateKeyOf } from "../util/alternate-key.js";
+import { declaresCall } from "../util/declared-call.js";
 import { sortedKeys } from "../util/order.js";
 
 export interface SlicedOpenApi {
@@ -15,6 +16,11 @@ export interface SlicedOpenApi {
   document: OpenApiDocument;
   /** Schema names (component keys) used as declared types: their derived types are part of the slice. */
   declaredSchemas: Set<string>;
+  /**
+   * The paths of the whole document, kept or not, that declare a bound action or function and that a
+   * kept path goes below: a composable function, whatever the include patterns took.
+   */
+  callPaths: Set<string>;
 }
 
 const SCHEMA_PREFIX = "#/components/schemas/";
@@ -104,7 +110,19 @@ export function selectPaths(loaded: LoadedOpenApi, include: string[]): SlicedOpe
     return false;
   }
 
-  return { source, document: pruneComponents(document, paths, reached), declaredSchemas };
+  return { source, document: pruneComponents(document, paths, reached), declaredSchemas, callPaths: callPathsAbove(Object.keys(paths), document) };
+}
+
+function callPathsAbove(kept: string[], document: OpenApiDocument): Set<string> {
+  const found = new Set<string>();
+  for (const path of kept) {
+    const segments = path.split("/");
+    for (let end = 2; end < segments.length; end++) {
+      const prefix = segments.slice(0, end).join("/");
+      if (declaresCall(document.paths?.[prefix])) found.add(prefix);
+    }
+  }
+  return found;
 }
 
 /** The `$ref`s a schema's `discriminator.mapping` names (plain strings, not `$ref` objects), on the schema itself or an inline `allOf` part. */
