@@ -9,6 +9,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type SchemaOrRef } from "../load/openapi.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
 import { alternateKeyOf, looksLikeAlternateKey } from "../util/alternate-key.js";
+import { declaresCall } from "../util/declared-call.js";
 import { parseBoundCall } from "./bound-call.js";
 import { objectShapeOf, objectTypeFrom, SCHEMA_PREFIX, typeRefOf } from "./from-openapi.js";
 import type { ModelType, Operation, OperationKind, Parameter, RequestBodyShape, ResponseShape, TypeRef } from "./ir.js";
@@ -54,7 +55,7 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
     // parameters before the last that is none is a composable function (one the description declares
     // as a call, or any other), which the builders cannot address.
     const segments = path.split("/");
-    const nested = segments.slice(1, -1).find((s, i) => s.includes("(") && (!alternateKeyOf(s) || isCallPath(sliced.document.paths[segments.slice(0, i + 2).join("/")])));
+    const nested = segments.slice(1, -1).find((s, i) => s.includes("(") && (!alternateKeyOf(s) || sliced.callPaths.has(segments.slice(0, i + 2).join("/"))));
     if (nested) {
       const what = alternateKeyOf(nested) ? "a composable function" : "a composable function or a composite alternate key";
       warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (${what}); its operations are left out`);
@@ -65,7 +66,7 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
     // other with parameters is an alternate key, of one property, or else left out, rather than a
     // getter that would send its placeholder literally.
     const last = segments.at(-1)!;
-    if (looksLikeAlternateKey(last) && !isCallPath(item) && !alternateKeyOf(last)) {
+    if (looksLikeAlternateKey(last) && !declaresCall(item) && !alternateKeyOf(last)) {
       warnings.push(`${sliced.source}: ${path}: the segment ${last} is a composite alternate key (or not a key of the form name(key='{param}')), which the request builders do not support; its operations are left out`);
       continue;
     }
@@ -78,14 +79,6 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
     }
   }
   return result;
-}
-
-/** True when the description declares an operation of `item` a bound action or function. */
-function isCallPath(item: OpenAPIV3.PathItemObject | undefined): boolean {
-  return METHODS.some((method) => {
-    const docsType = (item?.[method] as { "x-ms-docs-operation-type"?: string } | undefined)?.["x-ms-docs-operation-type"];
-    return docsType === "action" || docsType === "function";
-  });
 }
 
 function operationOf(

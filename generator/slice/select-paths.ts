@@ -7,6 +7,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type LoadedOpenApi, type OpenApiDocument } from "../load/openapi.js";
 import { alternateKeyOf } from "../util/alternate-key.js";
+import { declaresCall } from "../util/declared-call.js";
 import { sortedKeys } from "../util/order.js";
 
 export interface SlicedOpenApi {
@@ -15,6 +16,11 @@ export interface SlicedOpenApi {
   document: OpenApiDocument;
   /** Schema names (component keys) used as declared types: their derived types are part of the slice. */
   declaredSchemas: Set<string>;
+  /**
+   * The paths of the whole document, kept or not, that declare a bound action or function and that a
+   * kept path goes below: a composable function, whatever the include patterns took.
+   */
+  callPaths: Set<string>;
 }
 
 const SCHEMA_PREFIX = "#/components/schemas/";
@@ -65,19 +71,26 @@ export function selectPaths(loaded: LoadedOpenApi, include: string[]): SlicedOpe
     for (const [key, value] of Object.entries(node)) {
       // The first allOf entry of a Graph schema is its base type: reached, but not declared.
       if (key === "allOf" && Array.isArray(value)) value.forEach((v, i) => walk(v, i > 0 || !isRef(v)));
-      // discriminator.mapping names derived schemas by plain strings, not $ref objects.
-      else if (key === "discriminator" && typeof value === "object" && value !== null) {
-        Object.values((value as { mapping?: Record<string, string> }).mapping ?? {}).forEach((ref) => walk({ $ref: ref }, true));
-      }
-      else walk(value, declared);
+      // discriminator.mapping names derived types: they come with the schema only where it is declared (below).
+      else if (key !== "discriminator") walk(value, declared);
     }
   };
   walk(paths, true);
 
-  // Derived types of declared types (transitively), found by their allOf base reference.
+  // Derived types of declared types (transitively), found by their allOf base reference or named by
+  // the declared type's discriminator.mapping. A mapping on a type reached only as a base (Kiota's
+  // descriptions map every type of Graph on `entity`) brings nothing.
   const schemas = document.components?.schemas ?? {};
   for (let grew = true; grew; ) {
     grew = false;
+    for (const name of [...declaredSchemas].sort()) {
+      for (const target of mappingTargets(schemas[name])) {
+        if (!reached.has(target) || !declaredSchemas.has(target.slice(SCHEMA_PREFIX.length))) {
+          walk({ $ref: target }, true);
+          grew = true;
+        }
+      }
+    }
     for (const name of sortedKeys(schemas)) {
       const base = baseOf(schemas[name]!);
       if (base && !reached.has(SCHEMA_PREFIX + name) && (declaredSchemas.has(base) || isDerivedOfDeclared(base))) {
@@ -97,7 +110,26 @@ export function selectPaths(loaded: LoadedOpenApi, include: string[]): SlicedOpe
     return false;
   }
 
-  return { source, document: pruneComponents(document, paths, reached), declaredSchemas };
+  return { source, document: pruneComponents(document, paths, reached), declaredSchemas, callPaths: callPathsAbove(Object.keys(paths), document) };
+}
+
+function callPathsAbove(kept: string[], document: OpenApiDocument): Set<string> {
+  const found = new Set<string>();
+  for (const path of kept) {
+    const segments = path.split("/");
+    for (let end = 2; end < segments.length; end++) {
+      const prefix = segments.slice(0, end).join("/");
+      if (declaresCall(document.paths?.[prefix])) found.add(prefix);
+    }
+  }
+  return found;
+}
+
+/** The `$ref`s a schema's `discriminator.mapping` names (plain strings, not `$ref` objects), on the schema itself or an inline `allOf` part. */
+function mappingTargets(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): string[] {
+  if (!schema || isRef(schema)) return [];
+  const parts = [schema, ...(schema.allOf ?? []).filter((part) => !isRef(part))] as OpenAPIV3.SchemaObject[];
+  return parts.flatMap((part) => Object.values(part.discriminator?.mapping ?? {})).filter((ref) => ref.startsWith(SCHEMA_PREFIX));
 }
 
 function baseOf(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject): string | undefined {

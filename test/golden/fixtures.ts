@@ -13,6 +13,7 @@ export const FIXTURES: { name: string; openapi: string; csdl?: string }[] = [
   { name: "openapi-31-nullability", openapi: "openapi-31-nullability.yaml" },
   { name: "paging-count-action", openapi: "paging-count-action.yaml" },
   { name: "module-constructs", openapi: "module-constructs.yaml" },
+  { name: "kiota-style", openapi: "kiota-style.yaml" },
 ];
 
 export function fixtureConfig(fixture: (typeof FIXTURES)[number], output: string): GeneratorConfig {

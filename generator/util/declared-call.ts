@@ -1,0 +1,15 @@
+/**
+ * Whether a path item declares a bound action or function: one of its operations says so with
+ * `x-ms-docs-operation-type` (as descriptions without the namespace prefix, `delta()`,
+ * `getByPath(path='{path}')`, must).
+ */
+import type { OpenAPIV3 } from "openapi-types";
+
+const METHODS = ["get", "post", "patch", "put", "delete"] as const;
+
+export function declaresCall(item: OpenAPIV3.PathItemObject | undefined): boolean {
+  return METHODS.some((method) => {
+    const docsType = (item?.[method] as { "x-ms-docs-operation-type"?: string } | undefined)?.["x-ms-docs-operation-type"];
+    return docsType === "action" || docsType === "function";
+  });
+}
