@@ -51,11 +51,13 @@ export function attemptSecrets(request: { headers: Headers }): () => string[] {
  * also masked lower-cased, as it shows when echoed as a header's name (which `Headers` lower-cases).
  */
 export function maskText(text: string, secrets: readonly string[]): string {
-  let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");
-  const all = [...secrets, ...secrets.map((secret) => secret.toLowerCase())];
-  // Longest first, so a secret that contains another is masked whole; an empty one masks nothing.
-  for (const secret of all.sort((a, b) => b.length - a.length)) if (secret && out.includes(secret)) out = out.split(secret).join(MASK);
-  return out;
+  const out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");
+  const found = [...new Set([...secrets, ...secrets.map((secret) => secret.toLowerCase())])].filter((secret) => secret && out.includes(secret));
+  if (found.length === 0) return out;
+  // One pass, longest first: a secret that contains another is masked whole, and no secret is
+  // looked for inside a mask already written (a one-letter token would mask `[token]` itself).
+  const pattern = new RegExp(found.sort((a, b) => b.length - a.length).map((secret) => secret.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|"), "g");
+  return out.replace(pattern, MASK);
 }
 
 /** A JSON-like value with every string in it masked (objects and arrays copied, nothing else kept). */

@@ -55,6 +55,8 @@ export interface Page<T> extends ODataAnnotations {
   "@odata.nextLink"?: string | null | undefined;
   /** Total number of items, when the request asked for `count: true`. */
   "@odata.count"?: number | undefined;
+  /** On the last page of a delta query: the URL that asks for the changes since this one. */
+  "@odata.deltaLink"?: string | null | undefined;
 }
 
 /** What a successful response looked like, for callers that need status or headers. */

@@ -123,6 +123,18 @@ test("delta() is a page: a first page leads on by @odata.nextLink, the last keep
   assert.equal(sent(), ["GET /v1.0/users/delta()?$top=1"]);
 });
 
+test("a delta's later pages are walked with the collection's iteratePages from its nextLink, to the page that carries @odata.deltaLink", async () => {
+  const next = `${server.url}/v1.0/users/delta()?$skiptoken=p2`;
+  const deltaLink = `${server.url}/v1.0/users/delta()?$deltatoken=d`;
+  respond = (req) => json(req.rawPath.includes("skiptoken") ? { value: [{ id: "b" }], "@odata.deltaLink": deltaLink } : { value: [{ id: "a" }], "@odata.nextLink": next });
+  const first = await client().users.delta();
+  const pages = [first];
+  for await (const page of client().users.iteratePages(undefined, { nextLink: first["@odata.nextLink"]! })) pages.push(page);
+  assert.equal(pages.map((page) => page.value.map((user: { id: string }) => user.id)), [["a"], ["b"]]);
+  assert.is(pages.at(-1)!["@odata.deltaLink"], deltaLink);
+  assert.equal(sent(), ["GET /v1.0/users/delta()", "GET /v1.0/users/delta()?$skiptoken=p2"]);
+});
+
 test("a graph.* cast is a path segment; the members of a discriminated collection keep their @odata.type", async () => {
   respond = () => json({ value: [{ "@odata.type": "#microsoft.graph.group", id: "g", mailEnabled: true }, { "@odata.type": "#microsoft.graph.user", id: "u" }] });
   const page = await client().users.byId("u1").memberOf.get({ top: 5 });
