@@ -113,6 +113,7 @@ export function selectPaths(loaded: LoadedOpenApi, include: string[]): SlicedOpe
   return { source, document: pruneComponents(document, paths, reached), declaredSchemas, callPaths: callPathsAbove(Object.keys(paths), document) };
 }
 
+/** The paths of `document` above a kept path (its proper prefixes) that declare a bound call: the composable functions it goes through. */
 function callPathsAbove(kept: string[], document: OpenApiDocument): Set<string> {
   const found = new Set<string>();
   for (const path of kept) {
