@@ -18,7 +18,7 @@ import { lazyOperations, type OperationIndexSource } from "./operation-index.js"
 import type { Route } from "./route-rules.js";
 
 export interface GraphClientOptions {
-  /** Default `https://graph.microsoft.com/beta`, or the `cloud`'s host. */
+  /** Default: the API version the SDK was generated for (`beta`, or `v1.0` from a v1.0 description) on `https://graph.microsoft.com`, or on the `cloud`'s host. */
   baseUrl?: string | undefined;
   /** A national cloud preset; sets the base URL and the default token scope. */
   cloud?: NationalCloud | undefined;
@@ -114,15 +114,16 @@ export const DEFAULT_TIMEOUT_MS = 100_000;
  * The runtime of a client. `operationIndexes` are the slice's, or the loader of their list (its
  * `operation-indexes.ts`); one is loaded by the first bound call, or validating call, of an
  * operation it holds (operation-index.ts), so what they hold stays out of a program that never
- * needs it.
+ * needs it. `apiVersion` is the one the SDK was generated for: the base URL's path unless
+ * `options.baseUrl` gives one.
  */
-export function createRuntime(options: GraphClientOptions = {}, operationIndexes?: OperationIndexSource): GraphRuntime {
+export function createRuntime(options: GraphClientOptions = {}, operationIndexes?: OperationIndexSource, apiVersion: "beta" | "v1.0" = "beta"): GraphRuntime {
   for (const [name, count] of [["timeoutMs"], ["maxRetries", true], ["maxRetryDelayMs"], ["backoffMs"]] as const) {
     const problem = numberOptionProblem(name, options[name], count);
     if (problem) throw new TypeError(problem);
   }
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
-  const base = parseUrl(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global"));
+  const base = parseUrl(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global", apiVersion));
   if (!base || !isHttpUrl(base)) throw new TypeError(`baseUrl must be an absolute http or https URL, got ${JSON.stringify(options.baseUrl)}`);
   const origin = base.origin;
   const baseUrl = (origin + base.pathname).replace(/\/+$/, "");

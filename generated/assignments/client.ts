@@ -25,14 +25,14 @@ import type {
  * that type (the operation index that holds the call, then `schema/`: the body type's own), and
  * never with `validate: false`. A bound action or function loads its route from its index too.
  * The list of the indexes is loaded when a validating client is made, else by the first call that
- * needs it.
+ * needs it. Calls go to Graph beta (`https://graph.microsoft.com/beta`) unless `baseUrl` or `cloud` say otherwise.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
   return createClient(
-    createRuntime(options, () => import("./operation-indexes.js")),
+    createRuntime(options, () => import("./operation-indexes.js"), "beta"),
     routes,
     headerOptions,
     mediaSegments,

@@ -22,7 +22,7 @@ const media: LowLevelMedia = {};
  * });
  */
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
-  const runtime = createRuntime(options);
+  const runtime = createRuntime(options, undefined, "beta");
   const client = createClient<paths>({
     baseUrl: runtime.baseUrl,
     fetch: lowLevelFetch(runtime),

@@ -36,7 +36,7 @@ const media: LowLevelMedia = ${entries.length ? `{\n${entries.join("\n")}\n}` : 
  * });
  */
 export function createLowLevelClient(options: GraphClientOptions = {}): Client<paths> {
-  const runtime = createRuntime(options);
+  const runtime = createRuntime(${model.apiVersion ? `options, undefined, ${JSON.stringify(model.apiVersion)}` : "options"});
   const client = createClient<paths>({
     baseUrl: runtime.baseUrl,
     fetch: lowLevelFetch(runtime),

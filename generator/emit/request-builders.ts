@@ -41,13 +41,13 @@ export function clientStatements(model: ApiModel): (StatementStructures | string
  * that type (the operation index that holds the call, then \`schema/\`: the body type's own), and
  * never with \`validate: false\`. A bound action or function loads its route from its index too.
  * The list of the indexes is loaded when a validating client is made, else by the first call that
- * needs it.
+ * needs it.${versionNote(model)}
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, () => import("./operation-indexes.js")), routes, headerOptions, mediaSegments) as GraphClient;
+  return createClient(createRuntime(options, () => import("./operation-indexes.js")${apiVersionArgument(model)}), routes, headerOptions, mediaSegments) as GraphClient;
 }`;
   const headers = headerOptions(model.root);
   const media = mediaSegments(model.root);
@@ -154,6 +154,16 @@ function byIdMethod(child: ResourceNode): MethodSignatureStructure {
     returnType: child.builderName,
     docs: docs(`${key.description ?? "The key"} (\`${key.wireName}\`). Percent-encoded as one path segment; an empty id is rejected before anything is sent.`, `\`${child.path}\``),
   };
+}
+
+/** What the factory's documentation says of the base URL, when the description names a Graph API version. */
+function versionNote(model: ApiModel): string {
+  return model.apiVersion ? ` Calls go to Graph ${model.apiVersion} (\`https://graph.microsoft.com/${model.apiVersion}\`) unless \`baseUrl\` or \`cloud\` say otherwise.` : "";
+}
+
+/** The runtime's `apiVersion` argument, when the description names one: the client's default base URL. */
+function apiVersionArgument(model: ApiModel): string {
+  return model.apiVersion ? `, ${JSON.stringify(model.apiVersion)}` : "";
 }
 
 function alternateKeyMethod(child: ResourceNode, types: Map<string, ModelType>): MethodSignatureStructure {

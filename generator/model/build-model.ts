@@ -6,7 +6,8 @@ import type { CsdlDocument } from "../load/csdl.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
 import { compareStrings, sortedBy } from "../util/order.js";
 import { typesFromOpenApi } from "./from-openapi.js";
-import type { ApiModel, ModelType } from "./ir.js";
+import { NATIONAL_CLOUDS } from "../../templates/clouds.js";
+import type { ApiModel, GraphApiVersion, ModelType } from "./ir.js";
 import { csdlTypeSource, enrichFromCsdl } from "./merge-csdl.js";
 import { markNavigationProperties, pruneToOperations } from "./prune.js";
 import { operationsFromOpenApi } from "./operations.js";
@@ -25,7 +26,24 @@ export function buildModel(name: string, sliced: SlicedOpenApi, csdl: CsdlDocume
   if (csdl) rejectBaseCycles(types, csdl.source);
   reportDanglingReferences(types, warnings, sliced.source);
 
-  return { name, types, root: buildResourceTree(operations, sliced.source), warnings };
+  return { name, types, root: buildResourceTree(operations, sliced.source), warnings, apiVersion: graphApiVersion(sliced.document.servers) };
+}
+
+/**
+ * The API version of a description served from a Graph host (`https://graph.microsoft.com/v1.0/`,
+ * or a national cloud's): what its client sends to unless given a base URL. Undefined for any other
+ * server, or none.
+ */
+function graphApiVersion(servers: { url: string }[] | undefined): GraphApiVersion | undefined {
+  let url: URL;
+  try {
+    url = new URL(servers?.[0]?.url ?? "");
+  } catch {
+    return undefined;
+  }
+  const onGraph = (Object.values(NATIONAL_CLOUDS) as string[]).includes(url.origin);
+  const version = url.pathname.split("/").filter(Boolean)[0];
+  return onGraph && (version === "beta" || version === "v1.0") ? version : undefined;
 }
 
 /**

@@ -194,4 +194,8 @@ export interface ApiModel {
   types: Map<string, ModelType>;
   root: ResourceNode;
   warnings: string[];
+  /** The Graph API version the description is served from (its `servers`): the client's default. */
+  apiVersion?: GraphApiVersion | undefined;
 }
+
+export type GraphApiVersion = "beta" | "v1.0";

@@ -152,4 +152,15 @@ test("flags enums take several members joined by commas; number oneOfs take numb
   assert.is((error as { code?: string }).code, "invalidRequestBody", String(error));
 });
 
+test("a client of a v1.0 description goes to Graph v1.0 by default (its servers), on the cloud's host with cloud; baseUrl still wins", async () => {
+  const asked: string[] = [];
+  // Only the URL is looked at: the call is answered here, nothing leaves the process.
+  const fetch = async (input: RequestInfo | URL) => (asked.push(String(input instanceof Request ? input.url : input)), new Response(null, { status: 204 }));
+  await sdk.createGraphClient({ token: "t", fetch }).users.byId("u1").delete();
+  await sdk.createGraphClient({ token: "t", fetch, cloud: "china" }).users.byId("u1").delete();
+  await sdk.createLowLevelClient({ token: "t", fetch }).DELETE("/users/{user-id}", { params: { path: { "user-id": "u1" } } });
+  await sdk.createGraphClient({ token: "t", fetch, baseUrl: `${server.url}/beta` }).users.byId("u1").delete();
+  assert.equal(asked, ["https://graph.microsoft.com/v1.0/users/u1", "https://microsoftgraph.chinacloudapi.cn/v1.0/users/u1", "https://graph.microsoft.com/v1.0/users/u1", `${server.url}/beta/users/u1`]);
+});
+
 test.run();

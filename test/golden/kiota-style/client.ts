@@ -10,13 +10,13 @@ import type { Application, DirectoryObject, Group, ReferenceCreate, ReferenceUpd
  * that type (the operation index that holds the call, then `schema/`: the body type's own), and
  * never with `validate: false`. A bound action or function loads its route from its index too.
  * The list of the indexes is loaded when a validating client is made, else by the first call that
- * needs it.
+ * needs it. Calls go to Graph v1.0 (`https://graph.microsoft.com/v1.0`) unless `baseUrl` or `cloud` say otherwise.
  *
  * @example
  * const graph = createGraphClient({ token: async () => getAccessToken() });
  */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
-  return createClient(createRuntime(options, () => import("./operation-indexes.js")), routes, headerOptions, mediaSegments) as GraphClient;
+  return createClient(createRuntime(options, () => import("./operation-indexes.js"), "v1.0"), routes, headerOptions, mediaSegments) as GraphClient;
 }
 
 /** The members whose request differs from the request builder's rules (see its runtime file). */
