@@ -9,13 +9,12 @@ import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type SchemaOrRef } from "../load/openapi.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
 import { alternateKeyOf, looksLikeAlternateKey } from "../util/alternate-key.js";
-import { declaresCall } from "../util/declared-call.js";
+import { declaresCall, METHODS } from "../util/declared-call.js";
 import { parseBoundCall } from "./bound-call.js";
 import { objectShapeOf, objectTypeFrom, SCHEMA_PREFIX, typeRefOf } from "./from-openapi.js";
 import type { ModelType, Operation, OperationKind, Parameter, RequestBodyShape, ResponseShape, TypeRef } from "./ir.js";
 import { structuralKey } from "./structural-key.js";
 
-const METHODS = ["get", "post", "patch", "put", "delete"] as const;
 /** Success statuses, in the order a response is looked for. */
 const SUCCESS = ["2XX", "200", "201", "202", "204", "206"];
 

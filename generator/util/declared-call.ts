@@ -5,7 +5,8 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 
-const METHODS = ["get", "post", "patch", "put", "delete"] as const;
+/** The HTTP methods of a path item that the generator reads as operations. */
+export const METHODS = ["get", "post", "patch", "put", "delete"] as const;
 
 export function declaresCall(item: OpenAPIV3.PathItemObject | undefined): boolean {
   return METHODS.some((method) => {
