@@ -61,20 +61,35 @@ export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRu
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-  const controller = new AbortController();
-  const unsubscribe = caller ? onAbort(caller, () => controller.abort(caller.reason)) : undefined;
   const timeout = () => new GraphError({ status: 0, code: "timeout", method: "POST", url: `${runtime.baseUrl}/$batch`, message: `batch of ${items.length} calls timed out after ${timeoutMs} ms` });
-  const cancelTimer = timeoutMs > 0 ? startTimer(() => controller.abort(timeout()), timeoutMs) : undefined;
+  const deadline = withDeadline(caller, timeoutMs, timeout);
   const disarm = items.map(armItem);
   try {
-    return await sendItems(runtime, items, options, controller.signal);
+    return await sendItems(runtime, items, options, deadline.signal);
   } catch (error) {
-    throw controller.signal.aborted ? controller.signal.reason : error;
+    throw deadline.signal.aborted ? deadline.signal.reason : error;
   } finally {
-    cancelTimer?.();
-    unsubscribe?.();
+    deadline.release();
     for (const each of disarm) each();
   }
+}
+
+/**
+ * A signal that aborts with `own`'s reason, or with `timedOut()` once `ms` have passed (never for 0
+ * or Infinity); `release` ends both. The batch's, and an item's with a `timeoutMs` of its own.
+ */
+function withDeadline(own: AbortSignal | undefined, ms: number, timedOut: () => unknown): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const unsubscribe = own ? onAbort(own, () => controller.abort(own.reason)) : undefined;
+  const cancel = ms > 0 ? startTimer(() => controller.abort(timedOut()), ms) : undefined;
+  if (own?.aborted) controller.abort(own.reason);
+  return {
+    signal: controller.signal,
+    release: () => {
+      cancel?.();
+      unsubscribe?.();
+    },
+  };
 }
 
 /**
@@ -86,19 +101,13 @@ function armItem(item: BatchItem): () => void {
   const options = item.request.options;
   const own = options?.signal;
   const ms = options?.timeoutMs ?? 0;
+  // Without a timeout of its own, the item keeps its signal as given (items sharing one are seen as sharing it).
   item.signal = own;
   if (!(ms > 0)) return () => {};
-  const controller = new AbortController();
-  item.signal = controller.signal;
-  const unsubscribe = own ? onAbort(own, () => controller.abort(own.reason)) : undefined;
   const { method, url } = item.prepared;
-  const timedOut = () => new GraphError({ status: 0, code: "timeout", method, url, message: `${method} ${url} (batch item ${item.index}) timed out after ${ms} ms` });
-  const cancel = startTimer(() => controller.abort(timedOut()), ms);
-  if (own?.aborted) controller.abort(own.reason);
-  return () => {
-    cancel();
-    unsubscribe?.();
-  };
+  const deadline = withDeadline(own, ms, () => new GraphError({ status: 0, code: "timeout", method, url, message: `${method} ${url} (batch item ${item.index}) timed out after ${ms} ms` }));
+  item.signal = deadline.signal;
+  return deadline.release;
 }
 
 async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime) => unknown): Promise<BatchItem[]> {
