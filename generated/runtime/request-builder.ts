@@ -102,8 +102,12 @@ class BuilderNode implements ProxyHandler<Target> {
 
 /** `by<Key>(value)`: the node of the entity with that alternate key, `applications(appId='…')`. */
 function alternateKey(slice: Slice, template: string, path: string, members: string, name: string): (value: unknown) => object {
-  const fill = (value: unknown) => template.replace(/('?)\{([^}]+)\}\1/, (_, quote: string, placeholder: string) => encodeAlternateKey(value, quote === "'", `${name}(${placeholder})`));
-  return (value) => builder(slice, path + fill(value), members, path);
+  return (value) => builder(slice, path + fillSegment(template, (placeholder, quoted) => encodeAlternateKey(value, quoted, `${name}(${placeholder})`)), members, path);
+}
+
+/** `template` with each `{placeholder}` (`'{placeholder}'`, in quotes, a string literal) replaced by `encode`'s literal. */
+function fillSegment(template: string, encode: (placeholder: string, quoted: boolean) => string): string {
+  return template.replace(/('?)\{([^}]+)\}\1/g, (_, quote: string, placeholder: string) => encode(placeholder, quote === "'"));
 }
 
 function builder(slice: Slice, path: string, members: string, parent: string): object {
@@ -157,7 +161,7 @@ async function call(slice: Slice, key: string, path: string, args: unknown[]): P
   const full: FullRoute = { args: CALL_ARGS[method], expect: "json", ...route, method };
   const given = argumentsOf(full, args);
   const params = (given.params ?? {}) as Record<string, unknown>;
-  const segment = (route.segment ?? defaultCallSegment(key.slice(key.lastIndexOf("/") + 1), method)).replace(/('?)\{([^}]+)\}\1/g, (_, quote: string, name: string) => encodeLiteral(params[name], quote === "'", name));
+  const segment = fillSegment(route.segment ?? defaultCallSegment(key.slice(key.lastIndexOf("/") + 1), method), (name, quoted) => encodeLiteral(params[name], quoted, name));
   return slice.runtime.send(request(slice, full, key, path + segment, given.query, given.body, given.options));
 }
 
