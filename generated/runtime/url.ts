@@ -45,10 +45,14 @@ export function encodeQuery(query: object | undefined, names?: Readonly<Record<s
   return out;
 }
 
+/** A value a URL can carry as text: a string, a finite number or a boolean. */
+function isUrlScalar(value: unknown): value is string | number | boolean {
+  return typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean";
+}
+
 function encodeQueryValue(value: unknown, option: string): string {
-  const ok = typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean";
   try {
-    if (ok) return encodeURIComponent(String(value));
+    if (isUrlScalar(value)) return encodeURIComponent(String(value));
   } catch {
     // a lone surrogate: not valid Unicode, so it cannot be sent either
   }
@@ -63,9 +67,8 @@ function encodeQueryValue(value: unknown, option: string): string {
  */
 export function encodeLiteral(value: unknown, quoted: boolean, parameter: string): string {
   if (value === null) return "null";
-  const ok = typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean";
   try {
-    if (ok) return quoted ? `'${encodeSegmentText(String(value).replace(/'/g, "''"))}'` : encodeSegmentText(String(value));
+    if (isUrlScalar(value)) return quoted ? `'${encodeSegmentText(String(value).replace(/'/g, "''"))}'` : encodeSegmentText(String(value));
   } catch {
     // a lone surrogate: not valid Unicode, so it cannot be sent either
   }
