@@ -13,7 +13,7 @@
 import { describeValue } from "./describe-value.js";
 import { GraphError } from "./errors.js";
 import { serializeODataJson } from "./odata-type.js";
-import { isValidHeaderValue } from "./request-check.js";
+import { headerRecord, isValidHeaderValue } from "./request-check.js";
 import { isJsonMediaType } from "./transport.js";
 import { encodeAlternateKey, encodeKey, encodeLiteral } from "./url.js";
 
@@ -81,10 +81,9 @@ function notSent(target: string, problem: string): GraphError {
 }
 
 function contentTypeOf(headers: Headers | Record<string, unknown> | undefined): string | undefined {
-  if (headers === undefined || headers === null) return undefined;
-  if (typeof Headers !== "undefined" && headers instanceof Headers) return headers.get("content-type") ?? undefined;
-  for (const name in headers) {
-    const value = (headers as Record<string, unknown>)[name];
+  const record: Record<string, unknown> = headerRecord(headers) ?? {};
+  for (const name in record) {
+    const value = record[name];
     if (name.toLowerCase() === "content-type" && value !== undefined && value !== null) return String(value);
   }
   return undefined;
