@@ -9,7 +9,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { isRef, resolvePointer, type SchemaOrRef } from "../load/openapi.js";
 import type { SlicedOpenApi } from "../slice/select-paths.js";
 import { alternateKeyOf, looksLikeAlternateKey } from "../util/alternate-key.js";
-import { declaresCall, METHODS } from "../util/declared-call.js";
+import { declaresCall, isDeclaredCall, METHODS } from "../util/declared-call.js";
 import { parseBoundCall } from "./bound-call.js";
 import { objectShapeOf, objectTypeFrom, SCHEMA_PREFIX, typeRefOf } from "./from-openapi.js";
 import type { ModelType, Operation, OperationKind, Parameter, RequestBodyShape, ResponseShape, TypeRef } from "./ir.js";
@@ -93,11 +93,10 @@ function operationOf(
   context.parameters = parameters;
   const group = (location: string) => parameters.filter((p) => p.in === location).map((p) => parameterOf(p, sliced, `${where} ${p.name}`, warnings));
   const lastSegment = path.slice(path.lastIndexOf("/") + 1);
-  const docsType = op["x-ms-docs-operation-type"];
   // A qualified segment is a bound action or function, except a plain GET of one: that is a type cast
   // (`/groups/{id}/members/microsoft.graph.user`), a path segment like any other.
   const qualified = lastSegment.startsWith("microsoft.graph.");
-  const isCall = docsType === "action" || docsType === "function" || (qualified && (lastSegment.includes("(") || method !== "get"));
+  const isCall = isDeclaredCall(op) || (qualified && (lastSegment.includes("(") || method !== "get"));
   const pathParameters = group("path");
   const call = isCall ? parseBoundCall(lastSegment, pathParameters, where) : undefined;
   // Segment parameters are method arguments, not keys of the path.

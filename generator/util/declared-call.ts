@@ -9,8 +9,11 @@ import type { OpenAPIV3 } from "openapi-types";
 export const METHODS = ["get", "post", "patch", "put", "delete"] as const;
 
 export function declaresCall(item: OpenAPIV3.PathItemObject | undefined): boolean {
-  return METHODS.some((method) => {
-    const docsType = (item?.[method] as { "x-ms-docs-operation-type"?: string } | undefined)?.["x-ms-docs-operation-type"];
-    return docsType === "action" || docsType === "function";
-  });
+  return METHODS.some((method) => isDeclaredCall(item?.[method]));
+}
+
+/** True when the description declares the operation a bound action or function (`x-ms-docs-operation-type`). */
+export function isDeclaredCall(operation: OpenAPIV3.OperationObject | undefined): boolean {
+  const docsType = (operation as { "x-ms-docs-operation-type"?: string } | undefined)?.["x-ms-docs-operation-type"];
+  return docsType === "action" || docsType === "function";
 }
