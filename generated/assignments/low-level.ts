@@ -4,11 +4,13 @@
 // Source: spec/overlays/scope-tag-group-assignment-target.overlay.yaml
 import createClient, { type Client } from "openapi-fetch";
 import { lowLevelFetch, withLowLevelMedia, type LowLevelMedia } from "../runtime/low-level-fetch.js";
-import { serializeLowLevelBody, serializeLowLevelPath } from "../runtime/low-level-serializers.js";
+import { lowLevelPathSerializer, serializeLowLevelBody } from "../runtime/low-level-serializers.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { paths } from "./paths.js";
 /** The operations whose body or answer is binary content, by method and path: sent and answered byte for byte. */
 const media: LowLevelMedia = {};
+/** The paths that address a set by an alternate key, up to that key: its value is a key literal, never empty or null, where a function's parameter may be. */
+const alternateKeys: readonly string[] = [];
 /**
  * A typed low-level client for the assignments slice: openapi-fetch over the spec's `paths`, sharing
  * the runtime of `createGraphClient`. Calls return `{ data, error, response }` instead of throwing
@@ -29,7 +31,7 @@ export function createLowLevelClient(options: GraphClientOptions = {}): Client<p
     // OData wants $select=a,b (explode: false), not $select=a&$select=b.
     querySerializer: { array: { style: "form", explode: false } },
     // Keys as the typed builders encode them: no id (`..`, `.`, "") can change the path.
-    pathSerializer: serializeLowLevelPath,
+    pathSerializer: lowLevelPathSerializer(alternateKeys),
     // NaN, Infinity, functions and symbols are refused, naming their path, instead of being sent as null or dropped.
     bodySerializer: serializeLowLevelBody,
   });

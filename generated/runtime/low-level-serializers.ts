@@ -20,24 +20,25 @@ import { isJsonMediaType } from "./transport.js";
 import { encodeAlternateKey, encodeKey, encodeLiteral } from "./url.js";
 
 /**
- * Replaces each `{name}` in `pathname` with its value: as one key segment (`/{id}`), or, inside
- * parentheses, as the OData literal the typed client sends for a function parameter or an
- * alternate key (`'{name}'` a string literal, quotes doubled; `={name}` any other), so that no value
- * can end its literal or its segment.
+ * The path serializer of a low-level client whose spec addresses sets by the `alternateKeys` listed
+ * (each the path up to and including its key, `/applications(appId='{appId}')`). It replaces each
+ * `{name}` in a path with its value: as one key segment (`/{id}`), or, inside parentheses, as the
+ * OData literal the typed client sends, an alternate key's (never empty or null) or else a function
+ * parameter's (where null is a literal too): `'{name}'` a string literal, quotes doubled; `={name}`
+ * any other. So no value can end its literal or its segment.
  */
-export function serializeLowLevelPath(pathname: string, params: Record<string, unknown>): string {
-  return pathname.replace(/('?)\{([^{}]+)\}\1/g, (_, quote: string, name: string, offset: number) => {
-    const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    if (quote || pathname[offset - 1] === "=") {
-      // A function's segment is namespace-qualified (`microsoft.graph.f(a='{a}')`, where null is a
-      // literal too); an alternate key's is not (`applications(appId='{appId}')`, never empty or null).
-      const segment = pathname.slice(pathname.lastIndexOf("/", offset) + 1, offset);
-      const isFunction = segment.slice(0, segment.indexOf("(")).includes(".");
-      return (isFunction ? encodeLiteral : encodeAlternateKey)(value, quote === "'", name);
-    }
-    // A number key is sent as its digits; anything else must already be a string.
-    return encodeKey((typeof value === "number" && Number.isFinite(value) ? String(value) : value) as string, name);
-  });
+export function lowLevelPathSerializer(alternateKeys: readonly string[]): (url: string, params: Record<string, unknown>) => string {
+  // openapi-fetch hands over the base URL (which a call may set) followed by the path: matched by its end.
+  const throughAlternateKey = (url: string) => alternateKeys.some((path) => url.endsWith(path));
+  return (pathname, params) =>
+    pathname.replace(/('?)\{([^{}]+)\}\1/g, (_, quote: string, name: string, offset: number) => {
+      const value = Object.hasOwn(params, name) ? params[name] : undefined;
+      if (quote || pathname[offset - 1] === "=") {
+        return (throughAlternateKey(pathname.slice(0, pathname.indexOf(")", offset) + 1)) ? encodeAlternateKey : encodeLiteral)(value, quote === "'", name);
+      }
+      // A number key is sent as its digits; anything else must already be a string.
+      return encodeKey((typeof value === "number" && Number.isFinite(value) ? String(value) : value) as string, name);
+    });
 }
 
 /** What one low-level call knows of its content, shared by its body serializer and its fetch. */

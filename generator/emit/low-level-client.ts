@@ -3,7 +3,7 @@
  * builders (auth, retries, redirects, timeouts, `@odata.type` normalisation), with the content of the
  * operations that is not JSON (binary bodies and answers) listed for the runtime.
  */
-import type { ApiModel } from "../model/ir.js";
+import type { ApiModel, ResourceNode } from "../model/ir.js";
 import { allOperations } from "../model/resource-tree.js";
 import { compareStrings } from "../util/order.js";
 import { printStatements } from "./print.js";
@@ -15,14 +15,17 @@ export function emitLowLevelFile(model: ApiModel, header: string): string {
     if (entry.length) media.set(`${op.method} ${op.path}`, `{ ${entry.join(", ")} }`);
   }
   const entries = [...media.keys()].sort(compareStrings).map((key) => `  ${JSON.stringify(key)}: ${media.get(key)},`);
+  const alternateKeys = alternateKeyPaths(model.root).sort(compareStrings).map((path) => `  ${JSON.stringify(path)},`);
   return printStatements(header, [
     'import createClient, { type Client } from "openapi-fetch";',
     'import { lowLevelFetch, withLowLevelMedia, type LowLevelMedia } from "../runtime/low-level-fetch.js";',
-    'import { serializeLowLevelBody, serializeLowLevelPath } from "../runtime/low-level-serializers.js";',
+    'import { lowLevelPathSerializer, serializeLowLevelBody } from "../runtime/low-level-serializers.js";',
     'import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";',
     'import type { paths } from "./paths.js";',
     `/** The operations whose body or answer is binary content, by method and path: sent and answered byte for byte. */
 const media: LowLevelMedia = ${entries.length ? `{\n${entries.join("\n")}\n}` : "{}"};`,
+    `/** The paths that address a set by an alternate key, up to that key: its value is a key literal, never empty or null, where a function's parameter may be. */
+const alternateKeys: readonly string[] = ${alternateKeys.length ? `[\n${alternateKeys.join("\n")}\n]` : "[]"};`,
     `/**
  * A typed low-level client for the ${model.name} slice: openapi-fetch over the spec's \`paths\`, sharing
  * the runtime of \`createGraphClient\`. Calls return \`{ data, error, response }\` instead of throwing
@@ -43,7 +46,7 @@ export function createLowLevelClient(options: GraphClientOptions = {}): Client<p
     // OData wants $select=a,b (explode: false), not $select=a&$select=b.
     querySerializer: { array: { style: "form", explode: false } },
     // Keys as the typed builders encode them: no id (\`..\`, \`.\`, "") can change the path.
-    pathSerializer: serializeLowLevelPath,
+    pathSerializer: lowLevelPathSerializer(alternateKeys),
     // NaN, Infinity, functions and symbols are refused, naming their path, instead of being sent as null or dropped.
     bodySerializer: serializeLowLevelBody,
   });
@@ -51,4 +54,8 @@ export function createLowLevelClient(options: GraphClientOptions = {}): Client<p
   return withLowLevelMedia(client, runtime, media);
 }`,
   ]);
+}
+
+function alternateKeyPaths(node: ResourceNode): string[] {
+  return [...(node.kind === "alternateKey" ? [node.path] : []), ...node.children.flatMap(alternateKeyPaths)];
 }

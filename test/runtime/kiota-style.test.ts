@@ -163,4 +163,17 @@ test("a client of a v1.0 description goes to Graph v1.0 by default (its servers)
   assert.equal(asked, ["https://graph.microsoft.com/v1.0/users/u1", "https://microsoftgraph.chinacloudapi.cn/v1.0/users/u1", "https://graph.microsoft.com/v1.0/users/u1", `${server.url}/beta/users/u1`]);
 });
 
+test("low-level client: an unqualified function's empty parameter is the literal '', an alternate key's empty value is refused", async () => {
+  respond = () => json({ value: [] });
+  const api = sdk.createLowLevelClient({ baseUrl: `${server.url}/v1.0`, token: "t0ken-value", maxRetries: 0 });
+  const path = "/users/{user-id}/reminderView(StartDateTime='{StartDateTime}',EndDateTime='{EndDateTime}')";
+  const { error } = await api.GET(path, { params: { path: { "user-id": "u1", StartDateTime: "", EndDateTime: "O'Neil)" } } });
+  assert.is(error, undefined);
+  assert.equal(sent(), ["GET /v1.0/users/u1/reminderView(StartDateTime='',EndDateTime='O%27%27Neil%29')"]);
+  const refused = await api.GET("/applications(appId='{appId}')", { params: { path: { appId: "" } } }).catch((e: unknown) => e);
+  assert.is((refused as { code?: string }).code, "invalidRequest", String(refused));
+  assert.match(String(refused), /appId/);
+  assert.is(server.requests.length, 1);
+});
+
 test.run();

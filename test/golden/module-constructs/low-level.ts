@@ -2,7 +2,7 @@
 // Source: spec/fixtures/module-constructs.yaml
 import createClient, { type Client } from "openapi-fetch";
 import { lowLevelFetch, withLowLevelMedia, type LowLevelMedia } from "../runtime/low-level-fetch.js";
-import { serializeLowLevelBody, serializeLowLevelPath } from "../runtime/low-level-serializers.js";
+import { lowLevelPathSerializer, serializeLowLevelBody } from "../runtime/low-level-serializers.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { paths } from "./paths.js";
 /** The operations whose body or answer is binary content, by method and path: sent and answered byte for byte. */
@@ -13,6 +13,11 @@ const media: LowLevelMedia = {
   "PUT /drives/{drive-id}/items/{driveItem-id}/content": { body: "application/octet-stream" },
   "PUT /drives/{drive-id}/items/{driveItem-id}/thumbnail/$value": { body: "application/octet-stream" },
 };
+/** The paths that address a set by an alternate key, up to that key: its value is a key literal, never empty or null, where a function's parameter may be. */
+const alternateKeys: readonly string[] = [
+  "/drives/{drive-id}/items(name='{name}')",
+  "/drives/{drive-id}/items(sequence={sequence})",
+];
 /**
  * A typed low-level client for the module-constructs slice: openapi-fetch over the spec's `paths`, sharing
  * the runtime of `createGraphClient`. Calls return `{ data, error, response }` instead of throwing
@@ -33,7 +38,7 @@ export function createLowLevelClient(options: GraphClientOptions = {}): Client<p
     // OData wants $select=a,b (explode: false), not $select=a&$select=b.
     querySerializer: { array: { style: "form", explode: false } },
     // Keys as the typed builders encode them: no id (`..`, `.`, "") can change the path.
-    pathSerializer: serializeLowLevelPath,
+    pathSerializer: lowLevelPathSerializer(alternateKeys),
     // NaN, Infinity, functions and symbols are refused, naming their path, instead of being sent as null or dropped.
     bodySerializer: serializeLowLevelBody,
   });
