@@ -156,13 +156,25 @@ async function* walk(name: string, runtime: GraphRuntime, first: GraphRequest, o
 /** A bound action or function: its segment, with `params` encoded into it, below `path`. */
 async function call(slice: Slice, key: string, path: string, args: unknown[]): Promise<unknown> {
   const route = await slice.runtime.route(key);
-  if (!route) throw new TypeError(`${key.replaceAll("/{}", ".byId()").replaceAll("/", ".")} is not a method: no bound action or function of the slice has that member path`);
+  if (!route) throw new TypeError(`${memberPath(slice.routes, key)} is not a method: no bound action or function of the slice has that member path`);
   const method = route.method ?? "POST";
   const full: FullRoute = { args: CALL_ARGS[method], expect: "json", ...route, method };
   const given = argumentsOf(full, args);
   const params = (given.params ?? {}) as Record<string, unknown>;
   const segment = fillSegment(route.segment ?? defaultCallSegment(key.slice(key.lastIndexOf("/") + 1), method), (name, quoted) => encodeLiteral(params[name], quoted, name));
   return slice.runtime.send(request(slice, full, key, path + segment, given.query, given.body, given.options));
+}
+
+/** A member key as the code that reached it reads: `applications/byAppId/{}`… as `applications.byAppId().…`, `{}` as `byId()`. */
+function memberPath(routes: Routes, key: string): string {
+  let prefix = "";
+  return key
+    .split("/")
+    .map((part) => {
+      prefix = prefix ? `${prefix}/${part}` : part;
+      return part === "{}" ? "byId()" : routes[prefix]?.keySegment !== undefined ? `${part}()` : part;
+    })
+    .join(".");
 }
 
 function argumentsOf(route: FullRoute, args: unknown[]): Partial<Record<RouteArgument, unknown>> {

@@ -84,6 +84,11 @@ test("alternate keys: byAppId gets and patches, byUniqueName upserts with PUT an
   assert.equal(sent(), ["GET /v1.0/applications(appId='a%27%27b%20c')", "PATCH /v1.0/applications(appId='a')", "PUT /v1.0/applications(uniqueName='n%2F1')"]);
   assert.is(server.requests[2]!.headers.prefer, "create-if-missing");
   assert.equal(JSON.parse(server.requests[2]!.body), { uniqueName: "n/1", logo: "AQID" });
+  // A member the slice lacks is named as the code reached it, the alternate key called.
+  const error = await client().applications.byAppId("a").nothing().catch((e: unknown) => e);
+  assert.instance(error, TypeError);
+  assert.match(String(error), "applications.byAppId().nothing is not a method");
+  assert.is(server.requests.length, 3);
 });
 
 test("$ref: ReferenceCreate posts @odata.id, ReferenceUpdate puts it, removal names it in @id or the path", async () => {
