@@ -71,7 +71,8 @@ function configFromFlags(specs: string[], flags: Flags): GeneratorConfig {
 
 /** The last literal segment of a pattern, in kebab case: `/a/*\/assignments/**` → `assignments`. */
 export function sliceNameFor(pattern: string): string {
-  const literal = pattern.split("/").filter((s) => s && !s.includes("*") && !s.includes("{"));
+  // A key or a call's parameters in parentheses, `applications(appId='{appId}')`, are not part of the name.
+  const literal = pattern.split("/").map((s) => s.replace(/\(.*$/, "")).filter((s) => s && !s.includes("*") && !s.includes("{"));
   const last = (literal.at(-1) ?? "api").replace(/^microsoft\.graph\./, "");
   const kebab = last.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
   return /^[a-z][a-z0-9-]*$/.test(kebab) ? kebab : "api";

@@ -71,6 +71,8 @@ test("the default slice name is the last literal segment of the first pattern, i
   assert.is(sliceNameFor("/deviceManagement/configurationPolicies/*/assignments"), "assignments");
   assert.is(sliceNameFor("/deviceManagement/configurationPolicies/**"), "configuration-policies");
   assert.is(sliceNameFor("/users/{user-id}/microsoft.graph.getMemberGroups"), "get-member-groups");
+  assert.is(sliceNameFor("/applications(appId='{appId}')/**"), "applications");
+  assert.is(sliceNameFor("/users/{user-id}/microsoft.graph.reminderView(StartDateTime='{StartDateTime}',EndDateTime='{EndDateTime}')"), "reminder-view");
   assert.is(sliceNameFor("/**"), "api");
 });
 
