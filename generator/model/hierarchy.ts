@@ -4,8 +4,14 @@
 import { sortedBy } from "../util/order.js";
 import type { ModelType, ObjectType } from "./ir.js";
 
-/** A type is polymorphic when it is abstract or has derived types (in the slice or left out of it): references to it become unions. */
+/**
+ * A type is polymorphic when it is abstract or has derived types (in the slice or left out of it):
+ * references to it become unions, told apart by `@odata.type`. A transport wrapper (a collection
+ * response, an error, `BaseCollectionPaginationCountResponse`) is no OData type and carries no
+ * `@odata.type`, so the wrappers derived from it are no union of it: each extends it.
+ */
 export function hasHierarchy(type: ObjectType, types: Map<string, ModelType>): boolean {
+  if (type.category === "wrapper") return false;
   return type.abstract || type.openHierarchy === true || derivedTypes(type, types).length > 0;
 }
 

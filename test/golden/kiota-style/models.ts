@@ -18,21 +18,11 @@ export interface Attendee extends RecipientBase {
 }
 
 export type AttendeeType = "required" | "optional" | "resource";
-/** A value declared as BaseCollectionPaginationCountResponse: one of the types below, told apart by `"@odata.type"`. */
-export type BaseCollectionPaginationCountResponse = (BaseCollectionPaginationCountResponseBase & { "@odata.type"?: "#BaseCollectionPaginationCountResponse" }) | StringCollectionResponse | DirectoryObjectCollectionResponse | GroupCollectionResponse | UserCollectionResponse | UnknownBaseCollectionPaginationCountResponse;
 
-/** The properties every {@link BaseCollectionPaginationCountResponse} has. */
-export interface BaseCollectionPaginationCountResponseBase extends ODataAnnotations {
+export interface BaseCollectionPaginationCountResponse extends ODataAnnotations {
   /** Format: int64. */
   "@odata.count"?: number | null;
   "@odata.nextLink"?: string | null;
-}
-
-/** A value whose type derives from BaseCollectionPaginationCountResponse but is unknown to this SDK (newer than its spec). Every property is kept and sent back unchanged. */
-export interface UnknownBaseCollectionPaginationCountResponse extends BaseCollectionPaginationCountResponseBase {
-  [property: string]: unknown;
-  /** A type derived from BaseCollectionPaginationCountResponse that this SDK does not know (newer than its spec). */
-  "@odata.type": UnknownODataType;
 }
 
 /** A value declared as microsoft.graph.baseItem: one of the types below, told apart by `"@odata.type"`. */
@@ -80,7 +70,7 @@ export interface UnknownDirectoryObject extends DirectoryObjectBase {
   "@odata.type": UnknownODataType;
 }
 
-export interface DirectoryObjectCollectionResponse extends BaseCollectionPaginationCountResponseBase {
+export interface DirectoryObjectCollectionResponse extends BaseCollectionPaginationCountResponse {
   /** Navigation property: present only when requested with `expand`. */
   value?: DirectoryObject[];
 }
@@ -115,7 +105,7 @@ export interface Group extends DirectoryObjectBase {
   mailEnabled?: boolean | null;
 }
 
-export interface GroupCollectionResponse extends BaseCollectionPaginationCountResponseBase {
+export interface GroupCollectionResponse extends BaseCollectionPaginationCountResponse {
   /** Navigation property: present only when requested with `expand`. */
   value?: Group[];
 }
@@ -186,7 +176,7 @@ export interface Site extends BaseItemBase {
   isPersonalSite?: boolean | null;
 }
 
-export interface StringCollectionResponse extends BaseCollectionPaginationCountResponseBase {
+export interface StringCollectionResponse extends BaseCollectionPaginationCountResponse {
   value?: string[];
 }
 
@@ -206,7 +196,7 @@ export interface User extends DirectoryObjectBase {
   memberOf?: DirectoryObject[];
 }
 
-export interface UserCollectionResponse extends BaseCollectionPaginationCountResponseBase {
+export interface UserCollectionResponse extends BaseCollectionPaginationCountResponse {
   /** Navigation property: present only when requested with `expand`. */
   value?: User[];
 }
