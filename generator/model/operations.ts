@@ -124,6 +124,7 @@ function operationOf(
   operation.body = bodyOf(op, operation, context);
   const inlineResponse = jsonResponseType(op, operation, context);
   if (inlineResponse && operation.response.kind === "json") operation.response.type = inlineResponse;
+  if (method === "get" && path.endsWith("/$ref")) operation.response = asEntityReferences(operation.response);
   return operation;
 }
 
@@ -199,6 +200,24 @@ function responseOf(op: OpenAPIV3.OperationObject, path: string, sliced: SlicedO
   if (items) return { kind: "collection", items: typeRefOf(items, sliced, `${where} response value`, warnings).type, ...(wrapper ? { wrapper } : {}) };
   return { kind: "json", type: typeRefOf(schema, sliced, `${where} response`, warnings).type };
 }
+
+/**
+ * What a GET of `…/$ref` answers: entity references, `{ "@odata.id": "…" }`, one or a page of them
+ * (OData JSON Format 4.01 §14, "Entity Reference"; Graph's reference: "a collection of @odata.id
+ * links"). Microsoft's descriptions type them as strings (`StringCollectionResponse`, `type: string`),
+ * which no answer is; a reference described as anything else is kept as described.
+ */
+function asEntityReferences(response: ResponseShape): ResponseShape {
+  const isString = (type: TypeRef) => type.kind === "primitive" && type.name === "string";
+  if (response.kind === "collection" && isString(response.items)) return { kind: "collection", items: ENTITY_REFERENCE };
+  if (response.kind === "json" && isString(response.type)) return { kind: "json", type: ENTITY_REFERENCE };
+  return response;
+}
+
+const ENTITY_REFERENCE: TypeRef = {
+  kind: "object",
+  properties: [{ name: "@odata.id", type: { kind: "primitive", name: "string" }, nullable: false, required: true, readOnly: false, navigation: false, description: "The URL of the entity referred to." }],
+};
 
 /** The JSON body of the error responses (Graph's `default` → `ODataError`; not a `default` that is the success response, successKey). */
 function errorOf(op: OpenAPIV3.OperationObject, sliced: SlicedOpenApi, where: string, warnings: string[]): Operation["error"] {

@@ -1,7 +1,8 @@
 /**
  * Golden output: each fixture spec under spec/fixtures/ is generated and compared file by file with
  * test/golden/<fixture>/. `UPDATE_GOLDEN=1 npm test -- golden` rewrites the goldens (review the diff);
- * a golden file that nothing produces any more fails the test. The generated code must also compile.
+ * a golden file that nothing produces any more fails the test. The generated code must also compile,
+ * and so must the consumer code of a fixture that has some (test/golden/consumers/<fixture>.ts).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -44,13 +45,19 @@ for (const fixture of FIXTURES) {
   });
 }
 
-test("every fixture's generated code type-checks with its runtime", () => {
+test("every fixture's generated code type-checks with its runtime, and with its consumer's code (consumers/)", () => {
   rmSync(BUILD, { recursive: true, force: true });
   for (const [name, files] of outputs) {
     for (const f of files) {
       const target = join(BUILD, name, f.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, f.content);
+    }
+    // What a consumer relies on (test/golden/consumers/<fixture>.ts), checked against this output.
+    const consumer = join(GOLDEN, "consumers", `${name}.ts`);
+    if (existsSync(consumer)) {
+      mkdirSync(join(BUILD, name, "consumers"), { recursive: true });
+      writeFileSync(join(BUILD, name, "consumers", `${name}.ts`), readFileSync(consumer));
     }
   }
   writeFileSync(join(BUILD, "tsconfig.json"), JSON.stringify({ extends: join(REPO, "tsconfig.json"), include: ["./**/*.ts"], exclude: [] }));

@@ -183,17 +183,17 @@ export interface GroupsItemMembersRefRequestBuilder extends RequestBuilder {
    * `GET /groups/{group-id}/members/$ref`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(query?: GroupsItemMembersRefListQuery, options?: RequestOptions): Promise<Page<string>>;
+  get(query?: GroupsItemMembersRefListQuery, options?: RequestOptions): Promise<Page<{ "@odata.id": string }>>;
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /groups/{group-id}/members/$ref`
    */
-  iterate(query?: GroupsItemMembersRefListQuery, options?: PagingOptions): AsyncGenerator<string, void, undefined>;
+  iterate(query?: GroupsItemMembersRefListQuery, options?: PagingOptions): AsyncGenerator<{ "@odata.id": string }, void, undefined>;
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /groups/{group-id}/members/$ref`
    */
-  iteratePages(query?: GroupsItemMembersRefListQuery, options?: PagingOptions): AsyncGenerator<Page<string>, void, undefined>;
+  iteratePages(query?: GroupsItemMembersRefListQuery, options?: PagingOptions): AsyncGenerator<Page<{ "@odata.id": string }>, void, undefined>;
   /**
    * Add members
    * `POST /groups/{group-id}/members/$ref`
@@ -427,7 +427,7 @@ export interface UsersItemManagerRefRequestBuilder extends RequestBuilder {
    * `GET /users/{user-id}/manager/$ref`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(options?: RequestOptions): Promise<string>;
+  get(options?: RequestOptions): Promise<{ "@odata.id": string }>;
   /**
    * Assign manager
    * `PUT /users/{user-id}/manager/$ref`

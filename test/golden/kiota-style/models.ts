@@ -176,10 +176,6 @@ export interface Site extends BaseItemBase {
   isPersonalSite?: boolean | null;
 }
 
-export interface StringCollectionResponse extends BaseCollectionPaginationCountResponse {
-  value?: string[];
-}
-
 export interface User extends DirectoryObjectBase {
   /** The OData type; optional, since the URL or the declared type already says it. */
   "@odata.type"?: "#microsoft.graph.user";

@@ -101,17 +101,17 @@ export interface DrivesItemFollowingRefRequestBuilder extends RequestBuilder {
    * `GET /drives/{drive-id}/following/$ref`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  get(query?: DrivesItemFollowingRefListQuery, options?: RequestOptions): Promise<Page<string>>;
+  get(query?: DrivesItemFollowingRefListQuery, options?: RequestOptions): Promise<Page<{ "@odata.id": string }>>;
   /**
    * Every item of every page, following `@odata.nextLink` on the same origin only.
    * `GET /drives/{drive-id}/following/$ref`
    */
-  iterate(query?: DrivesItemFollowingRefListQuery, options?: PagingOptions): AsyncGenerator<string, void, undefined>;
+  iterate(query?: DrivesItemFollowingRefListQuery, options?: PagingOptions): AsyncGenerator<{ "@odata.id": string }, void, undefined>;
   /**
    * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
    * `GET /drives/{drive-id}/following/$ref`
    */
-  iteratePages(query?: DrivesItemFollowingRefListQuery, options?: PagingOptions): AsyncGenerator<Page<string>, void, undefined>;
+  iteratePages(query?: DrivesItemFollowingRefListQuery, options?: PagingOptions): AsyncGenerator<Page<{ "@odata.id": string }>, void, undefined>;
   /**
    * `POST /drives/{drive-id}/following/$ref`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.

@@ -540,7 +540,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      "200": { headers: { [name: string]: unknown }; content: { "application/json": Page<string> } };
+      "200": { headers: { [name: string]: unknown }; content: { "application/json": Page<{ "@odata.id": string }> } };
       "default": { headers: { [name: string]: unknown }; content: { "application/json": ODataError } };
     };
   };
