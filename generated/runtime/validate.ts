@@ -11,7 +11,8 @@ import { describeValue } from "./describe-value.js";
 
 /**
  * A type in the table: `string`, `number`, `integer`, `boolean`, `unknown`, or a qualified type name
- * (`microsoft.graph.groupAssignmentTarget`); `[T]` is a collection of T; a trailing `?` allows null.
+ * (`microsoft.graph.groupAssignmentTarget`); `[T]` is a collection of T; `A|B` a value of either (no
+ * member is a collection); a trailing `?` allows null.
  */
 export type TypeSpec = string;
 
@@ -63,10 +64,15 @@ export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, pa
     }
     return undefined;
   }
+  // A union (OpenAPI's oneOf or anyOf, `number|string|microsoft.graph.referenceNumeric`): any member will do.
+  if (type.includes("|")) {
+    const members = type.split("|");
+    return members.some((member) => validateValue(value, member, schema, path) === undefined) ? undefined : expected(members.map((member) => expectation(member, schema)).join(" or "));
+  }
   if (type === "string" || type === "boolean") return typeof value === type ? undefined : expected(type);
   // NaN and Infinity would go over the wire as null.
-  if (type === "number") return Number.isFinite(value) ? undefined : expected("a finite number");
-  if (type === "integer") return Number.isInteger(value) ? undefined : expected("an integer");
+  if (type === "number") return Number.isFinite(value) ? undefined : expected(expectation(type, schema));
+  if (type === "integer") return Number.isInteger(value) ? undefined : expected(expectation(type, schema));
   const definition = lookup(schema, type);
   // `unknown`, or a type the slice refers to but does not define: nothing to check.
   if (!definition) return undefined;
@@ -74,9 +80,9 @@ export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, pa
     const { members, flags, evolvable } = definition;
     const values = typeof value === "string" ? (flags ? value.split(",") : [value]) : [];
     const known = (v: string) => members.includes(v) || (evolvable === true && MEMBER_NAME.test(v));
-    return values.length && values.every((v) => known(v.trim())) ? undefined : expected(`one of ${members.join(", ")}${flags ? " (or several, comma-separated)" : ""}${evolvable ? " or a newer member name" : ""}`);
+    return values.length && values.every((v) => known(v.trim())) ? undefined : expected(expectation(type, schema));
   }
-  if (typeof value !== "object" || Array.isArray(value)) return expected(`a ${shortName(type)} object`);
+  if (typeof value !== "object" || Array.isArray(value)) return expected(expectation(type, schema));
   const record = value as Record<string, unknown>;
   const odataType = record["@odata.type"];
   let actual = definition;
@@ -99,6 +105,17 @@ export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, pa
     if (problem) return problem;
   }
   return undefined;
+}
+
+/** What a value of a type (one without `?`, no union) must be, as an error says it. */
+function expectation(type: TypeSpec, schema: Schema): string {
+  if (type[0] === "[") return "an array";
+  if (type === "number") return "a finite number";
+  if (type === "integer") return "an integer";
+  const definition = lookup(schema, type);
+  if (!definition || !("members" in definition)) return definition ? `a ${shortName(type)} object` : type;
+  const { members, flags, evolvable } = definition;
+  return `one of ${members.join(", ")}${flags ? " (or several, comma-separated)" : ""}${evolvable ? " or a newer member name" : ""}`;
 }
 
 /** The concrete types a value of an abstract type can be sent as. */

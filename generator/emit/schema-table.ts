@@ -86,6 +86,11 @@ export function typeSpecOf(ref: TypeRef, types: Map<string, ModelType>, nullable
     case "literal":
       // The validator checks the literal's primitive type; the compiler checks the value.
       return (typeof ref.value === "number" ? "number" : typeof ref.value) + suffix;
+    case "union": {
+      // Any member will do; with a member that is unchecked or a collection, so will anything.
+      const members = [...new Set(ref.members.map((member) => typeSpecOf(member, types)))];
+      return members.some((member) => member === "unknown" || member[0] === "[") ? `unknown${suffix}` : members.join("|") + suffix;
+    }
     default:
       return "unknown";
   }

@@ -155,6 +155,15 @@ test("flags enums take several members joined by commas; number oneOfs take numb
   // The enum has unknownFutureValue (evolvable: newer members pass), but a flags value is a string.
   const error = await client().workbooks.byId("w1").format.patch({ protectionFlags: 5 }).catch((e: unknown) => e);
   assert.is((error as { code?: string }).code, "invalidRequestBody", String(error));
+  // A number oneOf is checked against each member: NaN (sent as null) and a boolean are neither.
+  for (const rowHeight of [Number.NaN, true, { value: 1 }]) {
+    const refused = await client().workbooks.byId("w1").format.patch({ rowHeight }).catch((e: unknown) => e);
+    assert.is((refused as { code?: string }).code, "invalidRequestBody", String(refused));
+    assert.match(String(refused), "body.rowHeight: expected a finite number or string or one of -INF, INF, NaN");
+  }
+  await client().workbooks.byId("w1").format.patch({ rowHeight: null, columnWidth: 3, discount: "0.5" });
+  assert.equal(JSON.parse(server.requests.at(-1)!.body), { rowHeight: null, columnWidth: 3, discount: "0.5" });
+  assert.is(server.requests.length, 2);
 });
 
 test("a client of a v1.0 description goes to Graph v1.0 by default (its servers), on the cloud's host with cloud; baseUrl still wins", async () => {

@@ -5,5 +5,5 @@ import type { Schema } from "../../runtime/validate.js";
 export const schema: Schema = JSON.parse(`{
   "ReferenceNumeric": {"members":["-INF","INF","NaN"]},
   "microsoft.graph.cellProtection": {"members":["none","locked","formulaHidden","unknownFutureValue"],"flags":true,"evolvable":true},
-  "microsoft.graph.workbookRangeFormat": {"properties":{"id":"string","columnWidth":"unknown","rowHeight":"unknown","quotaBytes":"integer?","discount":"unknown","horizontalAlignment":"string?","protectionFlags":"microsoft.graph.cellProtection"}}
+  "microsoft.graph.workbookRangeFormat": {"properties":{"id":"string","columnWidth":"number|string|ReferenceNumeric?","rowHeight":"number|string|ReferenceNumeric?","quotaBytes":"integer?","discount":"number|string?","horizontalAlignment":"string?","protectionFlags":"microsoft.graph.cellProtection"}}
 }`);
