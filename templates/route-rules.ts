@@ -34,6 +34,12 @@ export interface Route {
    * path, without a slash, `(appId='{appId}')` (`'{…}'` a string literal, `{…}` any other).
    */
   keySegment?: string;
+  /**
+   * A member that is a composable function (`getByPath({ path })`): called with its parameters, it
+   * returns the builder below the node's path at this segment, `getByPath(path='{path}')` (`'{…}'` a
+   * string literal, `{…}` any other), whose `get` calls the function.
+   */
+  functionSegment?: string;
 }
 
 export type Routes = Readonly<Record<string, Route>>;

@@ -7,7 +7,8 @@
  * - a property is the path segment of that name (`.assignments` → `/assignments`), OData's `$ref`
  *   and `$value` are `.ref` and `.value`;
  * - `byId(id)` is a key segment, percent-encoded; `by<Key>(value)` (in the routes table, `keySegment`)
- *   an alternate key, `applications(appId='…')`, its value an encoded literal;
+ *   an alternate key, `applications(appId='…')`, its value an encoded literal; a composable function's
+ *   member (`functionSegment`) the function's segment, `getByPath(path='…')`, its parameters encoded literals;
  * - `get`, `iterate`, `iteratePages`, `post`, `patch`, `put`, `delete` and `count` are the HTTP
  *   methods, with the arguments and answer in VERBS (route-rules.ts), or those of a reference
  *   (below `$ref`) or a media resource (a segment of the slice's `mediaSegments`), in verbRule;
@@ -86,6 +87,7 @@ class BuilderNode implements ProxyHandler<Target> {
     const key = memberKey(members, name);
     const route = Object.hasOwn(slice.routes, key) ? slice.routes[key]! : undefined;
     if (route?.keySegment !== undefined) return alternateKey(slice, route.keySegment, path, key, name);
+    if (route?.functionSegment !== undefined) return composableFunction(slice, route.functionSegment, path, key);
     if (route?.segment === undefined) {
       if (name === "byId") return (id: string) => builder(slice, `${path}/${encodeKey(id, `${members.slice(members.lastIndexOf("/") + 1)}.byId(id)`)}`, memberKey(members, "{}"), path);
       if (name === "batch" && !members) return batch(slice);
@@ -103,6 +105,11 @@ class BuilderNode implements ProxyHandler<Target> {
 /** `by<Key>(value)`: the node of the entity with that alternate key, `applications(appId='…')`. */
 function alternateKey(slice: Slice, template: string, path: string, members: string, name: string): (value: unknown) => object {
   return (value) => builder(slice, path + fillSegment(template, (placeholder, quoted) => encodeAlternateKey(value, quoted, `${name}(${placeholder})`)), members, path);
+}
+
+/** A composable function's member, `getByPath({ path })`: the node below `path` at its segment, each parameter an encoded literal. */
+function composableFunction(slice: Slice, template: string, path: string, members: string): (params?: Record<string, unknown>) => object {
+  return (params) => builder(slice, `${path}/${fillSegment(template, (name, quoted) => encodeLiteral(params?.[name], quoted, name))}`, members, path);
 }
 
 /** `template` with each `{placeholder}` (`'{placeholder}'`, in quotes, a string literal) replaced by `encode`'s literal. */
@@ -172,7 +179,8 @@ function memberPath(routes: Routes, key: string): string {
     .split("/")
     .map((part) => {
       prefix = prefix ? `${prefix}/${part}` : part;
-      return part === "{}" ? "byId()" : routes[prefix]?.keySegment !== undefined ? `${part}()` : part;
+      const route = routes[prefix];
+      return part === "{}" ? "byId()" : route?.keySegment !== undefined || route?.functionSegment !== undefined ? `${part}()` : part;
     })
     .join(".");
 }

@@ -11,7 +11,7 @@
  * These are signatures only: what each sends is the runtime builder's rules plus the routes table.
  */
 import type { MethodSignatureStructure } from "ts-morph";
-import type { ModelType, Operation } from "../model/ir.js";
+import type { BoundCall, ModelType, Operation } from "../model/ir.js";
 import { propertyKey } from "../names/identifiers.js";
 import type { RouteArgument } from "../../templates/route-rules.js";
 import { docs, StructureKind } from "./print.js";
@@ -49,7 +49,7 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
   }
   const result = target ? `Selected<${target}, S>` : resultType(op, types);
   const declared: Record<RouteArgument, () => string> = {
-    params: () => `params: { ${op.call!.parameters.map((p) => `${propertyKey(p.name)}: ${typeExpression(p.type, types)}${p.nullable ? " | null" : ""}`).join("; ")} }`,
+    params: () => `params: ${paramsType(op.call!, types)}`,
     // An optional body before a required query cannot be `body?` (a required parameter cannot follow an optional one): it may be undefined instead.
     body: () => (op.body!.required || op.body!.kind === "binary" ? `body: ${bodyType(op, types)}` : queryRequired ? `body: ${bodyType(op, types)} | undefined` : `body?: ${bodyType(op, types)}`),
     query: () => selectQuery!,
@@ -57,6 +57,11 @@ export function operationMethods(op: Operation, types: Map<string, ModelType>): 
   };
   const parameters = methodArguments(op).map((argument) => declared[argument]());
   return [method(op.methodName, parameters, `Promise<${result}>`, summary, selecting)];
+}
+
+/** The type of a function's `params` argument: its segment parameters by name, `null` where they may be. */
+export function paramsType(call: BoundCall, types: Map<string, ModelType>): string {
+  return `{ ${call.parameters.map((p) => `${propertyKey(p.name)}: ${typeExpression(p.type, types)}${p.nullable ? " | null" : ""}`).join("; ")} }`;
 }
 
 /** The positional arguments of `op`'s method (of `get` for a list), in order: what the routes table compares with the runtime's usual ones. */

@@ -56,8 +56,10 @@ function operationType(op: Operation, types: Map<string, ModelType>, indent: str
   const inner = `${indent}  `;
   // The template's placeholders, each once: one written twice in a function segment (`g(a='{x}',b='{x}')`) is one value to openapi-fetch.
   const placeholders = (op.call?.parameters ?? []).map((p: SegmentParameter) => ({ ...p, wireName: p.placeholder }));
-  // A key or alternate key is never null (the client refuses it, whatever the spec's schema says); a function's parameter may be the literal null.
-  const keys = op.pathParameters.map((p) => ({ ...p, nullable: false }));
+  // A key or alternate key is never null (the client refuses it, whatever the spec's schema says); a
+  // function's parameter, also of a composable function the path goes through, may be the literal null.
+  const functionParameters = new Set((op.through ?? []).flatMap((t) => t.call.parameters.map((p) => p.placeholder)));
+  const keys = op.pathParameters.map((p) => ({ ...p, nullable: p.nullable && functionParameters.has(p.wireName) }));
   const path: Parameter[] = [...keys, ...placeholders.filter((p, i) => placeholders.findIndex((q) => q.wireName === p.wireName) === i)];
   const lines = [
     `${inner}parameters: {`,

@@ -10,7 +10,7 @@ import type { ApiModel, ModelType, Operation, Parameter, ResourceNode, TypeRef }
 import { allOperations } from "../model/resource-tree.js";
 import { propertyKey } from "../names/identifiers.js";
 import { compareStrings } from "../util/order.js";
-import { operationMethods } from "./builder-methods.js";
+import { operationMethods, paramsType } from "./builder-methods.js";
 import { odataQueryAlias } from "./query-types.js";
 import { headerOptions, mediaSegments, routeEntries } from "./routes.js";
 import { importStatements, type ImportSpec } from "./imports.js";
@@ -121,6 +121,7 @@ function builderInterface(node: ResourceNode, types: Map<string, ModelType>): In
       ...(isRoot ? [batchMethod(node.builderName)] : []),
       ...node.children.filter((c) => c.kind === "key").map(byIdMethod),
       ...node.children.filter((c) => c.kind === "alternateKey").map((child) => alternateKeyMethod(child, types)),
+      ...node.children.filter((c) => c.kind === "function").map((child) => composableFunctionMethod(child, types)),
       ...node.operations.flatMap((op) => operationMethods(op, types)),
     ],
   };
@@ -179,11 +180,27 @@ function alternateKeyMethod(child: ResourceNode, types: Map<string, ModelType>):
   };
 }
 
+/** A composable function's member: its parameters (`params`) in, the builder of the paths below it out. */
+function composableFunctionMethod(child: ResourceNode, types: Map<string, ModelType>): MethodSignatureStructure {
+  const { parameters } = child.call!;
+  return {
+    kind: StructureKind.MethodSignature,
+    name: child.memberName,
+    parameters: parameters.length ? [{ name: "params", type: paramsType(child.call!, types) }] : [],
+    returnType: child.builderName,
+    docs: docs(
+      child.description,
+      `The function \`${child.call!.name}\`, composed with what follows it: its builder's \`get\` calls it, its members go below it.${parameters.length ? " Each parameter is sent as an OData literal in the segment." : ""}`,
+      `\`${child.path}\``,
+    ),
+  };
+}
+
 function collectModelNames(root: ResourceNode, types: Map<string, ModelType>): string[] {
   const refs = (op: Operation): (TypeRef | undefined)[] => [
     op.body?.kind === "json" ? op.body.type : undefined,
     op.response.kind === "json" ? op.response.type : op.response.kind === "collection" ? op.response.items : undefined,
-    ...[...op.query, ...op.headers, ...(op.call?.parameters ?? [])].map((p) => p.type),
+    ...[...op.query, ...op.headers, ...(op.call?.parameters ?? []), ...(op.through ?? []).flatMap((t) => t.call.parameters)].map((p) => p.type),
   ];
   return allOperations(root).flatMap((op) => refs(op).flatMap((ref) => (ref ? referencedTypeNames(ref, types) : [])));
 }

@@ -2,12 +2,12 @@
  * Emits the routes of a slice: for every member whose request the runtime builder
  * (templates/request-builder.ts) cannot derive from its name, how it differs. A getter whose name
  * is its segment, `byId`, and a verb with its usual arguments and answer need no entry (an alternate
- * key's `by<Key>` always has one), so most of
+ * key's `by<Key>` and a composable function's member always have one), so most of
  * a module needs none. The routes table of `client.ts` holds the casts, renamed segments, binary
  * content, header parameters and unusual query options; the routes of bound actions and functions
  * go into the slice's operation indexes (operation-indexes.ts), loaded by the call.
  */
-import type { Operation, ResourceNode } from "../model/ir.js";
+import type { BoundCall, Operation, ResourceNode } from "../model/ir.js";
 import { compareStrings } from "../util/order.js";
 import { builderMembers, CALL_ARGS, COUNT_QUERY, defaultCallSegment, defaultGetterSegment, memberKey, QUERY_WIRE_NAMES, VERBS, verbRule, type Route, type VerbRule } from "../../templates/route-rules.js";
 import { methodArguments } from "./builder-methods.js";
@@ -72,6 +72,8 @@ export function routeEntries(node: ResourceNode, context: RouteContext, members 
     const key = memberKey(members, child.memberName);
     // An alternate key is always written: its member takes the key into `keySegment`.
     if (child.kind === "alternateKey") return [[key, { keySegment: child.segment }] as [string, Route], ...routeEntries(child, context, key, interpreted)];
+    // So is a composable function: its member takes the parameters into `functionSegment`.
+    if (child.kind === "function") return [[key, { functionSegment: segmentOf(child.call!) }] as [string, Route], ...routeEntries(child, context, key, interpreted)];
     // A getter named after one of the builder's own members is always written, so it is not taken for that member.
     const renamed = defaultGetterSegment(child.memberName) !== child.segment || interpreted.includes(child.memberName);
     return [...(renamed ? [[key, { segment: child.segment }] as [string, Route]] : []), ...routeEntries(child, context, key, interpreted)];
@@ -101,7 +103,7 @@ export function callRoutes(root: ResourceNode, shared: Record<string, string>): 
 
 /** How `op` differs from `usual`, the runtime builder's rule for its member (empty: not at all). */
 function operationRoute(op: Operation, usual: VerbRule, shared: Record<string, string>): Route {
-  const route: Route = op.call ? { segment: callSegment(op), method: op.method } : {};
+  const route: Route = op.call ? { segment: segmentOf(op.call), method: op.method } : {};
   const args = methodArguments(op);
   if (args.join() !== usual.args.join()) route.args = args;
   const expect = op.response.kind === "collection" ? "json" : op.response.kind;
@@ -126,8 +128,7 @@ function sameEntries(a: Readonly<Record<string, string>>, b: Readonly<Record<str
 }
 
 /** A bound call's segment, each parameter as a `{name}` placeholder (in quotes for a string literal); aliases as written. */
-function callSegment(op: Operation): string {
-  const call = op.call!;
+function segmentOf(call: BoundCall): string {
   if (!call.parenthesised) return call.prefix;
   const entries = call.entries.map((entry) => {
     if ("text" in entry) return entry.text;

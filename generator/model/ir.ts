@@ -158,6 +158,12 @@ export interface Operation {
   error?: { status: string; type: TypeRef };
   /** For actions and functions: the segment that names them. */
   call?: BoundCall;
+  /**
+   * The composable functions the path goes through, in path order: each a function segment with more
+   * path after it (`getByPath(path='{path}')` of `…/getByPath(path='{path}')/items`), or the last
+   * segment of that function's own GET. Their parameters are path parameters of the operation.
+   */
+  through?: { segment: string; call: BoundCall }[];
   /** Set by the naming stage: the builder method (`get`, `post`, `assign`, `getActivitiesByIntervalWithPeriod`). */
   methodName: string;
   /** Set by the naming stage: the interface of the query options, when the operation has any. */
@@ -170,8 +176,14 @@ export interface Operation {
 export interface ResourceNode {
   /** The wire segment; of an alternate key, what it adds to its set's path: `(appId='{appId}')`. */
   segment: string;
-  /** `key`: a `{…-id}` segment (`byId`); `alternateKey`: a set addressed by another key (`byAppId`). */
-  kind: "root" | "static" | "key" | "alternateKey";
+  /**
+   * `key`: a `{…-id}` segment (`byId`); `alternateKey`: a set addressed by another key (`byAppId`);
+   * `function`: a composable function, whose member takes its parameters and returns its builder
+   * (`getByPath({ path })`), with the function's own GET as that builder's `get`.
+   */
+  kind: "root" | "static" | "key" | "alternateKey" | "function";
+  /** For function nodes: the function's segment, parsed. */
+  call?: BoundCall;
   /** For key and alternate-key nodes: the path parameter. */
   key?: Parameter;
   /** For alternate-key nodes: the key property and whether its value is a string literal. */
@@ -180,7 +192,7 @@ export interface ResourceNode {
   path: string;
   /** Set by the naming stage: the request-builder class. */
   builderName: string;
-  /** Set by the naming stage, for children: the getter (`assignments`), `byId`, or `by<Key>` (`byAppId`). */
+  /** Set by the naming stage, for children: the getter (`assignments`), `byId`, `by<Key>` (`byAppId`), or a composable function's name (`getByPath`). */
   memberName: string;
   description?: string;
   /** Operations on this node's own path, plus `$count` and bound actions/functions below it. */

@@ -42,22 +42,23 @@ interface Context {
   inlineByKey: Map<string, ModelType>;
   /** The resolved parameters of the operation being read. */
   parameters: OpenAPIV3.ParameterObject[];
+  /** The paths of the composable functions the slice goes through (composableFunctions). */
+  composable: Set<string>;
 }
 
 export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[]): OpenApiOperations {
   const result: OpenApiOperations = { operations: [], inlineTypes: [] };
-  const context: Context = { sliced, warnings, result, inlineByKey: new Map(), parameters: [] };
+  const context: Context = { sliced, warnings, result, inlineByKey: new Map(), parameters: [], composable: composableFunctions(sliced) };
   for (const path of Object.keys(sliced.document.paths).sort()) {
     const item = sliced.document.paths[path];
     if (!item) continue;
-    // An alternate key (`applications(appId='{appId}')`) may be anywhere in a path; a segment with
-    // parameters before the last that is none is a composable function (one the description declares
-    // as a call, or any other), which the builders cannot address.
+    // A segment with parameters before the last is a composable function (`getByPath(path='{path}')/items`)
+    // or an alternate key (`applications(appId='{appId}')/owners`); anything else (a composite key) the
+    // builders cannot address.
     const segments = path.split("/");
-    const nested = segments.slice(1, -1).find((s, i) => s.includes("(") && (!alternateKeyOf(s) || sliced.callPaths.has(segments.slice(0, i + 2).join("/"))));
+    const nested = segments.slice(1, -1).find((s, i) => s.includes("(") && !context.composable.has(segments.slice(0, i + 2).join("/")) && !alternateKeyOf(s));
     if (nested) {
-      const what = alternateKeyOf(nested) ? "a composable function" : "a composable function or a composite alternate key";
-      warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one (${what}); its operations are left out`);
+      warnings.push(`${sliced.source}: ${path}: the segment ${nested} has parameters but is not the last one, and is neither a function nor an alternate key of one property (a composite alternate key); its operations are left out`);
       continue;
     }
     // A bound call's segment is namespace-qualified (`microsoft.graph.f(…)`), or declared a call
@@ -65,7 +66,7 @@ export function operationsFromOpenApi(sliced: SlicedOpenApi, warnings: string[])
     // other with parameters is an alternate key, of one property, or else left out, rather than a
     // getter that would send its placeholder literally.
     const last = segments.at(-1)!;
-    if (looksLikeAlternateKey(last) && !declaresCall(item) && !alternateKeyOf(last)) {
+    if (looksLikeAlternateKey(last) && !declaresCall(item) && !alternateKeyOf(last) && !context.composable.has(path)) {
       warnings.push(`${sliced.source}: ${path}: the segment ${last} is a composite alternate key (or not a key of the form name(key='{param}')), which the request builders do not support; its operations are left out`);
       continue;
     }
@@ -93,11 +94,15 @@ function operationOf(
   context.parameters = parameters;
   const group = (location: string) => parameters.filter((p) => p.in === location).map((p) => parameterOf(p, sliced, `${where} ${p.name}`, warnings));
   const lastSegment = path.slice(path.lastIndexOf("/") + 1);
+  // A composable function's own GET is the `get` of its builder, not a call of its parent's.
+  const ownFunction = method === "get" && context.composable.has(path);
   // A qualified segment is a bound action or function, except a plain GET of one: that is a type cast
   // (`/groups/{id}/members/microsoft.graph.user`), a path segment like any other.
   const qualified = lastSegment.startsWith("microsoft.graph.");
-  const isCall = isDeclaredCall(op) || (qualified && (lastSegment.includes("(") || method !== "get"));
+  const isCall = !ownFunction && (isDeclaredCall(op) || (qualified && (lastSegment.includes("(") || method !== "get")));
   const pathParameters = group("path");
+  const segments = path.split("/");
+  const through = segments.flatMap((segment, at) => (at > 0 && context.composable.has(segments.slice(0, at + 1).join("/")) && (at < segments.length - 1 || ownFunction) ? [{ segment, call: parseBoundCall(segment, pathParameters, where) }] : []));
   const call = isCall ? parseBoundCall(lastSegment, pathParameters, where) : undefined;
   // Segment parameters are method arguments, not keys of the path.
   const placeholders = new Set(call?.parameters.map((p) => p.placeholder));
@@ -119,6 +124,7 @@ function operationOf(
     successStatus: successKey(op) ?? "default",
     error: errorOf(op, sliced, where, warnings),
     call,
+    ...(through.length ? { through } : {}),
     methodName: "",
   };
   operation.body = bodyOf(op, operation, context);
@@ -126,6 +132,25 @@ function operationOf(
   if (inlineResponse && operation.response.kind === "json") operation.response.type = inlineResponse;
   if (method === "get" && path.endsWith("/$ref")) operation.response = asEntityReferences(operation.response);
   return operation;
+}
+
+/**
+ * The paths of the composable functions the slice's paths go through: each a segment with parameters
+ * that has more path after it and is a function, because the description declares it a call
+ * (`sliced.callPaths`, whatever the include patterns took), or because its name is namespace-qualified
+ * or its parameter list empty, which no alternate key's is.
+ */
+function composableFunctions(sliced: SlicedOpenApi): Set<string> {
+  const found = new Set<string>();
+  for (const path of Object.keys(sliced.document.paths)) {
+    const segments = path.split("/");
+    for (let at = 1; at < segments.length - 1; at++) {
+      const segment = segments[at]!;
+      const prefix = segments.slice(0, at + 1).join("/");
+      if (segment.includes("(") && (sliced.callPaths.has(prefix) || !looksLikeAlternateKey(segment) || segment.endsWith("()"))) found.add(prefix);
+    }
+  }
+  return found;
 }
 
 /** Path-item parameters overridden by the operation's own of the same name and location. */

@@ -2,12 +2,13 @@
  * Model stage: arrange operations into the URL tree the request builders mirror. Static segments
  * become nodes (`deviceManagement`, `assignments`), `{…-id}` segments become key nodes (`byId`), a
  * set addressed by an alternate key (`applications(appId='{appId}')`) an alternate-key node below
- * the set (`byAppId`), and
- * `$count` and bound actions/functions (`microsoft.graph.assign`) attach to the node they extend.
+ * the set (`byAppId`), a composable function with path below it (`getByPath(path='{path}')/items`)
+ * a function node (`getByPath({ path })`, its own GET that node's `get`), and `$count` and bound
+ * actions/functions (`microsoft.graph.assign`) attach to the node they extend.
  */
 import { compareStrings, sortedBy } from "../util/order.js";
 import { alternateKeyOf, type AlternateKey } from "../util/alternate-key.js";
-import type { Operation, ResourceNode } from "./ir.js";
+import type { BoundCall, Operation, ResourceNode } from "./ir.js";
 
 /**
  * `source` is the spec file, which errors name. Paths that differ only in empty segments (a trailing
@@ -27,8 +28,10 @@ export function buildResourceTree(operations: Operation[], source: string): Reso
     const attachesToParent = last === "$count" || op.call !== undefined;
     let node = root;
     for (const segment of attachesToParent ? segments.slice(0, -1) : segments) {
-      const alternate = alternateKeyOf(segment);
-      node = alternate ? alternateKeyChild(childFor(node, alternate.prefix, op, source), alternate, op, source) : childFor(node, segment, op, source);
+      const through = op.through?.find((t) => t.segment === segment);
+      const alternate = through ? undefined : alternateKeyOf(segment);
+      if (through) node = functionChild(node, segment, through.call);
+      else node = alternate ? alternateKeyChild(childFor(node, alternate.prefix, op, source), alternate, op, source) : childFor(node, segment, op, source);
     }
     node.operations.push(op);
     // A node is described by what its GET says (the spec's description of the resource).
@@ -65,6 +68,16 @@ function alternateKeyChild(set: ResourceNode, alternate: AlternateKey, op: Opera
   if (!child) {
     child = { segment: alternate.segment, kind: "alternateKey", key, alternateKey: { name: alternate.name, quoted: alternate.quoted }, path: `${set.path}${alternate.segment}`, builderName: "", memberName: "", operations: [], children: [] };
     set.children.push(child);
+  }
+  return child;
+}
+
+/** The node of the composable function `segment` below `parent`, its call parsed as `call`. */
+function functionChild(parent: ResourceNode, segment: string, call: BoundCall): ResourceNode {
+  let child = parent.children.find((c) => c.kind === "function" && c.segment === segment);
+  if (!child) {
+    child = { segment, kind: "function", call, path: `${parent.path}/${segment}`, builderName: "", memberName: "", operations: [], children: [] };
+    parent.children.push(child);
   }
   return child;
 }

@@ -17,12 +17,13 @@
  *    exactly; `microsoft.graph` types never change name.
  * 4. Builder members: HTTP methods (`get`, `post`, `patch`, `put`, `delete`, `count`, `iterate`,
  *    `iteratePages`) first, then `byId`, then `by<Key>` for alternate keys (`byAppId`), then getters for path segments, then actions and functions
- *    by their name. Overloads of one function on one node keep the bare name for the one without
- *    parameters and are `<name>With<Param>And<Param>` otherwise.
+ *    by their name, composable functions (`getByPath({ path })`, which return a builder) among them.
+ *    Overloads of one function on one node keep the bare name for the one without parameters and are
+ *    `<name>With<Param>And<Param>` otherwise.
  * 5. Query options drop their `$`/`@` (`$top` → `top`, `@id` → `id`); header parameters are camel
  *    case (`If-Match` → `ifMatch`); keys are checked for collisions within their object.
  */
-import type { ApiModel, ModelType, ObjectType, Operation, ResourceNode } from "../model/ir.js";
+import type { ApiModel, BoundCall, ModelType, ObjectType, ResourceNode } from "../model/ir.js";
 import { hasHierarchy } from "../model/hierarchy.js";
 import { compareStrings, sortedBy } from "../util/order.js";
 import { camelCase, parameterIdentifier, pascalCase, typeIdentifier } from "./identifiers.js";
@@ -73,12 +74,30 @@ function hintName(type: ObjectType): string {
   return hint ? `${pascalCase(hint.owner)}${pascalCase(hint.operation)}${hint.suffix}` : pascalCase(type.name);
 }
 
-function nameBuilders(node: ResourceNode, exports: NameScope): void {
-  // `{…-id}` → `Item`, an alternate key `applications(appId='{appId}')` → `ApplicationsWithAppId`.
-  const stem = node.path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? "Item" : pascalCase(s.replace(/\((\w+)=.*\)$/, " with $1")))).join("");
+function nameBuilders(node: ResourceNode, exports: NameScope, parentStem = ""): void {
+  const stem = parentStem + stemOf(node);
   node.builderName = node.kind === "root" ? "GraphClient" : exports.claim(`the builder of ${node.path}`, `${stem}RequestBuilder`);
   if (node.key) node.key.name = parameterIdentifier(node.key.wireName);
-  node.children.forEach((child) => nameBuilders(child, exports));
+  for (const p of node.call?.parameters ?? []) p.name = p.wireName;
+  node.children.forEach((child) => nameBuilders(child, exports, stem));
+}
+
+/**
+ * A node's part of its builder's name: `{…-id}` → `Item`, an alternate key `(appId='{appId}')` →
+ * `WithAppId` (`ApplicationsWithAppId`), a composable function `getByPath(path='{path}')` →
+ * `GetByPathWithPath`, any other segment in Pascal case.
+ */
+function stemOf(node: ResourceNode): string {
+  if (node.kind === "root") return "";
+  if (node.kind === "key") return "Item";
+  if (node.kind === "function") return pascalCase(callName(node.call!, true));
+  return pascalCase(node.segment.replace(/\((\w+)=.*\)$/, " with $1"));
+}
+
+/** A call's member name: its own (`getByPath`), or with `parameters` its parameters too (`getByPathWithPath`), as an overload is named. */
+function callName(call: BoundCall, parameters: boolean): string {
+  const bare = camelCase(call.name);
+  return parameters && call.parameters.length ? `${bare}With${call.parameters.map((p) => pascalCase(p.wireName)).join("And")}` : bare;
 }
 
 const HTTP_METHODS: Record<string, string[]> = {
@@ -110,16 +129,17 @@ function nameMembers(node: ResourceNode, slice: string, warnings: string[]): voi
     const segment = child.segment.replace(/^microsoft\.(?=graph\.)/, "");
     if (child.kind === "static") child.memberName = members.claim(child.path, camelCase(segment), camelCase(`${segment}Segment`));
   }
-  const calls = node.operations.filter((op) => op.call);
-  const byName = new Map<string, Operation[]>();
-  for (const op of sortedBy(calls, (o) => o.path)) byName.set(op.call!.name, [...(byName.get(op.call!.name) ?? []), op]);
-  for (const [name, overloads] of [...byName].sort(([a], [b]) => compareStrings(a, b))) {
-    for (const op of overloads) {
-      const call = op.call!;
-      const bare = camelCase(name);
-      const withParams = call.parameters.length ? `${bare}With${call.parameters.map((p) => pascalCase(p.wireName)).join("And")}` : bare;
+  // Actions and functions, composable ones (function children) among them, by their name.
+  const calls: { call: BoundCall; owner: string; path: string; suffix: string; assign: (name: string) => void }[] = [
+    ...node.operations.filter((op) => op.call).map((op) => ({ call: op.call!, owner: `${op.method} ${op.path}`, path: op.path, suffix: op.kind === "action" ? "Action" : "Function", assign: (name: string) => (op.methodName = name) })),
+    ...node.children.filter((c) => c.kind === "function").map((child) => ({ call: child.call!, owner: child.path, path: child.path, suffix: "Function", assign: (name: string) => (child.memberName = name) })),
+  ];
+  const byName = new Map<string, typeof calls>();
+  for (const entry of sortedBy(calls, (c) => c.path)) byName.set(entry.call.name, [...(byName.get(entry.call.name) ?? []), entry]);
+  for (const [, overloads] of [...byName].sort(([a], [b]) => compareStrings(a, b))) {
+    for (const { call, owner, suffix, assign } of overloads) {
       const qualified = camelCase(call.qualifiedName.replace(/^microsoft\.graph\./, ""));
-      op.methodName = members.claim(`${op.method} ${op.path}`, overloads.length > 1 ? withParams : bare, qualified, `${bare}${op.kind === "action" ? "Action" : "Function"}`);
+      assign(members.claim(owner, callName(call, overloads.length > 1), qualified, `${callName(call, false)}${suffix}`));
     }
   }
   node.children.forEach((child) => nameMembers(child, slice, warnings));

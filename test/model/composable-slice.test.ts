@@ -1,8 +1,8 @@
 /**
- * A path below a function the description declares (`x-ms-docs-operation-type: function`) is a
- * composable function, left out with a warning, whatever the include patterns took: the function's
- * own path need not be in the slice for the path below it to be recognised (else it would be read as
- * an alternate key, `getByPath.byPath(path)`, depending on what else was included).
+ * A path below a function the description declares (`x-ms-docs-operation-type: function`) goes
+ * through a composable function, `getByPath({ path }).parts`, whatever the include patterns took: the
+ * function's own path need not be in the slice for the path below it to be recognised (else it would
+ * be read as an alternate key, `getByPath.byPath(path)`, depending on what else was included).
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -29,12 +29,20 @@ const document = {
 } as unknown as OpenApiDocument;
 
 for (const include of [["/**"], ["/things/{thing-id}/getByPath(path='{path}')/parts"], ["/things/{thing-id}", "/things/*/*/parts"]]) {
-  test(`included as ${include.join(" + ")}: the path below the function is left out with a warning, never an alternate key`, () => {
+  test(`included as ${include.join(" + ")}: the path below the function goes through getByPath({ path }), never an alternate key`, () => {
     const model = buildModel("t", selectPaths({ source: "t.yml", document }, include), undefined);
     planNames(model);
-    assert.not.ok(allOperations(model.root).some((o) => o.path.endsWith("/parts")), "the path through a composable function is left out");
-    assert.ok(model.warnings.some((w) => w.includes("getByPath(path='{path}')/parts") && w.includes("composable function")), model.warnings.join("\n"));
-    assert.not.match(emitClientFile(model, ""), /byPath/);
+    const parts = allOperations(model.root).find((o) => o.path.endsWith("/parts"));
+    assert.ok(parts, "the path through the composable function is generated");
+    assert.equal(parts.through?.map((t) => t.call.name), ["getByPath"]);
+    assert.equal(model.warnings, []);
+    const client = emitClientFile(model, "");
+    assert.match(client, /getByPath\(params: \{ path: string \}\): ThingsItemGetByPathWithPathRequestBuilder;/);
+    assert.match(client, /"things\/\{\}\/getByPath": \{"functionSegment":"getByPath\(path='\{path\}'\)"\}/);
+    assert.not.match(client, /byPath/);
+    // The function's own GET is its builder's get, when the slice has it.
+    const builder = client.slice(client.indexOf("export interface ThingsItemGetByPathWithPathRequestBuilder"));
+    assert.is(builder.slice(0, builder.indexOf("\n}\n")).includes("get(options?: RequestOptions): Promise<Thing>;"), include[0] === "/**");
   });
 }
 

@@ -201,7 +201,7 @@ test("a placeholder written twice in a function segment is one path parameter of
   assert.match(client(), /g\(params: \{ a: string; b: string \}, options\?: RequestOptions\): Promise<Thing>;/);
 });
 
-test("an alternate key is a by<Key> member of its set, also below a key; a composite one or a composable function is left out with a warning", () => {
+test("an alternate key is a by<Key> member of its set, also below a key; a composite one is left out with a warning; a qualified function with a path below it is composable", () => {
   const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
   const { model, client } = generate(
     documentOf({
@@ -212,7 +212,7 @@ test("an alternate key is a by<Key> member of its set, also below a key; a compo
       "/things/microsoft.graph.getByPath(path='{path}')/parts": { get: { parameters: [param("path")], responses: { 200: json(ref("thing")) } } },
     }),
   );
-  assert.equal(allOperations(model.root).map((o) => o.path).sort(), ["/things(appId='{appId}')", "/things(appId='{appId}')/parts", "/things/{thing-id}"]);
+  assert.equal(allOperations(model.root).map((o) => o.path).sort(), ["/things(appId='{appId}')", "/things(appId='{appId}')/parts", "/things/microsoft.graph.getByPath(path='{path}')/parts", "/things/{thing-id}"]);
   const things = model.root.children.find((c) => c.segment === "things")!;
   const alternate = things.children.find((c) => c.kind === "alternateKey")!;
   assert.is(alternate.memberName, "byAppId");
@@ -221,10 +221,12 @@ test("an alternate key is a by<Key> member of its set, also below a key; a compo
   assert.match(client(), /byAppId\(appId: string\): ThingsWithAppIdRequestBuilder;/);
   assert.match(client(), /"things\/byAppId": \{"keySegment":"\(appId='\{appId\}'\)"\}/);
   assert.ok(model.warnings.some((w) => w.includes("/things(a='{a}',b='{b}')") && w.includes("composite alternate key")), model.warnings.join("\n"));
-  assert.ok(model.warnings.some((w) => w.includes("microsoft.graph.getByPath(path='{path}')") && w.includes("composable function")), model.warnings.join("\n"));
+  assert.equal(model.warnings.length, 1, model.warnings.join("\n"));
+  assert.match(client(), /getByPath\(params: \{ path: string \}\): ThingsGetByPathWithPathRequestBuilder;/);
+  assert.match(client(), /"things\/getByPath": \{"functionSegment":"microsoft\.graph\.getByPath\(path='\{path\}'\)"\}/);
 });
 
-test("unqualified bound operations (descriptions written without the namespace prefix) are calls by x-ms-docs-operation-type, not alternate keys; a composable one in the middle is left out with a warning", () => {
+test("unqualified bound operations (descriptions written without the namespace prefix) are calls by x-ms-docs-operation-type, not alternate keys; one with a path below it is composable", () => {
   const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
   const fn = (parameters: object[]) => ({ get: { parameters, responses: { 200: json(ref("thing")) }, "x-ms-docs-operation-type": "function" } });
   const { model, client } = generate(
@@ -242,11 +244,14 @@ test("unqualified bound operations (descriptions written without the namespace p
     "archive /things/{thing-id}/archive",
     "delta /things/delta()",
     "getActivities /things/{thing-id}/getActivities(start='{start}',end='{end}')",
-    "getByPath /things/{thing-id}/getByPath(path='{path}')",
   ]);
-  assert.not.ok(allOperations(model.root).some((o) => o.path.endsWith("/parts")), "the path through a composable function is left out");
-  assert.ok(model.warnings.some((w) => w.includes("getByPath(path='{path}')/parts") && w.includes("composable function")), model.warnings.join("\n"));
-  assert.not.ok(model.warnings.some((w) => w.includes("alternate key")), model.warnings.join("\n"));
+  // getByPath has a path below it: its member returns its builder, whose get is the function's GET.
+  const getByPath = model.root.children[0]!.children.find((c) => c.kind === "key")!.children.find((c) => c.kind === "function")!;
+  assert.is(getByPath.memberName, "getByPath");
+  assert.equal(getByPath.operations.map((o) => `${o.methodName} ${o.path}`), ["get /things/{thing-id}/getByPath(path='{path}')"]);
+  assert.equal(getByPath.children.map((c) => c.path), ["/things/{thing-id}/getByPath(path='{path}')/parts"]);
+  assert.equal(model.warnings, []);
+  assert.match(client(), /getByPath\(params: \{ path: string \}\): ThingsItemGetByPathWithPathRequestBuilder;/);
   assert.match(client(), /getActivities\(params: \{ start: string; end: string \}/);
   assert.not.match(client(), /byPath|byStart/);
 });

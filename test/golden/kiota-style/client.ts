@@ -3,7 +3,7 @@
 import { createClient, type HeaderOptions, type RequestBuilder, type Routes } from "../runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { BatchOptions, BatchResults, ODataQuery, Page, PagingOptions, PropertyName, RequestBody, RequestOptions, Selected } from "../runtime/types.js";
-import type { Application, DirectoryObject, Group, ReferenceCreate, ReferenceUpdate, Reminder, Site, User, UserSendMailRequestBody, WorkbookRangeFormat } from "./models.js";
+import type { Application, BaseItem, DirectoryObject, Group, ReferenceCreate, ReferenceUpdate, Reminder, Site, User, UserSendMailRequestBody, WorkbookRangeFormat } from "./models.js";
 /**
  * Creates a client for the kiota-style slice of Microsoft Graph. Request bodies are validated
  * against the spec before sending, with tables that a call loads the first time it sends a body of
@@ -27,6 +27,9 @@ const routes: Routes = {
   "applications/byUniqueName": {"keySegment":"(uniqueName='{uniqueName}')"},
   "applications/byUniqueName/get": {"args":["options"]},
   "groups/{}/members/{}/ref/delete": {"args":["options"]},
+  "sites/{}/getByPath": {"functionSegment":"getByPath(path='{path}')"},
+  "sites/{}/getByPath/get": {"args":["options"]},
+  "sites/{}/getByPath/items/get": {"args":["options"]},
   "users/{}/patch": {"expect":"json"},
   "users/{}/manager/get": {"args":["options"]},
   "users/{}/manager/ref/delete": {"args":["options"]},
@@ -256,10 +259,51 @@ export interface SitesRequestBuilder extends RequestBuilder {
 export interface SitesItemRequestBuilder extends RequestBuilder {
   /**
    * Invoke function getByPath
+   * The function `getByPath`, composed with what follows it: its builder's `get` calls it, its members go below it. Each parameter is sent as an OData literal in the segment.
+   * `/sites/{site-id}/getByPath(path='{path}')`
+   */
+  getByPath(params: { path: string | null }): SitesItemGetByPathWithPathRequestBuilder;
+}
+
+/**
+ * Invoke function getByPath
+ * `/sites/{site-id}/getByPath(path='{path}')`
+ */
+export interface SitesItemGetByPathWithPathRequestBuilder extends RequestBuilder {
+  /**
+   * Get items from sites
+   * `/sites/{site-id}/getByPath(path='{path}')/items`
+   */
+  readonly items: SitesItemGetByPathWithPathItemsRequestBuilder;
+  /**
+   * Invoke function getByPath
    * `GET /sites/{site-id}/getByPath(path='{path}')`
    * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
    */
-  getByPath(params: { path: string | null }, options?: RequestOptions): Promise<Site>;
+  get(options?: RequestOptions): Promise<Site>;
+}
+
+/**
+ * Get items from sites
+ * `/sites/{site-id}/getByPath(path='{path}')/items`
+ */
+export interface SitesItemGetByPathWithPathItemsRequestBuilder extends RequestBuilder {
+  /**
+   * Get items from sites
+   * `GET /sites/{site-id}/getByPath(path='{path}')/items`
+   * @throws {GraphError} when Graph answers with an error, or the call fails, times out or is invalid.
+   */
+  get(options?: RequestOptions): Promise<Page<BaseItem>>;
+  /**
+   * Every item of every page, following `@odata.nextLink` on the same origin only.
+   * `GET /sites/{site-id}/getByPath(path='{path}')/items`
+   */
+  iterate(options?: PagingOptions): AsyncGenerator<BaseItem, void, undefined>;
+  /**
+   * Every page; each carries its `@odata.nextLink`, which `options.nextLink` can resume from.
+   * `GET /sites/{site-id}/getByPath(path='{path}')/items`
+   */
+  iteratePages(options?: PagingOptions): AsyncGenerator<Page<BaseItem>, void, undefined>;
 }
 
 /** OData query options of `GET /users`. */

@@ -26,7 +26,7 @@ export interface BaseCollectionPaginationCountResponse extends ODataAnnotations 
 }
 
 /** A value declared as microsoft.graph.baseItem: one of the types below, told apart by `"@odata.type"`. */
-export type BaseItem = (BaseItemBase & { "@odata.type"?: "#microsoft.graph.baseItem" }) | Site | UnknownBaseItem;
+export type BaseItem = (BaseItemBase & { "@odata.type"?: "#microsoft.graph.baseItem" }) | ListItem | Site | UnknownBaseItem;
 
 /** The properties every {@link BaseItem} has. */
 export interface BaseItemBase extends EntityBase {
@@ -38,6 +38,11 @@ export interface UnknownBaseItem extends BaseItemBase {
   [property: string]: unknown;
   /** A type derived from microsoft.graph.baseItem that this SDK does not know (newer than its spec). */
   "@odata.type": UnknownODataType;
+}
+
+export interface BaseItemCollectionResponse extends BaseCollectionPaginationCountResponse {
+  /** Navigation property: present only when requested with `expand`. */
+  value?: BaseItem[];
 }
 
 /** A flags enum: one member, or several joined by commas. */
@@ -111,6 +116,12 @@ export interface GroupCollectionResponse extends BaseCollectionPaginationCountRe
 }
 
 export type Importance = "low" | "normal" | "high";
+
+export interface ListItem extends BaseItemBase {
+  /** The OData type; optional, since the URL or the declared type already says it. */
+  "@odata.type"?: "#microsoft.graph.listItem";
+  contentType?: string | null;
+}
 
 export interface MailboxSettings extends ODataAnnotations {
   /** The OData type; optional, since the URL or the declared type already says it. */

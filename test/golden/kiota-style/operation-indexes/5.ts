@@ -3,9 +3,7 @@
 import type { Routes } from "../../runtime/route-rules.js";
 import type { BodyTables } from "../../runtime/validate.js";
 /** The route of each bound action and function whose key hashes to this index, by its key (as in the routes of `client.ts`). */
-export const calls: Routes = {
-  "sites/{}/getByPath": {"segment":"getByPath(path='{path}')","method":"GET","args":["params","options"]},
-};
+export const calls: Routes = {};
 /** Each operation that sends JSON and whose key hashes to this index: its body type, and the module with the table of every type that body can hold. */
 export const bodies: BodyTables = {
   "users/post": ["microsoft.graph.user", () => import("../schema/User.js")],
