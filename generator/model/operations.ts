@@ -101,8 +101,7 @@ function operationOf(
   const qualified = lastSegment.startsWith("microsoft.graph.");
   const isCall = !ownFunction && (isDeclaredCall(op) || (qualified && (lastSegment.includes("(") || method !== "get")));
   const pathParameters = group("path");
-  const segments = path.split("/");
-  const through = segments.flatMap((segment, at) => (at > 0 && context.composable.has(segments.slice(0, at + 1).join("/")) && (at < segments.length - 1 || ownFunction) ? [{ segment, call: parseBoundCall(segment, pathParameters, where) }] : []));
+  const through = composableSegments(path, ownFunction, context.composable).map((segment) => ({ segment, call: parseBoundCall(segment, pathParameters, where) }));
   const call = isCall ? parseBoundCall(lastSegment, pathParameters, where) : undefined;
   // Segment parameters are method arguments, not keys of the path.
   const placeholders = new Set(call?.parameters.map((p) => p.placeholder));
@@ -151,6 +150,13 @@ function composableFunctions(sliced: SlicedOpenApi): Set<string> {
     }
   }
   return found;
+}
+
+/** The segments of `path` that are composable functions (`composable`), its last one too for the function's own GET. */
+function composableSegments(path: string, ownFunction: boolean, composable: Set<string>): string[] {
+  const segments = path.split("/");
+  const last = ownFunction ? segments.length : segments.length - 1;
+  return segments.filter((_, at) => at > 0 && at < last && composable.has(segments.slice(0, at + 1).join("/")));
 }
 
 /** Path-item parameters overridden by the operation's own of the same name and location. */
