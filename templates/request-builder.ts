@@ -177,7 +177,7 @@ function memberPath(routes: Routes, key: string): string {
     .split("/")
     .map((part) => {
       prefix = prefix ? `${prefix}/${part}` : part;
-      const route = routes[prefix];
+      const route = Object.hasOwn(routes, prefix) ? routes[prefix] : undefined;
       return part === "{}" ? "byId()" : route?.keySegment !== undefined || route?.functionSegment !== undefined ? `${part}()` : part;
     })
     .join(".");
