@@ -50,22 +50,63 @@ export function attemptSecrets(request: { headers: Headers }): () => string[] {
 
 /**
  * `text` with every secret replaced by [token] and every URL's `user:password@` removed. A secret is
- * also masked lower-cased, as it shows when echoed as a header's name (which `Headers` lower-cases).
+ * masked in any case (an echo as a header's name, which `Headers` lower-cases) and as an echo may have
+ * encoded it: JSON-escaped (`\u002B`, `\/`, as a service's serializer writes an echoed header into
+ * its error) or percent-encoded (`%2B`, `+` for a space, as in a `request-id` or a URL).
  */
 export function maskText(text: string, secrets: readonly string[]): string {
   const out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");
-  const found = [...new Set([...secrets, ...secrets.map((secret) => secret.toLowerCase())])].filter((secret) => secret && out.includes(secret));
-  if (found.length === 0) return out;
-  // One pass, longest first: a secret that contains another is masked whole, and no secret is
-  // looked for inside a mask already written (a one-letter token would mask `[token]` itself).
-  const pattern = new RegExp(found.sort((a, b) => b.length - a.length).map((secret) => secret.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|"), "g");
-  return out.replace(pattern, MASK);
+  const pattern = secretsPattern(secrets);
+  return pattern ? out.replace(pattern, MASK) : out;
 }
 
-/** A JSON-like value with every string in it masked (objects and arrays copied, nothing else kept). */
+/**
+ * One pattern for all `secrets`, longest first: a secret that contains another is masked whole, and
+ * in one pass no secret is looked for inside a mask already written (a one-letter token would mask
+ * `[token]` itself). The last one made is kept: a call masks many texts with the same secrets.
+ */
+let lastPattern: { key: string; pattern: RegExp | undefined } | undefined;
+function secretsPattern(secrets: readonly string[]): RegExp | undefined {
+  const key = secrets.join("\0");
+  if (lastPattern?.key !== key) {
+    const forms = [...new Set(secrets.filter((secret) => secret.length > 0))].sort((a, b) => b.length - a.length).map(encodedForms);
+    lastPattern = { key, pattern: forms.length ? new RegExp(forms.join("|"), "gi") : undefined };
+  }
+  return lastPattern.pattern;
+}
+
+/** A pattern source matching `secret` character by character as written or encoded (letters and digits are never encoded). */
+function encodedForms(secret: string): string {
+  let source = "";
+  for (const char of secret) {
+    if (/[A-Za-z0-9]/.test(char)) {
+      source += char;
+      continue;
+    }
+    // JSON's `\uXXXX`, of each UTF-16 unit (a character outside the BMP is two).
+    const unicode = Array.from({ length: char.length }, (_, i) => `\\\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+    const forms = new Set([escapeRegExp(char), unicode]);
+    if (char === "/" || char === '"' || char === "\\") forms.add(escapeRegExp(`\\${char}`));
+    if (char === " ") forms.add("\\+");
+    try {
+      forms.add(escapeRegExp(encodeURIComponent(char)));
+    } catch {
+      // a lone surrogate has no percent-encoding
+    }
+    source += `(?:${[...forms].join("|")})`;
+  }
+  return source;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+}
+
+/** A JSON-like value with every string in it masked (objects and arrays copied, errors as maskCause copies them, nothing else kept). */
 export function maskValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === "string") return maskText(value, secrets);
   if (typeof value !== "object" || value === null) return value;
+  if (value instanceof Error) return maskCause(value, secrets);
   // Deeper than anything Graph sends: kept as masked JSON text instead of being walked further.
   if (depth > 64) return maskText(safeString(value), secrets);
   if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets, depth + 1));
@@ -76,27 +117,43 @@ export function maskValue(value: unknown, secrets: readonly string[], depth = 0)
 
 /**
  * The cause of an error, safe to keep: the original when no secret or URL credential shows in it
- * anywhere (message, stack, own properties, its own cause), otherwise a plain Error copy with every
- * text masked. The original is then dropped, since nothing can mask what a debugger would show.
+ * anywhere (message, stack, own properties, an AggregateError's `errors`, errors inside them, its own
+ * cause), otherwise a plain Error copy with every text masked. The original is then dropped, since
+ * nothing can mask what a debugger would show. A chain deeper than 8 causes is cut there.
  */
 export function maskCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
   if (!(cause instanceof Error)) return maskValue(cause, secrets);
   if (depth > 8) return undefined;
   if (!mentionsSecret(cause, secrets)) return cause;
-  const copy = new Error(maskText(cause.message, secrets));
+  const original = cause as Error & Record<string, unknown>;
+  const copy = new Error(maskText(cause.message, secrets)) as Error & Record<string, unknown>;
   copy.name = cause.name;
   copy.stack = maskText(cause.stack ?? "", secrets);
-  for (const key of Object.keys(cause)) (copy as unknown as Record<string, unknown>)[key] = maskValue((cause as unknown as Record<string, unknown>)[key], secrets);
+  for (const key of Object.keys(cause)) copy[key] = original[key] instanceof Error ? maskCause(original[key], secrets, depth + 1) : maskValue(original[key], secrets);
+  // Promise.any's AggregateError holds its errors in an own property that is not enumerable.
+  if (Array.isArray(original.errors)) copy.errors = original.errors.map((error) => maskCause(error, secrets, depth + 1));
   const inner = maskCause(cause.cause, secrets, depth + 1);
   if (inner !== undefined) copy.cause = inner;
   return copy;
 }
 
-/** True when masking would change a text of `value`: an error's message, stack, own properties or causes. */
+/**
+ * True when masking would change a text anywhere in `value`: a string, an error's own properties
+ * (message, stack, `errors`, `cause`, any other), an object's or array's values. Deeper than 8 levels
+ * counts as true, so what cannot be checked is copied (and cut) rather than kept as it is.
+ */
 function mentionsSecret(value: unknown, secrets: readonly string[], depth = 0): boolean {
-  const error = value instanceof Error ? (value as Error & Record<string, unknown>) : undefined;
-  const texts = error ? [error.message, error.stack ?? "", ...Object.keys(error).map((key) => safeString(error[key]))] : [safeString(value)];
-  return texts.some((text) => maskText(text, secrets) !== text) || (!!error && depth < 8 && mentionsSecret(error.cause, secrets, depth + 1));
+  if (typeof value === "string") return maskText(value, secrets) !== value;
+  if (typeof value !== "object" || value === null) return false;
+  if (depth > 8) return true;
+  let parts: unknown[];
+  try {
+    parts = value instanceof Error ? [...Object.getOwnPropertyNames(value).map((key) => (value as unknown as Record<string, unknown>)[key]), value.cause] : Object.values(value);
+  } catch {
+    // A getter that throws: nothing to be sure of, so the value is not kept.
+    return true;
+  }
+  return parts.some((part) => mentionsSecret(part, secrets, depth + 1));
 }
 
 function safeString(value: unknown): string {

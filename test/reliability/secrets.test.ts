@@ -5,7 +5,8 @@
  * error holds plain data only: no Response, no Headers.
  */
 import * as assert from "uvu/assert";
-import { createGraphClient, GraphError } from "../../generated/assignments/index.js";
+import { inspect } from "node:util";
+import { createGraphClient, createLowLevelClient, GraphError } from "../../generated/assignments/index.js";
 import { startRecordingServer, type RecordingServer, type RecordingResponse } from "../server/recording-server.js";
 import type { RecordedRequest } from "../server/http-io.js";
 import { assertNoToken, graphError, GROUP_TARGET, POLICY, reliabilitySuite, TOKEN } from "./helpers.js";
@@ -192,6 +193,47 @@ test("a URL with credentials in a nextLink is named without them", async ({ h })
   assert.is(error.code, "invalidRequest");
   assertNoToken(error, "pa55word");
   assert.not.match(error.url ?? "", "user");
+});
+
+test("an echo of the token JSON-escaped (\\u002B, \\/) or percent-encoded is masked too, in the typed and the low-level client", async () => {
+  const token = "tok+en/AB==x y";
+  const escaped = (text: string) => JSON.stringify(text).replace(/\+/g, "\\u002B").replace(/\//g, "\\/");
+  await withServer(
+    (req) => ({
+      status: 400,
+      headers: { "content-type": "application/json", "request-id": encodeURIComponent(req.headers.authorization!) },
+      body: `{"error":{"code":"BadRequest","message":${escaped(`bad ${req.headers.authorization}`)},"innerError":{"form":"${encodeURIComponent(token).replace(/%20/g, "+")}"}}}`,
+    }),
+    async (server) => {
+      const typed = await graphError(assignmentsAt(server, { token: async () => token }).get());
+      const low = await createLowLevelClient({ baseUrl: `${server.url}/beta`, token: async () => token, backoffMs: 1 }).GET("/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments", {
+        params: { path: { "deviceManagementConfigurationPolicy-id": POLICY } },
+      });
+      for (const view of [typed.message, typed.body, JSON.stringify(JSON.parse(typed.body!)), String(typed.requestId), decodeURIComponent(String(typed.requestId)), JSON.stringify(low.error)]) {
+        for (const form of [token, "tok+en", encodeURIComponent(token)]) assert.not.ok(view.includes(form), `${form} in ${view}`);
+      }
+      assert.match(typed.message, "bad Bearer [token]");
+      assertNoToken(typed, token);
+    },
+  );
+});
+
+test("a cause that holds the token deep inside (an AggregateError's errors, an error in a property, ten causes down) is replaced by a masked copy", async () => {
+  const leak = `Bearer ${TOKEN}`;
+  let deep = new Error(`deep ${leak}`);
+  for (let i = 0; i < 10; i++) deep = new Error(`level ${i}`, { cause: deep });
+  const causes = [new AggregateError([new Error(`upstream rejected ${leak}`)], "all failed"), Object.assign(new Error("x"), { attempt: new Error(`sent ${leak}`) }), deep];
+  for (const cause of causes) {
+    await withServer(
+      () => ({ status: 204 }),
+      async (server) => {
+        const error = await graphError(assignmentsAt(server, { maxRetries: 0, middleware: [async () => Promise.reject(cause)] }).get());
+        assert.is(error.code, "networkError");
+        assert.not.ok(inspect(error.cause, { depth: Infinity, showHidden: true }).includes(TOKEN), inspect(error.cause, { depth: 3 }));
+        assertNoToken(error);
+      },
+    );
+  }
 });
 
 test.run();
