@@ -149,10 +149,15 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       freshToken = undefined;
       progress.attempts++;
 
+      // A fetch that follows redirects itself drops only the credentials the platform knows
+      // (Authorization; Cookie and Proxy-Authorization, which a page cannot set): a request with
+      // others (an API key) is not let follow, as they would go to any origin.
+      const kept = redirectMode === "follow" ? Object.keys(headers).filter(isKeptOnRedirect) : [];
       let response: Response | undefined;
       try {
-        response = await settles(config.fetch(url, { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: redirectMode }));
+        response = await settles(config.fetch(url, { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: kept.length ? "manual" : redirectMode }));
         const { status } = response;
+        if (response.type === "opaqueredirect" && kept.length) throw fail("redirectNotFollowed", `was redirected, and this fetch hides where to; it is not followed, since the platform would send the ${kept.join(", ")} header to any origin`);
         if (response.type === "opaqueredirect") {
           // This fetch hides redirects (a browser): from now on it follows them itself, dropping
           // credentials across origins. This request was already sent once: only a GET or DELETE,
@@ -237,10 +242,19 @@ function serverDelay(headers: Headers): Promise<number | undefined> {
   return import("./retry-after.js").then((module) => module.serverDelayMs(headers), () => undefined);
 }
 
-/** True in a browser page or worker, whose fetch answers `redirect: "manual"` with an opaque response. */
+/**
+ * True in a browser page or worker, whose fetch answers `redirect: "manual"` with an opaque response;
+ * not in Node, whose fetch does not hide redirects, even with a `document` (jsdom, happy-dom).
+ */
 function hidesRedirects(): boolean {
-  const scope = globalThis as { document?: unknown; importScripts?: unknown };
+  const scope = globalThis as { document?: unknown; importScripts?: unknown; process?: { versions?: { node?: unknown } } };
+  if (typeof scope.process?.versions?.node === "string") return false;
   return typeof scope.document === "object" || typeof scope.importScripts === "function";
+}
+
+/** A credential header that a fetch following a redirect to another origin would still send. */
+function isKeptOnRedirect(name: string): boolean {
+  return isCredentialHeader(name) && !/^(authorization|cookie|proxy-authorization)$/i.test(name);
 }
 
 /** fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …). */

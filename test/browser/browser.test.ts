@@ -139,7 +139,7 @@ test("validation tables load as chunks of their own when a body is checked, and 
   assert.not.ok(unchecked.chunks.some((p) => /^\/(\d+|operation-indexes|validate|DeviceManagementConfigurationPolicyAssignment)-/.test(p)), `no table was loaded: ${unchecked.chunks.join(", ")}`);
 });
 
-test("Chromium never sends a POST twice: a 307 is followed by the browser, the original URL gets one POST", async ({ server, site, browser }) => {
+test("Chromium never sends a POST twice: a 307 is followed by the browser, the original URL gets one POST; an API key never follows", async ({ server, site, browser }) => {
   const policyId = "policy-browser-redirect";
   server.store.addPolicy({ id: policyId });
   const list = `/beta/deviceManagement/configurationPolicies/${policyId}/assignments`;
@@ -147,12 +147,13 @@ test("Chromium never sends a POST twice: a 307 is followed by the browser, the o
   server.faults.push({ kind: "redirect", status: 302, location: `${server.url}${list}?moved=get` }, { method: "GET", path: list });
   const foreign = await startRecordingServer();
   server.faults.push({ kind: "redirect", status: 307, location: `${foreign.url}/elsewhere` }, { method: "GET", path: `${list}/elsewhere` });
+  server.faults.push({ kind: "redirect", status: 307, location: `${foreign.url}/keyed` }, { method: "GET", path: `${list}/keyed` });
   const before = server.requests.length;
   const result = await runPage(browser, `${site.url}/redirect.html#${encodeURIComponent(JSON.stringify({ baseUrl: server.baseUrl, policyId }))}`);
   await foreign.close();
   const sent = server.requests.slice(before).filter((r) => r.method !== "OPTIONS");
 
-  assert.equal(sent.map((r) => `${r.method} ${r.rawPath.slice(list.length)}`), ["POST ", "POST ?moved=post", "GET ", "GET ?moved=get", "GET /elsewhere"], JSON.stringify(result));
+  assert.equal(sent.map((r) => `${r.method} ${r.rawPath.slice(list.length)}`), ["POST ", "POST ?moved=post", "GET ", "GET ?moved=get", "GET /elsewhere", "GET /keyed"], JSON.stringify(result));
   assert.is(result.error, undefined, String(result.error));
   const posted = result.posted as { value?: { id?: string }; error?: unknown };
   assert.is(posted.error, undefined, JSON.stringify(posted.error));
@@ -166,6 +167,11 @@ test("Chromium never sends a POST twice: a 307 is followed by the browser, the o
   assert.is(away.length, 1, JSON.stringify(result.elsewhere));
   assert.is(away[0]!.headers.authorization, undefined, "the token followed a redirect to another origin");
   assert.equal((result.elsewhere as { value?: unknown }).value, { value: [] });
+  // A request with an API key is not let follow: the browser would take the key to the other origin.
+  assert.equal(foreign.requests.filter((r) => r.rawPath === "/keyed").map((r) => r.headers["x-api-key"]), [], "the API key followed a redirect to another origin");
+  const keyed = result.keyed as { error?: { code?: string; message?: string } };
+  assert.is(keyed.error?.code, "redirectNotFollowed", JSON.stringify(keyed));
+  assert.match(keyed.error!.message!, "x-api-key");
 });
 
 test.run();

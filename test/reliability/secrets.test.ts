@@ -185,6 +185,55 @@ test("API-key headers are credentials: masked in errors and never sent to anothe
   }
 });
 
+test("in Node with a document (jsdom, happy-dom) the transport still follows redirects by hand: API keys stay on their origin", async () => {
+  const other = await startRecordingServer({ respond: () => ({ status: 200, body: JSON.stringify({ value: [] }) }) });
+  const scope = globalThis as { document?: unknown };
+  scope.document = {};
+  try {
+    await withServer(
+      () => ({ status: 307, headers: { location: `${other.url}/beta/x` }, body: "" }),
+      async (server) => {
+        await assignmentsAt(server, { headers: { "X-Api-Key": "api-key-secret" } }).get();
+        assert.is(other.requests.length, 1);
+        assert.is(other.requests[0]!.headers["x-api-key"], undefined, "the API key followed the redirect");
+      },
+    );
+  } finally {
+    delete scope.document;
+    await other.close();
+  }
+});
+
+test("a fetch that hides redirects (a browser's) is not let follow one with an API key: redirectNotFollowed, nothing sent to the other origin", async () => {
+  const other = await startRecordingServer();
+  // As a browser answers: `manual` turns a redirect into an opaque answer, `follow` follows it, keeping every header but Authorization.
+  const hiding: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (init?.redirect !== "manual" || response.status < 300 || response.status > 399) return response;
+    const opaque = new Response(null, { status: 200 });
+    Object.defineProperties(opaque, { type: { value: "opaqueredirect" }, status: { value: 0 } });
+    return opaque;
+  };
+  try {
+    await withServer(
+      () => ({ status: 307, headers: { location: `${other.url}/beta/x` }, body: "" }),
+      async (server) => {
+        const assignments = assignmentsAt(server, { fetch: hiding });
+        // The first redirect tells the client that this fetch hides them: a GET without a key follows.
+        await assignments.get();
+        assert.is(other.requests.length, 1);
+        const error = await graphError(assignments.get(undefined, { headers: { "X-Api-Key": "api-key-secret" } }));
+        assert.is(error.code, "redirectNotFollowed");
+        assert.match(error.message, "x-api-key");
+        assertNoToken(error, "api-key-secret");
+        assert.is(other.requests.length, 1, "the request with the key went to the other origin");
+      },
+    );
+  } finally {
+    await other.close();
+  }
+});
+
 test("a URL with credentials in a nextLink is named without them", async ({ h }) => {
   h.server.faults.push({ kind: "nextLink", url: `${h.server.url.replace("://", "://user:pa55word@")}/beta/deviceManagement/configurationPolicies/${POLICY}/assignments?$skiptoken=x` }, { method: "GET" });
   const pages = h.assignments().iteratePages();
