@@ -179,6 +179,8 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
   let pending = all;
   while (pending.length) {
     const again: BatchItem[] = [];
+    /** The throttled items of this round: each waits as long as the longest ask, and is charged that. */
+    const throttled: BatchItem[] = [];
     let delay = 0;
     // Sequential: once an item fails for good, every later one fails with it (Graph answers those 424).
     let failed: { cause: unknown } | undefined;
@@ -205,8 +207,10 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
       }
       const answers = live.length ? await sendChunk(runtime, live, options, signal) : undefined;
       for (const item of live) {
-        // Sequential: the items after a throttled one go again with it (Graph answered them 424).
-        if (options.sequential && again.length) {
+        // Sequential: the items after a throttled one go again with it, as Graph answered them 424
+        // (failed dependency). One answered otherwise, or not at all, may have been applied (a service
+        // that ignored dependsOn): it settles with what it has, and is never sent twice.
+        if (options.sequential && again.length && !(answers instanceof GraphError) && answers?.byId.get(String(item.index + 1))?.status === 424) {
           again.push(item);
           continue;
         }
@@ -231,8 +235,8 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
         const itemRetries = item.request.options?.maxRetries ?? maxRetries;
         if (!failed && wait !== undefined && isRetryableStatus(answer.status, item.request.method, true) && item.retries < itemRetries && item.waited + wait <= retryBudgetMs) {
           item.retries++;
-          item.waited += wait;
           delay = Math.max(delay, wait);
+          throttled.push(item);
           again.push(item);
           continue;
         }
@@ -242,6 +246,9 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
       }
       if (cut) failed ??= cut;
     }
+    // The items throttled in a round have waited alike so far, and each asked for no more than its
+    // budget allows: the longest ask, which they all wait, fits every budget.
+    for (const item of throttled) item.waited += delay;
     if (again.length) {
       // The wait ends early once every item waiting has had its own signal abort (each is then
       // rejected with its reason, unsent); the batch's own signal ends the batch.
@@ -304,12 +311,14 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
   const context: CallContext = { method: "POST", url, clientRequestId: result.clientRequestId, attempts: result.attempts, throttled: result.throttled, secrets: result.secrets };
   if (!result.response.ok) return errorFromResponse(result.response, result.text, context);
   let responses: unknown;
+  let cause: unknown;
   try {
     responses = (parseODataJson(result.text) as { responses?: unknown } | null)?.responses;
-  } catch {
-    responses = undefined;
+  } catch (error) {
+    cause = error;
   }
-  if (!Array.isArray(responses)) return new GraphError({ ...context, status: result.response.status, code: "invalidResponse", headers: result.response.headers, message: `POST ${url} answered without a "responses" array` });
+  // As a single call's answer that is not JSON: the error keeps the body (masked) and why it is none.
+  if (!Array.isArray(responses)) return new GraphError({ ...context, status: result.response.status, code: "invalidResponse", headers: result.response.headers, body: result.text, cause, message: `POST ${url} answered without a "responses" array` });
   // Each answer is read on its own: one that is malformed fails its item only, never the others.
   const all = new Map<string, ItemAnswer[]>();
   for (const r of responses as { id?: unknown; status?: unknown; headers?: unknown; body?: unknown }[]) {
@@ -402,8 +411,7 @@ function itemJson(runtime: GraphRuntime, item: BatchItem, dependsOn: number | un
 function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Settled {
   const { method, url } = item.prepared;
   const context: CallContext = { ...batch, method, url, attempts: item.retries + 1, throttled: item.retries > 0 };
-  const text = bodyText(answer.body);
-  if (answer.status < 200 || answer.status > 299) return { status: "rejected", reason: errorFromResponse(answer, text, context) };
+  if (answer.status < 200 || answer.status > 299) return { status: "rejected", reason: errorFromResponse(answer, bodyText(answer.body), context) };
   // The caller's callback, on this item's answer: if it throws, this item is rejected with what it
   // threw (as a single call would be), and the other items keep their results.
   try {
@@ -418,10 +426,10 @@ function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Se
     // Text, or a number if the service sent the count as JSON.
     const count = typeof answer.body === "string" || typeof answer.body === "number" ? countOf(String(answer.body)) : undefined;
     if (count !== undefined) return { status: "fulfilled", value: count };
-    return { status: "rejected", reason: invalidResponse(answer, text, context, COUNT_EXPECTED) };
+    return { status: "rejected", reason: invalidResponse(answer, bodyText(answer.body), context, COUNT_EXPECTED) };
   }
   if (typeof answer.body === "object" && answer.body !== null && !Array.isArray(answer.body)) return { status: "fulfilled", value: answer.body };
-  return { status: "rejected", reason: invalidResponse(answer, text, context, answer.body === undefined || typeof answer.body === "string" ? "a JSON body" : "a JSON object") };
+  return { status: "rejected", reason: invalidResponse(answer, bodyText(answer.body), context, answer.body === undefined || typeof answer.body === "string" ? "a JSON body" : "a JSON object") };
 }
 
 /** The item's answer, or the error that there is no usable one: none, or one with a `problem`. */
@@ -436,9 +444,15 @@ function itemAnswer(item: BatchItem, answers: ChunkAnswers): ItemAnswer | GraphE
   return new GraphError({ ...answers.context, method, url, attempts: item.retries + 1, throttled: item.retries > 0, status, code: "invalidResponse", headers: answer.headers, body: text, message });
 }
 
-/** An item's body as an error keeps it: as text, JSON re-serialised. */
+/** An item's body as an error keeps it: as text, JSON re-serialised (one nested too deep to be, as a note that says so). */
 function bodyText(body: unknown): string {
-  return typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
+  if (typeof body === "string") return body;
+  if (body === undefined) return "";
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return "(a JSON body nested too deeply to be written out)";
+  }
 }
 
 function missingAnswer(item: BatchItem, batch: CallContext): GraphError {

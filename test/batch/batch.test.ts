@@ -467,4 +467,53 @@ test("an item's options.headers replace a header of the same name in another cas
   assert.equal(requests[1]!.headers, { "content-type": "application/json;odata.metadata=none" });
 });
 
+test("sequential: an item answered with its own result after a throttled one (a service that ignored dependsOn) settles with it and is not sent again", async ({ h }) => {
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  answerBatch(h, [
+    { id: "1", status: 429, headers: { "Retry-After": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } },
+    { id: "2", status: 201, body: { id: "created-1" } },
+    { id: "3", status: 424, body: { error: { code: "FailedDependency", message: "depends on 2" } } },
+  ]);
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token" });
+  const results = await graph.batch((g) => [a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).post({ source: "direct" }), a(g).get()], { sequential: true });
+  assert.equal(results.map((r) => r.status), ["fulfilled", "fulfilled", "fulfilled"]);
+  assert.equal((results[1] as PromiseFulfilledResult<{ id: string }>).value.id, "created-1");
+  const sent = batches(h).map((b) => (JSON.parse(b.body) as { requests: { id: string; method: string }[] }).requests.map((r) => `${r.id} ${r.method}`));
+  assert.equal(sent, [["1 PATCH", "2 POST", "3 GET"], ["1 PATCH", "3 GET"]], "the POST answered 201 went again");
+});
+
+test("a throttled round waits as long as its longest ask, and each item is charged that wait, so the budget bounds what is waited", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token", maxRetryDelayMs: 1000, timeoutMs: 0 });
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const throttle = (id: string, ms: string) => ({ id, status: 429, headers: { "Retry-After-Ms": ms }, body: { error: { code: "TooManyRequests", message: "slow down" } } });
+  answerBatch(h, [throttle("1", "900"), throttle("2", "1")]);
+  answerBatch(h, [{ id: "1", status: 200, body: { value: [] } }, throttle("2", "200")]);
+  const started = Date.now();
+  const results = await graph.batch((g) => [a(g).get(), a(g).get()]);
+  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected"]);
+  const error = (results[1] as PromiseRejectedResult).reason as GraphError;
+  assert.is(error.status, 429);
+  assert.is(batches(h).length, 2, "the second item, charged the 900 ms it waited, cannot wait 200 more within 1 s");
+  assert.ok(Date.now() - started < 1500, `waited ${Date.now() - started} ms`);
+});
+
+test("a successful item whose body is nested too deeply to write out again keeps its value; the batch settles every item", async ({ h }) => {
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const deep = `${'{"next":'.repeat(5000)}{"end":true}${"}".repeat(5000)}`;
+  const text = `{"responses":[{"id":"1","status":200,"body":{"id":"a1","deep":${deep}}},{"id":"2","status":400,"body":{"error":{"code":"BadRequest","message":"no"},"deep":${deep}}},{"id":"3","status":201,"body":{"id":"created"}}]}`;
+  h.server.faults.push({ kind: "status", status: 200, apply: true, body: text }, { method: "POST", path: "/beta/$batch" });
+  const results = await h.graph.batch((g) => [a(g).byId(h.assignmentId).get(), a(g).byId(h.assignmentId).get(), a(g).post({ source: "direct" })]);
+  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled"]);
+  assert.is(((results[1] as PromiseRejectedResult).reason as GraphError).status, 400);
+});
+
+test("a $batch answered with something that is not JSON (a proxy's login page): every item's invalidResponse keeps the body and the parse error", async ({ h }) => {
+  h.server.faults.push({ kind: "status", status: 200, body: "<html>proxy login for Bearer test-token</html>", headers: { "content-type": "text/html" } }, { method: "POST", path: "/beta/$batch" });
+  const results = await h.graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.get()]);
+  const error = (results[0] as PromiseRejectedResult).reason as GraphError;
+  assert.is(error.code, "invalidResponse");
+  assert.is(error.body, "<html>proxy login for Bearer [token]</html>");
+  assert.instance(error.cause, SyntaxError);
+});
+
 test.run();
