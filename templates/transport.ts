@@ -222,6 +222,9 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
         return { response, text, blob, url, method, secrets, ...progress, ...(refreshFailure === undefined ? {} : { cause: refreshFailure }) };
       } catch (error) {
         if (signal.aborted || error instanceof GraphError) throw error;
+        // A body too large to hold as one string (a decompression bomb): answered, and it would be
+        // again, so an answer that cannot be read rather than a network error to retry.
+        if (error instanceof RangeError && response) throw fail("invalidResponse", `was answered with a body too large to read (${describeError(error)}); not sent again`, error, response.headers);
         const retryable = isRetryableOnNetworkError(method);
         if (retryable && (await retryAfter(backoffMs(retries + 1, retry)))) continue;
         const why = retryable ? "" : ` (not retried: a ${method} may already have been applied)`;

@@ -149,4 +149,20 @@ test("50 concurrent calls sharing one AbortSignal: no MaxListenersExceededWarnin
   }
 });
 
+test("a body too large to read as one string (a decompression bomb) is invalidResponse after one attempt, not a network error retried", async () => {
+  let sent = 0;
+  const fetch: typeof globalThis.fetch = async () => {
+    sent++;
+    const response = new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+    // What undici's text() does with a body past the longest string V8 can make.
+    response.text = async () => Promise.reject(new RangeError("Cannot create a string longer than 0x1fffffe8 characters"));
+    return response;
+  };
+  const error = await graphError(createGraphClient({ baseUrl: "http://127.0.0.1:9/beta", token: TOKEN, backoffMs: 1, fetch }).deviceManagement.configurationPolicies.byId(POLICY).assignments.get());
+  assert.is(error.code, "invalidResponse");
+  assert.match(error.message, "body too large to read");
+  assert.is(error.attempts, 1);
+  assert.is(sent, 1);
+});
+
 test.run();
