@@ -65,7 +65,15 @@ export function validateValue(value: unknown, spec: TypeSpec, schema: Schema, pa
   // A union (OpenAPI's oneOf or anyOf, `number|string|microsoft.graph.referenceNumeric`): any member will do.
   if (type.includes("|")) {
     const members = type.split("|");
-    return members.some((member) => validateValue(value, member, schema, path) === undefined) ? undefined : expected(members.map((member) => expectation(member, schema)).join(" or "));
+    const problems: string[] = [];
+    for (const member of members) {
+      const problem = validateValue(value, member, schema, path);
+      if (problem === undefined) return undefined;
+      problems.push(problem);
+    }
+    // A member the value has the shape of, wrong only inside (`body.shape.r`), says what is wrong better than the list of members.
+    const inside = problems.find((problem) => problem.startsWith(`${path}.`) || problem.startsWith(`${path}[`));
+    return inside ?? expected(members.map((member) => expectation(member, schema)).join(" or "));
   }
   if (type === "string" || type === "boolean") return typeof value === type ? undefined : expected(type);
   // NaN and Infinity would go over the wire as null.

@@ -32,7 +32,7 @@ export function createLowLevelClient(options: GraphClientOptions = {}): Client<p
     // OData wants $select=a,b (explode: false), not $select=a&$select=b.
     querySerializer: { array: { style: "form", explode: false } },
     // Keys as the typed builders encode them: no id (`..`, `.`, "") can change the path.
-    pathSerializer: lowLevelPathSerializer(alternateKeys),
+    pathSerializer: lowLevelPathSerializer(runtime.baseUrl, alternateKeys),
     // NaN, Infinity, functions and symbols are refused, naming their path, instead of being sent as null or dropped.
     bodySerializer: serializeLowLevelBody,
   });

@@ -20,16 +20,19 @@ import { isJsonMediaType } from "./transport.js";
 import { encodeAlternateKey, encodeKey, encodeLiteral } from "./url.js";
 
 /**
- * The path serializer of a low-level client whose spec addresses sets by the `alternateKeys` listed
- * (each the path up to and including its key, `/applications(appId='{appId}')`). It replaces each
+ * The path serializer of a low-level client on `baseUrl` whose spec addresses sets by the
+ * `alternateKeys` listed (each the path up to and including its key, `/applications(appId='{appId}')`). It replaces each
  * `{name}` in a path with its value: as one key segment (`/{id}`), or, inside parentheses, as the
  * OData literal the typed client sends, an alternate key's (never empty or null) or else a function
  * parameter's (where null is a literal too): `'{name}'` a string literal, quotes doubled; `={name}`
  * any other. So no value can end its literal or its segment.
  */
-export function lowLevelPathSerializer(alternateKeys: readonly string[]): (url: string, params: Record<string, unknown>) => string {
-  // openapi-fetch hands over the base URL (which a call may set) followed by the path: matched by its end.
-  const throughAlternateKey = (url: string) => alternateKeys.some((path) => url.endsWith(path));
+export function lowLevelPathSerializer(baseUrl: string, alternateKeys: readonly string[]): (url: string, params: Record<string, unknown>) => string {
+  const keys = new Set(alternateKeys);
+  // openapi-fetch hands over the base URL followed by the spec's path: the client's, or one a call
+  // sets, after which the path is told by its end.
+  const throughAlternateKey = (upToKey: string) =>
+    upToKey.startsWith(baseUrl) ? keys.has(upToKey.slice(baseUrl.length)) : alternateKeys.some((path) => upToKey.endsWith(path));
   return (pathname, params) =>
     pathname.replace(/('?)\{([^{}]+)\}\1/g, (_, quote: string, name: string, offset: number) => {
       const value = Object.hasOwn(params, name) ? params[name] : undefined;

@@ -8,10 +8,11 @@ import type { ModelType, ObjectType } from "./ir.js";
  * A type is polymorphic when it is abstract or has derived types (in the slice or left out of it):
  * references to it become unions, told apart by `@odata.type`. A transport wrapper (a collection
  * response, an error, `BaseCollectionPaginationCountResponse`) is no OData type and carries no
- * `@odata.type`, so the wrappers derived from it are no union of it: each extends it.
+ * `@odata.type`, so the wrappers derived from it are no union of it (each extends it), unless a
+ * discriminator gives them `@odata.type` values.
  */
 export function hasHierarchy(type: ObjectType, types: Map<string, ModelType>): boolean {
-  if (type.category === "wrapper") return false;
+  if (type.category === "wrapper" && !descendants(type, types).some((d) => d.odataType !== undefined)) return false;
   return type.abstract || type.openHierarchy === true || derivedTypes(type, types).length > 0;
 }
 

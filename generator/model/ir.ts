@@ -161,7 +161,7 @@ export interface Operation {
   /**
    * The composable functions the path goes through, in path order: each a function segment with more
    * path after it (`getByPath(path='{path}')` of `…/getByPath(path='{path}')/items`), or the last
-   * segment of that function's own GET. Their parameters are path parameters of the operation.
+   * segment of that function's own operations. Their parameters are path parameters of the operation.
    */
   through?: { segment: string; call: BoundCall }[];
   /** Set by the naming stage: the builder method (`get`, `post`, `assign`, `getActivitiesByIntervalWithPeriod`). */

@@ -94,8 +94,8 @@ function operationOf(
   context.parameters = parameters;
   const group = (location: string) => parameters.filter((p) => p.in === location).map((p) => parameterOf(p, sliced, `${where} ${p.name}`, warnings));
   const lastSegment = path.slice(path.lastIndexOf("/") + 1);
-  // A composable function's own GET is the `get` of its builder, not a call of its parent's.
-  const ownFunction = method === "get" && context.composable.has(path);
+  // A composable function's own GET is the `get` of its builder, not a call of its parent's (and so are its other operations).
+  const ownFunction = context.composable.has(path);
   // A qualified segment is a bound action or function, except a plain GET of one: that is a type cast
   // (`/groups/{id}/members/microsoft.graph.user`), a path segment like any other.
   const qualified = lastSegment.startsWith("microsoft.graph.");
@@ -134,25 +134,28 @@ function operationOf(
 }
 
 /**
- * The paths of the composable functions the slice's paths go through: each a segment with parameters
- * that has more path after it and is a function, because the description declares it a call
- * (`sliced.callPaths`, whatever the include patterns took), or because its name is namespace-qualified
- * or its parameter list empty, which no alternate key's is.
+ * The paths of the composable functions of the slice: each a segment with parameters that is a
+ * function, because the description declares it a call (`sliced.callPaths`, whatever the include
+ * patterns took) or its name is namespace-qualified or its parameter list empty, which no alternate
+ * key's is; and that has more path after it, or operations of its own besides the function's GET (a
+ * workbook range's PATCH). All of them are its builder's.
  */
 function composableFunctions(sliced: SlicedOpenApi): Set<string> {
   const found = new Set<string>();
-  for (const path of Object.keys(sliced.document.paths)) {
+  const isFunction = (segment: string, declared: boolean) => segment.includes("(") && (declared || !looksLikeAlternateKey(segment) || segment.endsWith("()"));
+  for (const [path, item] of Object.entries(sliced.document.paths)) {
     const segments = path.split("/");
     for (let at = 1; at < segments.length - 1; at++) {
-      const segment = segments[at]!;
       const prefix = segments.slice(0, at + 1).join("/");
-      if (segment.includes("(") && (sliced.callPaths.has(prefix) || !looksLikeAlternateKey(segment) || segment.endsWith("()"))) found.add(prefix);
+      if (isFunction(segments[at]!, sliced.callPaths.has(prefix))) found.add(prefix);
     }
+    const operations = METHODS.filter((method) => item?.[method]);
+    if (isFunction(segments.at(-1)!, declaresCall(item)) && operations.some((method) => method !== "get" && !isDeclaredCall(item![method]))) found.add(path);
   }
   return found;
 }
 
-/** The segments of `path` that are composable functions (`composable`), its last one too for the function's own GET. */
+/** The segments of `path` that are composable functions (`composable`), its last one too for the function's own operations. */
 function composableSegments(path: string, ownFunction: boolean, composable: Set<string>): string[] {
   const segments = path.split("/");
   const last = ownFunction ? segments.length : segments.length - 1;

@@ -10,7 +10,8 @@ import type { OpenApiDocument } from "../../generator/load/openapi.js";
 import { emitPathsFile } from "../../generator/emit/paths.js";
 import { emitClientFile } from "../../generator/emit/request-builders.js";
 import { buildModel } from "../../generator/model/build-model.js";
-import type { Operation } from "../../generator/model/ir.js";
+import { hasHierarchy } from "../../generator/model/hierarchy.js";
+import type { ObjectType, Operation } from "../../generator/model/ir.js";
 import { allOperations } from "../../generator/model/resource-tree.js";
 import { planNames } from "../../generator/names/plan-names.js";
 import { selectPaths } from "../../generator/slice/select-paths.js";
@@ -254,6 +255,48 @@ test("unqualified bound operations (descriptions written without the namespace p
   assert.match(client(), /getByPath\(params: \{ path: string \}\): ThingsItemGetByPathWithPathRequestBuilder;/);
   assert.match(client(), /getActivities\(params: \{ start: string; end: string \}/);
   assert.not.match(client(), /byPath|byStart/);
+});
+
+test("a function with operations of its own besides its GET (a workbook range's PATCH) is composable: one builder with get, patch and what is below", () => {
+  const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+  const { model, client } = generate(
+    documentOf({
+      "/wb/range(address='{address}')": {
+        get: { parameters: [param("address")], responses: { 200: json(ref("thing")) }, "x-ms-docs-operation-type": "function" },
+        patch: { parameters: [param("address")], requestBody: { content: { "application/json": { schema: ref("thing") } } }, responses: { 204: { description: "ok" } }, "x-ms-docs-operation-type": "operation" },
+      },
+      "/wb/microsoft.graph.cell(row={row})": {
+        get: { parameters: [{ name: "row", in: "path", required: true, schema: { type: "integer" } }], responses: { 200: json(ref("thing")) } },
+        delete: { parameters: [{ name: "row", in: "path", required: true, schema: { type: "integer" } }], responses: { 204: { description: "ok" } } },
+      },
+    }),
+  );
+  const wb = model.root.children.find((c) => c.segment === "wb")!;
+  assert.equal(wb.children.map((c) => `${c.kind} ${c.memberName}`), ["function cell", "function range"]);
+  const range = wb.children.find((c) => c.memberName === "range")!;
+  assert.equal(range.operations.map((o) => o.methodName).sort(), ["get", "patch"]);
+  assert.equal(wb.operations, [], "no call and no alternate key is left beside the builder");
+  assert.equal(model.warnings, []);
+  assert.match(client(), /range\(params: \{ address: string \}\): WbRangeWithAddressRequestBuilder;/);
+  assert.match(client(), /cell\(params: \{ row: number \}\): WbCellWithRowRequestBuilder;/);
+  assert.not.match(client(), /byAddress|cellWithRow\(/);
+});
+
+test("types without a namespace (transport wrappers) are no union of what derives from them, unless a discriminator names those by @odata.type", () => {
+  const { model } = generate(
+    documentOf(
+      { "/shapes/{id}": { get: { parameters: [key("id")], responses: { 200: json({ $ref: "#/components/schemas/Shape" }) } } }, "/pages": { get: { responses: { 200: json({ $ref: "#/components/schemas/ThingCollectionResponse" }) } } } },
+      {
+        ...BASE_PAGE,
+        ThingCollectionResponse: { allOf: [{ $ref: "#/components/schemas/BaseCollectionPaginationCountResponse" }, { type: "object", properties: { value: { type: "array", items: ref("thing") } } }] },
+        Shape: { type: "object", properties: { name: { type: "string" } }, discriminator: { propertyName: "@odata.type", mapping: { "#Circle": "#/components/schemas/Circle" } } },
+        Circle: { allOf: [{ $ref: "#/components/schemas/Shape" }, { type: "object", properties: { r: { type: "number" } } }] },
+      },
+    ),
+  );
+  const type = (name: string) => model.types.get(name) as ObjectType;
+  assert.ok(hasHierarchy(type("Shape"), model.types), "a discriminated hierarchy stays a union");
+  assert.not.ok(hasHierarchy(type("BaseCollectionPaginationCountResponse"), model.types));
 });
 
 test.run();
