@@ -131,7 +131,8 @@ export function maskCause(cause: unknown, secrets: readonly string[], depth = 0)
   copy.stack = maskText(cause.stack ?? "", secrets);
   for (const key of Object.keys(cause)) copy[key] = original[key] instanceof Error ? maskCause(original[key], secrets, depth + 1) : maskValue(original[key], secrets);
   // Promise.any's AggregateError holds its errors in an own property that is not enumerable.
-  if (Array.isArray(original.errors)) copy.errors = original.errors.map((error) => maskCause(error, secrets, depth + 1));
+  const errors = original["errors"];
+  if (Array.isArray(errors)) copy["errors"] = errors.map((error) => maskCause(error, secrets, depth + 1));
   const inner = maskCause(cause.cause, secrets, depth + 1);
   if (inner !== undefined) copy.cause = inner;
   return copy;
