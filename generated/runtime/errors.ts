@@ -146,9 +146,11 @@ export function errorFromResponse(response: { status: number; statusText?: strin
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const { status } = response;
   const innerError = error?.["innerError"];
+  // A DELETE is sent again after an attempt that got no usable answer; that attempt may have deleted it.
+  const repeated = context.method === "DELETE" && status === 404 && (context.attempts ?? 0) > 1 ? ` (attempt ${context.attempts}: an earlier attempt, which got no usable answer, may have deleted it)` : "";
   return responseError(response, body, context, {
     code: text(error?.["code"]) ?? `http${status}`,
-    problem: `failed: ${text(error?.["message"]) ?? `${status} ${response.statusText || "error"} with ${describeBody(response.headers, body)}`}`,
+    problem: `failed: ${text(error?.["message"]) ?? `${status} ${response.statusText || "error"} with ${describeBody(response.headers, body)}`}${repeated}`,
     target: text(error?.["target"]),
     details: Array.isArray(error?.["details"]) ? error["details"] : undefined,
     innerError: typeof innerError === "object" && innerError ? (innerError as Record<string, unknown>) : undefined,

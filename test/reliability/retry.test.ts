@@ -169,6 +169,14 @@ test("network errors: a DELETE cut mid-response is retried; POST and PATCH are n
   await h.assignments().byId("a1").delete();
   assert.is(h.server.requests.length, 2);
   assert.is(h.server.store.listAssignments(POLICY).length, 0);
+  // The first attempt deleted it and lost its answer: the 404 of the second says it may be so.
+  h.server.requests.length = 0;
+  h.server.store.addAssignment(POLICY, { id: "a3", target: GROUP_TARGET });
+  h.server.faults.push({ kind: "reset", apply: true }, { method: "DELETE" });
+  const gone = await graphError(h.assignments().byId("a3").delete());
+  assert.is(gone.status, 404);
+  assert.is(gone.attempts, 2);
+  assert.match(gone.message, "an earlier attempt, which got no usable answer, may have deleted it");
 
   for (const method of ["POST", "PATCH"] as const) {
     h.server.requests.length = 0;
