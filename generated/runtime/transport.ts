@@ -159,7 +159,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       try {
         response = await settles(config.fetch(url, { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: kept.length ? "manual" : redirectMode }));
         const { status } = response;
-        if (response.type === "opaqueredirect" && kept.length) throw fail("redirectNotFollowed", `was redirected, and this fetch hides where to; it is not followed, since the platform would send the ${kept.join(", ")} header to any origin`);
+        if (response.type === "opaqueredirect" && kept.length) throw fail("redirectNotFollowed", `was redirected, and this fetch hides where to; it is not followed, since the platform would send its ${kept.join(", ")} header(s) to any origin`);
         if (response.type === "opaqueredirect") {
           // This fetch hides redirects (a browser): from now on it follows them itself, dropping
           // credentials across origins. This request was already sent once: only a GET or DELETE,
