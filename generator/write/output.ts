@@ -9,7 +9,8 @@
  * Nothing goes through a symbolic link inside the folder, and nothing is written until every target
  * is known to be writable (no folder where a file goes, no file where a folder goes). The new files are
  * staged in full in a temporary folder inside the output, then moved into place, the old ones set
- * aside; a failure puts the old ones back. Either the previous output or the new one is on disk.
+ * aside; a failure puts the old ones back. Either the previous output or the new one is on disk. The
+ * staging folder of a writer that was killed is removed by the next one.
  */
 import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -35,6 +36,7 @@ export async function writeOutput(dir: string, files: OutputFile[], log: (line: 
   // Before anything is read, written or removed: no path goes through a symbolic link, and nothing
   // stands where a file or a folder must go (a folder in place of index.ts, a file in place of src/).
   await checkFolder(dir);
+  await removeStaleStaging(dir, log);
   await checkPath(dir, MANIFEST, "write", new Set());
   const previous = await previousFiles(dir);
   const wanted = new Set(files.map((f) => f.path));
@@ -53,7 +55,7 @@ export async function writeOutput(dir: string, files: OutputFile[], log: (line: 
   if (changed.length === 0 && orphans.length === 0) return { written: [], removed: [] };
 
   await mkdir(dir, { recursive: true });
-  const staging = await mkdtemp(join(dir, ".graphslice-staging-"));
+  const staging = await mkdtemp(join(dir, `${STAGING_PREFIX}${process.pid}-`));
   try {
     // Every new file is written in full first; only then are files moved into place, each old one set
     // aside, so a failure at any step puts the previous output back as it was.
@@ -84,6 +86,37 @@ export async function writeOutput(dir: string, files: OutputFile[], log: (line: 
     log(`removed ${orphan} (the previous generation wrote it; this one does not)`);
   }
   return { written: files.filter((f) => existing.get(f.path) !== f.content).map((f) => f.path), removed: orphans };
+}
+
+/** A staging folder's name: the prefix, the writing process's id, a random part. */
+const STAGING_PREFIX = ".graphslice-staging-";
+
+/**
+ * Removes the staging folders of writers that were killed (whose process no longer runs): what they
+ * staged is generated output, which this generation writes again, and a staging folder left inside
+ * the output would be compiled with it. A live writer's folder, or one of another naming, stays.
+ */
+async function removeStaleStaging(dir: string, log: (line: string) => void): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  for (const entry of entries) {
+    const pid = entry.isDirectory() && entry.name.startsWith(STAGING_PREFIX) ? Number(/^(\d+)-/.exec(entry.name.slice(STAGING_PREFIX.length))?.[1]) : Number.NaN;
+    if (!Number.isSafeInteger(pid) || isRunning(pid)) continue;
+    await rm(join(dir, entry.name), { recursive: true, force: true });
+    log(`removed ${entry.name}, left by a generation that was stopped before it finished`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user's process.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Moves `path` into the staging folder's `old/`, with the step that moves it back. */

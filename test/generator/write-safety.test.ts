@@ -3,6 +3,7 @@
  * reach outside it), checks every target before writing anything (a folder where a file goes, a file
  * where a folder goes), and stages the new files so that a failure leaves the previous output whole.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -107,6 +108,24 @@ test("a failure while writing leaves the previous output whole: old files, old m
   const long = segments.join("/");
   await rejectsWith(() => writeOutput(dir, generation({ "a/models.ts": "A2", "index.ts": "I2", [long]: "L" })), /ENAMETOOLONG/);
   assert.equal(snapshot(dir), before);
+});
+
+test("the staging folder of a writer that was killed is removed by the next generation; a live writer's stays", async () => {
+  const dir = folder();
+  await writeOutput(dir, generation({ "a/models.ts": "A", "index.ts": "I" }));
+  // A process that has exited: its id names no running writer.
+  const exited = spawnSync(process.execPath, ["-e", ""]).pid!;
+  const stale = join(dir, `.graphslice-staging-${exited}-abc123`);
+  mkdirSync(join(stale, "old/a"), { recursive: true });
+  writeFileSync(join(stale, "old/a/models.ts"), "export const broken = ;\n");
+  const live = join(dir, `.graphslice-staging-${process.pid}-def456`);
+  mkdirSync(live);
+  const logged: string[] = [];
+  await writeOutput(dir, generation({ "a/models.ts": "A", "index.ts": "I" }), (line) => logged.push(line));
+  assert.not.ok(existsSync(stale), "the killed writer's staging folder stays inside the output");
+  assert.ok(existsSync(live), "a running writer's staging folder was removed");
+  assert.equal(logged, [`removed .graphslice-staging-${exited}-abc123, left by a generation that was stopped before it finished`]);
+  rmSync(live, { recursive: true });
 });
 
 test.run();
