@@ -5,7 +5,7 @@
  */
 import { onAbort } from "./abort.js";
 import { describeValue } from "./describe-value.js";
-import { errorFromResponse, GraphError, invalidResponse, type CallContext } from "./errors.js";
+import { errorFromResponse, GraphError, invalidResponse, withoutExcerpt, type CallContext } from "./errors.js";
 import { parseODataJson } from "./odata-type.js";
 import { isCredentialHeader } from "./mask.js";
 import { callOptionsProblem, headerProblem, headerRecord } from "./request-check.js";
@@ -179,8 +179,6 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
   let pending = all;
   while (pending.length) {
     const again: BatchItem[] = [];
-    /** The throttled items of this round: each waits as long as the longest ask, and is charged that. */
-    const throttled: BatchItem[] = [];
     let delay = 0;
     // Sequential: once an item fails for good, every later one fails with it (Graph answers those 424).
     let failed: { cause: unknown } | undefined;
@@ -236,7 +234,6 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
         if (!failed && wait !== undefined && isRetryableStatus(answer.status, item.request.method, true) && item.retries < itemRetries && item.waited + wait <= retryBudgetMs) {
           item.retries++;
           delay = Math.max(delay, wait);
-          throttled.push(item);
           again.push(item);
           continue;
         }
@@ -246,9 +243,9 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
       }
       if (cut) failed ??= cut;
     }
-    // The items throttled in a round have waited alike so far, and each asked for no more than its
-    // budget allows: the longest ask, which they all wait, fits every budget.
-    for (const item of throttled) item.waited += delay;
+    // Every item going again waits the round's wait (the longest ask), throttled or waiting its turn
+    // behind a throttled one (sequential): each is charged it against its budget.
+    for (const item of again) item.waited += delay;
     if (again.length) {
       // The wait ends early once every item waiting has had its own signal abort (each is then
       // rejected with its reason, unsent); the batch's own signal ends the batch.
@@ -315,7 +312,7 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
   try {
     responses = (parseODataJson(result.text) as { responses?: unknown } | null)?.responses;
   } catch (error) {
-    cause = error;
+    cause = error instanceof SyntaxError ? withoutExcerpt(error) : error;
   }
   // As a single call's answer that is not JSON: the error keeps the body (masked) and why it is none.
   if (!Array.isArray(responses)) return new GraphError({ ...context, status: result.response.status, code: "invalidResponse", headers: result.response.headers, body: result.text, cause, message: `POST ${url} answered without a "responses" array` });

@@ -11,7 +11,8 @@
 import { normalizeODataTypes } from "./odata-type.js";
 import type { GraphRuntime } from "./runtime.js";
 import { serializeLowLevelBody, type LowLevelCall } from "./low-level-serializers.js";
-import { exchange, isJsonContentType } from "./transport.js";
+import { callContext, invalidResponse } from "./errors.js";
+import { exchange, isJsonContentType, isTooLongForText, type ExchangeResult } from "./transport.js";
 
 /** How openapi-fetch's `parseAs` values that want the bytes as they came. */
 const RAW = new Set(["blob", "arrayBuffer", "stream"]);
@@ -34,7 +35,8 @@ export function lowLevelFetch(runtime: GraphRuntime, call: LowLevelCall = {}): (
       // JSON from the serializer (or a caller's own, labelled JSON) is normalised; anything else is bytes.
       body = call.binaryType === undefined && isJsonContentType(request.headers) ? normalizeODataTypes(await request.text()) : await request.arrayBuffer();
     }
-    const { response, text, blob } = await exchange(runtime.transport, { method: request.method, url: request.url, headers, body, read: "blob", options: { signal: request.signal } });
+    const result = await exchange(runtime.transport, { method: request.method, url: request.url, headers, body, read: "blob", options: { signal: request.signal } });
+    const { response, text, blob } = result;
     const json = isJsonContentType(response.headers);
     // The body is now read (and decompressed): its old length and encoding no longer apply.
     const responseHeaders = new Headers(response.headers);
@@ -44,11 +46,21 @@ export function lowLevelFetch(runtime: GraphRuntime, call: LowLevelCall = {}): (
     const init = { status: response.status, statusText: response.statusText, headers: responseHeaders };
     if (blob) {
       if (blob.size === 0) return new Response(null, init);
-      return new Response(json && !RAW.has(call.parseAs ?? "json") ? normalizeODataTypes(await blob.text()) : blob, init);
+      return new Response(json && !RAW.has(call.parseAs ?? "json") ? normalizeODataTypes(await textOf(blob, result)) : blob, init);
     }
     // An error answer (read as text, with any token it echoes masked).
     return new Response(text === "" ? null : json ? normalizeODataTypes(text) : text, init);
   };
+}
+
+/** A JSON answer's text; one too large for a string is an `invalidResponse`, as the request builders' is. */
+async function textOf(blob: Blob, result: ExchangeResult): Promise<string> {
+  try {
+    return await blob.text();
+  } catch (error) {
+    if (!isTooLongForText(error)) throw error;
+    throw invalidResponse(result.response, "", callContext({ ...result, cause: undefined }), "a body short enough to read as text", { cause: error });
+  }
 }
 
 type Init = Record<string, unknown> & { parseAs?: string; bodySerializer?: unknown; fetch?: unknown };

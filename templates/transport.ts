@@ -224,7 +224,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
         if (signal.aborted || error instanceof GraphError) throw error;
         // A body too large to hold as one string (a decompression bomb): answered, and it would be
         // again, so an answer that cannot be read rather than a network error to retry.
-        if (error instanceof RangeError && response) throw fail("invalidResponse", `was answered with a body too large to read (${describeError(error)}); not sent again`, error, response.headers);
+        if (isTooLongForText(error) && response) throw fail("invalidResponse", `was answered with a body too large to read (${describeError(error)}); not sent again`, error, response.headers);
         const retryable = isRetryableOnNetworkError(method);
         if (retryable && (await retryAfter(backoffMs(retries + 1, retry)))) continue;
         const why = retryable ? "" : ` (not retried: a ${method} may already have been applied)`;
@@ -243,6 +243,14 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
 
 function serverDelay(headers: Headers): Promise<number | undefined> {
   return import("./retry-after.js").then((module) => module.serverDelayMs(headers), () => undefined);
+}
+
+/**
+ * True for the error of reading a body past the longest string the engine can make: Node's
+ * `ERR_STRING_TOO_LONG`, or a `RangeError` elsewhere.
+ */
+export function isTooLongForText(error: unknown): boolean {
+  return error instanceof RangeError || (error as { code?: unknown } | null)?.code === "ERR_STRING_TOO_LONG";
 }
 
 /**

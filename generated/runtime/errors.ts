@@ -172,7 +172,7 @@ export function invalidResponse(response: { status: number; headers: Headers }, 
  * JSON.parse's error without the excerpt of the text V8 quotes (`Unexpected token 'B', "Bearer eyJ0"...`):
  * a few characters of an echoed token are too many, and the full text is in `body`, masked.
  */
-function withoutExcerpt(error: SyntaxError): SyntaxError {
+export function withoutExcerpt(error: SyntaxError): SyntaxError {
   const message = error.message.replace(/"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, "(excerpt omitted)");
   return message === error.message ? error : new SyntaxError(message);
 }

@@ -514,6 +514,24 @@ test("a $batch answered with something that is not JSON (a proxy's login page): 
   assert.is(error.code, "invalidResponse");
   assert.is(error.body, "<html>proxy login for Bearer [token]</html>");
   assert.instance(error.cause, SyntaxError);
+  // Not even JSON.parse's excerpt of an echoed token stays in the cause, as for a single call.
+  h.server.faults.push({ kind: "status", status: 200, body: "test-token-and-more", headers: { "content-type": "application/json" } }, { method: "POST", path: "/beta/$batch" });
+  const [echoed] = await h.graph.batch((g) => [g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.get()]);
+  const cause = ((echoed as PromiseRejectedResult).reason as GraphError).cause as SyntaxError;
+  assert.not.match(cause.message, "test-t");
+  assert.match(cause.message, "excerpt omitted");
+});
+
+test("sequential: an item waiting its turn behind a throttled one is charged that wait too, so its own throttling stays within the budget", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token", maxRetryDelayMs: 1500, timeoutMs: 0 });
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  const throttle = (id: string) => ({ id, status: 429, headers: { "Retry-After-Ms": "1000" }, body: { error: { code: "TooManyRequests", message: "slow down" } } });
+  answerBatch(h, [throttle("1"), { id: "2", status: 424, body: { error: { code: "FailedDependency", message: "depends on 1" } } }]);
+  answerBatch(h, [{ id: "1", status: 200, body: { value: [] } }, throttle("2")]);
+  const results = await graph.batch((g) => [a(g).get(), a(g).get()], { sequential: true });
+  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected"]);
+  assert.is(((results[1] as PromiseRejectedResult).reason as GraphError).status, 429);
+  assert.is(batches(h).length, 2, "the second item waited 1 s behind the first and cannot wait 1 s more within 1.5 s");
 });
 
 test.run();

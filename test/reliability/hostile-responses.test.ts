@@ -5,7 +5,7 @@
  * JSON"; and 50 calls sharing one AbortSignal print no MaxListenersExceededWarning.
  */
 import * as assert from "uvu/assert";
-import { createGraphClient, GraphError } from "../../generated/assignments/index.js";
+import { createGraphClient, createLowLevelClient, GraphError } from "../../generated/assignments/index.js";
 import { startRecordingServer, type RecordingServer } from "../server/recording-server.js";
 import { graphError, POLICY, rejection, reliabilitySuite, TOKEN, until } from "./helpers.js";
 
@@ -149,20 +149,39 @@ test("50 concurrent calls sharing one AbortSignal: no MaxListenersExceededWarnin
   }
 });
 
+// What reading a body past the longest string V8 can make throws: Node's error, and a RangeError elsewhere.
+const TOO_LONG = [Object.assign(new Error("Cannot create a string longer than 0x1fffffe8 characters"), { code: "ERR_STRING_TOO_LONG" }), new RangeError("Invalid string length")];
+
 test("a body too large to read as one string (a decompression bomb) is invalidResponse after one attempt, not a network error retried", async () => {
-  let sent = 0;
-  const fetch: typeof globalThis.fetch = async () => {
-    sent++;
-    const response = new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
-    // What undici's text() does with a body past the longest string V8 can make.
-    response.text = async () => Promise.reject(new RangeError("Cannot create a string longer than 0x1fffffe8 characters"));
-    return response;
-  };
-  const error = await graphError(createGraphClient({ baseUrl: "http://127.0.0.1:9/beta", token: TOKEN, backoffMs: 1, fetch }).deviceManagement.configurationPolicies.byId(POLICY).assignments.get());
-  assert.is(error.code, "invalidResponse");
-  assert.match(error.message, "body too large to read");
-  assert.is(error.attempts, 1);
-  assert.is(sent, 1);
+  for (const tooLong of TOO_LONG) {
+    let sent = 0;
+    const fetch: typeof globalThis.fetch = async () => {
+      sent++;
+      const response = new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+      response.text = async () => Promise.reject(tooLong);
+      return response;
+    };
+    const error = await graphError(createGraphClient({ baseUrl: "http://127.0.0.1:9/beta", token: TOKEN, backoffMs: 1, fetch }).deviceManagement.configurationPolicies.byId(POLICY).assignments.get());
+    assert.is(error.code, "invalidResponse");
+    assert.match(error.message, "body too large to read");
+    assert.is(error.attempts, 1);
+    assert.is(sent, 1);
+  }
+});
+
+test("the low-level client: a JSON answer too large to read as text is an invalidResponse GraphError, not a bare Error", async () => {
+  for (const tooLong of TOO_LONG) {
+    const fetch: typeof globalThis.fetch = async () => {
+      const response = new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+      response.blob = async () => Object.assign(new Blob(["{}"]), { text: async () => Promise.reject(tooLong) });
+      return response;
+    };
+    const api = createLowLevelClient({ baseUrl: "http://127.0.0.1:9/beta", token: TOKEN, backoffMs: 1, fetch });
+    const error = await rejection(api.GET("/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicy-id}/assignments", { params: { path: { "deviceManagementConfigurationPolicy-id": POLICY } } }));
+    assert.instance(error, GraphError);
+    assert.is((error as GraphError).code, "invalidResponse");
+    assert.match((error as GraphError).message, "expected a body short enough to read as text");
+  }
 });
 
 test.run();
