@@ -53,6 +53,8 @@ export interface GraphErrorInit {
   body?: string | undefined;
   attempts?: number | undefined;
   throttled?: boolean | undefined;
+  /** An attempt got no usable answer and the call was sent again (an earlier attempt may have been applied); not kept. */
+  unanswered?: boolean | undefined;
   cause?: unknown;
   /** Texts to mask wherever they appear (the call's tokens); not kept. */
   secrets?: readonly string[] | undefined;
@@ -119,12 +121,12 @@ export class GraphError extends Error {
 }
 
 /** What a failed exchange tells an error about the call (`cause`: what went wrong besides the answer, such as a failed token refresh). */
-export type CallContext = Pick<GraphErrorInit, "method" | "url" | "clientRequestId" | "attempts" | "throttled" | "secrets" | "cause">;
+export type CallContext = Pick<GraphErrorInit, "method" | "url" | "clientRequestId" | "attempts" | "throttled" | "unanswered" | "secrets" | "cause">;
 
 /** The call fields of an exchange result, and nothing else of it (no Response, no text). */
 export function callContext(result: CallContext): CallContext {
-  const { method, url, clientRequestId, attempts, throttled, secrets, cause } = result;
-  return { method, url, clientRequestId, attempts, throttled, secrets, cause };
+  const { method, url, clientRequestId, attempts, throttled, unanswered, secrets, cause } = result;
+  return { method, url, clientRequestId, attempts, throttled, unanswered, secrets, cause };
 }
 
 /** An error about a response: the call's fields, its status, headers and body, and what is wrong with it. */
@@ -145,7 +147,7 @@ export function errorFromResponse(response: { status: number; statusText?: strin
   const { status } = response;
   const innerError = error?.["innerError"];
   // A DELETE is sent again after an attempt that got no usable answer; that attempt may have deleted it.
-  const repeated = context.method === "DELETE" && status === 404 && (context.attempts ?? 0) > 1 ? ` (attempt ${context.attempts}: an earlier attempt, which got no usable answer, may have deleted it)` : "";
+  const repeated = context.method === "DELETE" && status === 404 && context.unanswered ? ` (attempt ${context.attempts}: an earlier attempt, which got no usable answer, may have deleted it)` : "";
   return responseError(response, body, context, {
     code: text(error?.["code"]) ?? `http${status}`,
     problem: `failed: ${text(error?.["message"]) ?? `${status} ${response.statusText || "error"} with ${describeBody(response.headers, body)}`}${repeated}`,

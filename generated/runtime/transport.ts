@@ -64,6 +64,8 @@ export interface ExchangeResult {
   clientRequestId: string;
   /** True when any attempt was throttled. */
   throttled: boolean;
+  /** True when an attempt got no usable answer (a network error, a 504 without a retry hint) and the call was sent again. */
+  unanswered: boolean;
   /** The tokens and credential header values this call used: what an error about it must mask. */
   secrets: readonly string[];
 }
@@ -83,7 +85,8 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   for (const name in userHeaders) if (isCredentialHeader(name) && typeof userHeaders[name] === "string") secrets.push(...headerSecrets(userHeaders[name]!));
   let { method, url, body } = x;
   // What the attempts so far have seen; also read by the timeout error, which fires from outside the loop.
-  const progress = { attempts: 0, throttled: false, clientRequestId: userHeaders["client-request-id"] ?? newRequestId() };
+  // `unanswered`: an attempt got no usable answer (a network error, a 504 without a retry hint) and the call was sent again.
+  const progress = { attempts: 0, throttled: false, unanswered: false, clientRequestId: userHeaders["client-request-id"] ?? newRequestId() };
   const graphError = (code: GraphErrorCode, message: string, cause?: unknown, headers?: Headers) =>
     new GraphError({ status: 0, code, message, method: x.method, url: x.url, cause, headers, secrets, ...progress });
   /** An error about the request as it stands (after redirects). */
@@ -214,7 +217,10 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
         if (isRetryableStatus(status, method, wait !== undefined)) {
           progress.throttled ||= status === 429 || wait !== undefined;
           // A wait past the total budget ends the call now: waiting and then failing helps nobody.
-          if (await retryAfter(wait ?? backoffMs(retries + 1, retry), response)) continue;
+          if (await retryAfter(wait ?? backoffMs(retries + 1, retry), response)) {
+            progress.unanswered ||= status === 504 && wait === undefined;
+            continue;
+          }
         }
         const blob = x.read === "blob" && response.ok ? await settles(response.blob()) : undefined;
         let text = blob ? "" : await settles(response.text());
@@ -228,7 +234,10 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
         // again, so an answer that cannot be read rather than a network error to retry.
         if (isTooLongForText(error) && response) throw fail("invalidResponse", `was answered with a body too large to read (${describeError(error)}); not sent again`, error, response.headers);
         const retryable = isRetryableOnNetworkError(method);
-        if (retryable && (await retryAfter(backoffMs(retries + 1, retry)))) continue;
+        if (retryable && (await retryAfter(backoffMs(retries + 1, retry)))) {
+          progress.unanswered = true;
+          continue;
+        }
         const why = retryable ? "" : ` (not retried: a ${method} may already have been applied)`;
         throw fail("networkError", `failed: ${describeError(error)}${why}`, error, response?.headers);
       }

@@ -177,6 +177,12 @@ test("network errors: a DELETE cut mid-response is retried; POST and PATCH are n
   assert.is(gone.status, 404);
   assert.is(gone.attempts, 2);
   assert.match(gone.message, "an earlier attempt, which got no usable answer, may have deleted it");
+  // A throttled first attempt was answered: the 404 after it says nothing of the kind.
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "0" }, { method: "DELETE" });
+  const missing = await graphError(h.assignments().byId("never-there").delete());
+  assert.is(missing.status, 404);
+  assert.is(missing.attempts, 2);
+  assert.not.match(missing.message, "may have deleted it");
 
   for (const method of ["POST", "PATCH"] as const) {
     h.server.requests.length = 0;
