@@ -80,7 +80,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
   }
   const secrets: string[] = [];
-  for (const name in userHeaders) if (isCredentialHeader(name) && typeof userHeaders[name] === "string") secrets.push(...headerSecrets(userHeaders[name]!));
+  for (const name in userHeaders) if (isCredentialHeader(name) && typeof userHeaders[name] === "string") secrets.push(...headerSecrets(userHeaders[name]!, name));
   let { method, url, body } = x;
   // What the attempts so far have seen; also read by the timeout error, which fires from outside the loop.
   // `unanswered`: an attempt got no usable answer (a network error, a 504 without a retry hint) and the call was sent again.

@@ -20,10 +20,16 @@ export function isCredentialHeader(name: string): boolean {
   return CREDENTIAL_HEADER.test(name);
 }
 
-/** The secret parts of a credential header value: the whole value and, for `Bearer x`, the `x`. */
-export function headerSecrets(value: string): string[] {
-  const credential = value.slice(value.indexOf(" ") + 1).trim();
-  return [value.trim(), credential].filter((secret) => secret.length > 0);
+/**
+ * The secret parts of a credential header's value: the whole value and, for `Bearer x`, the `x`; of a
+ * `Cookie`, each cookie (`session=x`) and, when it is 8 characters or more (a session's, not a
+ * setting's such as `dark`), its value alone, as an echo may quote one cookie or its value.
+ */
+export function headerSecrets(value: string, name = ""): string[] {
+  const parts = /^cookie$/i.test(name)
+    ? value.split(";").flatMap((cookie) => [cookie, ...[cookie.slice(cookie.indexOf("=") + 1).trim()].filter((part) => part.length >= 8)])
+    : [value.slice(value.indexOf(" ") + 1)];
+  return [value, ...parts].map((secret) => secret.trim()).filter((secret) => secret.length > 0);
 }
 
 /**
@@ -33,7 +39,7 @@ export function headerSecrets(value: string): string[] {
 export function requestSecrets(headers: Headers): string[] {
   const secrets: string[] = [];
   headers.forEach((value, name) => {
-    if (isCredentialHeader(name)) secrets.push(...headerSecrets(value));
+    if (isCredentialHeader(name)) secrets.push(...headerSecrets(value, name));
   });
   return secrets;
 }
@@ -75,7 +81,12 @@ function secretsPattern(secrets: readonly string[]): RegExp | undefined {
   return lastPattern.pattern;
 }
 
-/** A pattern source matching `secret` character by character as written or encoded (letters and digits are never encoded). */
+/**
+ * A pattern source matching `secret` character by character as written or as an echo may have
+ * encoded it (letters and digits never are): JSON-escaped (`\u002B`, `\/`, escaped once more when a
+ * JSON text was embedded in a string, `\\u002B`), percent-encoded (`%2B`, in UTF-8 or, below 256, as
+ * the byte sent; `%252B` twice; `+` for a space), or an HTML character reference (`&#43;`, `&#x2B;`).
+ */
 function encodedForms(secret: string): string {
   let source = "";
   for (const char of secret) {
@@ -83,15 +94,17 @@ function encodedForms(secret: string): string {
       source += char;
       continue;
     }
-    // JSON's `\uXXXX`, of each UTF-16 unit (a character outside the BMP is two).
-    const unicode = Array.from({ length: char.length }, (_, i) => `\\\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
-    const forms = new Set([escapeRegExp(char), unicode]);
-    if (char === "/" || char === '"' || char === "\\") forms.add(escapeRegExp(`\\${char}`));
+    const code = char.codePointAt(0)!;
+    const hex = (n: number, width = 2) => n.toString(16).padStart(width, "0");
+    // JSON's `\uXXXX`, of each UTF-16 unit (a character outside the BMP is two), behind one backslash or more.
+    const unicode = Array.from({ length: char.length }, (_, i) => `\\\\+u${hex(char.charCodeAt(i), 4)}`).join("");
+    const forms = new Set([escapeRegExp(char), unicode, `&#0*${code};`, `&#x0*${hex(code)};`]);
+    if (char === "/" || char === '"' || char === "\\") forms.add(`\\\\+${escapeRegExp(char)}`);
     if (char === " ") forms.add("\\+");
-    try {
-      forms.add(escapeRegExp(encodeURIComponent(char)));
-    } catch {
-      // a lone surrogate has no percent-encoding
+    const bytes = [...new TextEncoder().encode(char)];
+    for (const sequence of [bytes, ...(code < 256 ? [[code]] : [])]) {
+      forms.add(sequence.map((byte) => `%${hex(byte)}`).join(""));
+      forms.add(sequence.map((byte) => `%25${hex(byte)}`).join(""));
     }
     source += `(?:${[...forms].join("|")})`;
   }
@@ -129,7 +142,13 @@ export function maskCause(cause: unknown, secrets: readonly string[], depth = 0)
   const copy = new Error(maskText(cause.message, secrets)) as Error & Record<string, unknown>;
   copy.name = cause.name;
   copy.stack = maskText(cause.stack ?? "", secrets);
-  for (const key of Object.keys(cause)) copy[key] = original[key] instanceof Error ? maskCause(original[key], secrets, depth + 1) : maskValue(original[key], secrets);
+  for (const key of Object.keys(cause)) {
+    try {
+      copy[key] = original[key] instanceof Error ? maskCause(original[key], secrets, depth + 1) : maskValue(original[key], secrets);
+    } catch {
+      // a getter that throws: the property is left out of the copy
+    }
+  }
   // Promise.any's AggregateError holds its errors in an own property that is not enumerable.
   const errors = original["errors"];
   if (Array.isArray(errors)) copy["errors"] = errors.map((error) => maskCause(error, secrets, depth + 1));
@@ -146,10 +165,14 @@ export function maskCause(cause: unknown, secrets: readonly string[], depth = 0)
 function mentionsSecret(value: unknown, secrets: readonly string[], depth = 0): boolean {
   if (typeof value === "string") return maskText(value, secrets) !== value;
   if (typeof value !== "object" || value === null) return false;
-  if (depth > 8) return true;
+  // Too deep, or an object that is neither plain data nor an error (a Request, Headers, a Map hold
+  // what their own properties do not show): not kept as it is.
+  const prototype = Object.getPrototypeOf(value);
+  if (depth > 8 || !(value instanceof Error || Array.isArray(value) || prototype === Object.prototype || prototype === null)) return true;
   let parts: unknown[];
   try {
-    parts = value instanceof Error ? [...Object.getOwnPropertyNames(value).map((key) => (value as unknown as Record<string, unknown>)[key]), value.cause] : Object.values(value);
+    const record = value as Record<PropertyKey, unknown>;
+    parts = [...Reflect.ownKeys(value).map((key) => record[key]), ...(value instanceof Error ? [value.cause] : [])];
   } catch {
     // A getter that throws: nothing to be sure of, so the value is not kept.
     return true;

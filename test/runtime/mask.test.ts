@@ -4,9 +4,10 @@
  * two overlap; a secret is masked in any case (an echo as a header name) and JSON-escaped or
  * percent-encoded (an echo by a serializer or in a URL).
  */
+import { inspect } from "node:util";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { MASK, maskText } from "../../generated/runtime/mask.js";
+import { headerSecrets, MASK, maskCause, maskText } from "../../generated/runtime/mask.js";
 
 const test = suite("mask: maskText");
 
@@ -31,8 +32,40 @@ test("a secret echoed JSON-escaped or percent-encoded, in any case of its hex di
   assert.is(maskText(String.raw`"p\ud83d\ude00q" p😀q`, ["p😀q"]), `"${MASK}" ${MASK}`);
 });
 
+test("echoes encoded twice or otherwise: JSON embedded in a JSON string, form encoding, double percent-encoding, Latin-1 bytes, HTML references", () => {
+  const secret = "Ab+c/d=~!(x)'*";
+  assert.is(maskText(String.raw`{"upstream":"{\"m\":\"Ab\\u002Bc\\/d=~!(x)'*\"}"}`, [secret]), String.raw`{"upstream":"{\"m\":\"${MASK}\"}"}`);
+  assert.is(maskText(new URLSearchParams({ k: secret }).toString(), [secret]), `k=${MASK}`);
+  assert.is(maskText(encodeURIComponent(encodeURIComponent(secret)), [secret]), MASK);
+  assert.is(maskText("Ab&#43;c&#x2F;d&#61;~!(x)&#39;*", [secret]), MASK);
+  assert.is(maskText("caf%E9 caf%C3%A9", ["café"]), `${MASK} ${MASK}`);
+});
+
+test("a Cookie's secrets are the header, each cookie, and each value of 8 characters or more", () => {
+  assert.equal(headerSecrets("session=0123456789abcdef; theme=dark", "Cookie"), ["session=0123456789abcdef; theme=dark", "session=0123456789abcdef", "0123456789abcdef", "theme=dark"]);
+  assert.equal(headerSecrets("Bearer abc", "Authorization"), ["Bearer abc", "abc"]);
+});
+
 test("URL credentials are dropped as before", () => {
   assert.is(maskText("see https://user:pass@host/x", []), "see https://host/x");
+});
+
+test("a cause holding a live object (a Request, Headers), a symbol-keyed secret or a getter that throws is replaced by a masked copy", () => {
+  const token = "Bearer tok-0123456789";
+  const secrets = headerSecrets(token, "authorization");
+  const causes = [
+    Object.assign(new Error("circuit open"), { request: new Request("http://127.0.0.1/", { headers: { authorization: token } }) }),
+    Object.assign(new Error("m"), { headers: new Headers({ authorization: token }) }),
+    Object.assign(new Error("m"), { [Symbol("attempt")]: token }),
+    Object.defineProperty(new Error("getter"), "broken", { enumerable: true, get: () => { throw new Error("no"); } }),
+  ];
+  for (const cause of causes) {
+    const masked = maskCause(cause, secrets);
+    assert.is.not(masked, cause);
+    assert.not.match(inspect(masked, { depth: Infinity, showHidden: true }), "tok-0123456789");
+  }
+  const plain = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED", port: 443 });
+  assert.is(maskCause(plain, secrets), plain, "a cause with nothing to hide is kept as it is");
 });
 
 test.run();
