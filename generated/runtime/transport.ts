@@ -9,6 +9,7 @@ import { onAbort } from "./abort.js";
 import type { TokenSource } from "./auth.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, isCredentialHeader, maskText } from "./mask.js";
+import { SENDING, type Sending } from "./middleware.js";
 import { isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
 import { callOptionsProblem, headerProblem, headerRecord, isHttpUrl, isValidHeaderValue, parseUrl, urlProblem } from "./request-check.js";
 import { backoffMs, isRetryableOnNetworkError, isRetryableStatus, sleep, untilAborted, type RetryPolicy } from "./retry.js";
@@ -158,9 +159,21 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       // (Authorization; Cookie and Proxy-Authorization, which a page cannot set): a request with
       // others (an API key) is not let follow, as they would go to any origin.
       const kept = redirectMode === "follow" ? Object.keys(headers).filter(isKeptOnRedirect) : [];
+      // What a middleware set on the request is the call's too: its credentials are masked, and kept.
+      const sending = (request: Request): Request => {
+        const late: string[] = [];
+        request.headers.forEach((value, name) => {
+          if (!isCredentialHeader(name)) return;
+          secrets.push(...headerSecrets(value, name));
+          if (redirectMode === "follow" && isKeptOnRedirect(name) && !kept.includes(name)) late.push(name);
+        });
+        kept.push(...late);
+        return late.length ? new Request(request, { redirect: "manual" }) : request;
+      };
       let response: Response | undefined;
       try {
-        response = await settles(config.fetch(url, { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: kept.length ? "manual" : redirectMode }));
+        const init: RequestInit & { [SENDING]: Sending } = { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: kept.length ? "manual" : redirectMode, [SENDING]: sending };
+        response = await settles(config.fetch(url, init));
         const { status } = response;
         if (response.type === "opaqueredirect" && kept.length) throw fail("redirectNotFollowed", `was redirected, and this fetch hides where to; it is not followed, since the platform would send its ${kept.join(", ")} header(s) to any origin`);
         if (response.type === "opaqueredirect") {

@@ -24,7 +24,7 @@ export const RESERVED_EXPORTS = [
   "lowLevelFetch", "maskCause", "maskText", "maskValue", "methodAfterRedirect", "normalizeODataTypes",
   "onAbort", "parseODataJson", "parseRetryAfter", "parseUrl", "retryDelayMs", "serializeLowLevelBody",
   "lowLevelPathSerializer", "serializeODataJson", "serverDelayMs", "sleep", "startTimer", "unknownODataType",
-  "unsendablePrimitive", "untilAborted", "urlProblem", "validateValue", "withoutExcerpt", "isTooLongForText",
+  "unsendablePrimitive", "untilAborted", "urlProblem", "validateValue", "withoutExcerpt", "isTooLongForText", "SENDING", "Sending",
   // The slice's own entry points, files and module-level names.
   "createGraphClient", "routes", "bodies", "calls", "operationIndexes", "headerOptions", "mediaSegments", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
   // The global types generated code uses (a model of that name would shadow them), and TypeScript's

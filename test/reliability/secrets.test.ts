@@ -285,4 +285,41 @@ test("a cause that holds the token deep inside (an AggregateError's errors, an e
   }
 });
 
+test("a credential a middleware sets is the call's too: masked in errors, and not let follow a redirect by a fetch that hides them", async () => {
+  const setsKey = async (request: Request, next: (request: Request) => Promise<Response>) => {
+    request.headers.set("Ocp-Apim-Subscription-Key", "apim-secret-value");
+    return next(request);
+  };
+  await withServer(
+    (req) => ({ status: 400, body: JSON.stringify({ error: { code: "BadRequest", message: `bad key ${req.headers["ocp-apim-subscription-key"]}` } }) }),
+    async (server) => {
+      const error = await graphError(assignmentsAt(server, { middleware: [setsKey] }).get());
+      assert.match(error.message, "bad key [token]");
+      assertNoToken(error, "apim-secret-value");
+    },
+  );
+  const other = await startRecordingServer();
+  const hiding: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const manual = (input instanceof Request ? input.redirect : init?.redirect) === "manual";
+    if (!manual || response.status < 300 || response.status > 399) return response;
+    const opaque = new Response(null, { status: 200 });
+    Object.defineProperties(opaque, { type: { value: "opaqueredirect" }, status: { value: 0 } });
+    return opaque;
+  };
+  try {
+    await withServer(
+      () => ({ status: 307, headers: { location: `${other.url}/beta/x` }, body: "" }),
+      async (server) => {
+        const error = await graphError(assignmentsAt(server, { fetch: hiding, middleware: [setsKey] }).get());
+        assert.is(error.code, "redirectNotFollowed");
+        assert.match(error.message, "ocp-apim-subscription-key");
+        assert.is(other.requests.length, 0, "the key a middleware set went to the other origin");
+      },
+    );
+  } finally {
+    await other.close();
+  }
+});
+
 test.run();
