@@ -31,7 +31,10 @@ interface BatchItem {
   prepared: PreparedRequest;
   /** The item's own signal, or one that also aborts when the item's own `timeoutMs` runs out (`armItem`). */
   signal?: AbortSignal | undefined;
+  /** Throttled answers retried, within the item's retry budget. */
   retries: number;
+  /** How many `$batch` requests have carried the item: its attempts (a retry after a throttle, or again behind one, counts). */
+  sent: number;
   waited: number;
 }
 
@@ -165,7 +168,7 @@ async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime
       const { method, url } = prepared;
       throw itemError(new GraphError({ status: 0, code: "invalidRequest", method, url, message: `${method} ${url} not sent: ${problem}` }), index);
     }
-    return { index, request, prepared, retries: 0, waited: 0 };
+    return { index, request, prepared, retries: 0, sent: 0, waited: 0 };
   });
   if (nested) throw nestedBatch("batch");
   if (used.size !== calls.length) throw notBatchable(`batch: ${calls.length - used.size} call(s) made on the batch's client are missing from the returned list; return every call`);
@@ -203,6 +206,7 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
           if (options.sequential) cut = { cause: own.reason };
         } else live.push(item);
       }
+      for (const item of live) item.sent++;
       const answers = live.length ? await sendChunk(runtime, live, options, signal) : undefined;
       for (const item of live) {
         // Sequential: the items after a throttled one go again with it, as Graph answered them 424
@@ -407,12 +411,12 @@ function itemJson(runtime: GraphRuntime, item: BatchItem, dependsOn: number | un
 
 function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Settled {
   const { method, url } = item.prepared;
-  const context: CallContext = { ...batch, method, url, attempts: item.retries + 1, throttled: item.retries > 0 };
+  const context: CallContext = { ...batch, method, url, attempts: item.sent, throttled: item.retries > 0 };
   if (answer.status < 200 || answer.status > 299) return { status: "rejected", reason: errorFromResponse(answer, bodyText(answer.body), context) };
   // The caller's callback, on this item's answer: if it throws, this item is rejected with what it
   // threw (as a single call would be), and the other items keep their results.
   try {
-    item.request.options?.onResponse?.({ status: answer.status, headers: answer.headers, requestId: answer.headers.get("request-id") ?? undefined, clientRequestId: batch.clientRequestId!, attempts: item.retries + 1 });
+    item.request.options?.onResponse?.({ status: answer.status, headers: answer.headers, requestId: answer.headers.get("request-id") ?? undefined, clientRequestId: batch.clientRequestId!, attempts: item.sent });
   } catch (error) {
     return { status: "rejected", reason: error };
   }
@@ -438,7 +442,7 @@ function itemAnswer(item: BatchItem, answers: ChunkAnswers): ItemAnswer | GraphE
   const text = bodyText(answer.body);
   const message = `${method} ${url}: the batch's answer with id "${item.index + 1}" ${answer.problem}`;
   const status = isHttpStatus(answer.status) ? answer.status : 0;
-  return new GraphError({ ...answers.context, method, url, attempts: item.retries + 1, throttled: item.retries > 0, status, code: "invalidResponse", headers: answer.headers, body: text, message });
+  return new GraphError({ ...answers.context, method, url, attempts: item.sent, throttled: item.retries > 0, status, code: "invalidResponse", headers: answer.headers, body: text, message });
 }
 
 /** An item's body as an error keeps it: as text, JSON re-serialised (one nested too deep to be, as a note that says so). */

@@ -475,11 +475,14 @@ test("sequential: an item answered with its own result after a throttled one (a 
     { id: "3", status: 424, body: { error: { code: "FailedDependency", message: "depends on 2" } } },
   ]);
   const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token" });
-  const results = await graph.batch((g) => [a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).post({ source: "direct" }), a(g).get()], { sequential: true });
+  let attempts = 0;
+  const results = await graph.batch((g) => [a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).post({ source: "direct" }), a(g).get(undefined, { onResponse: (info) => (attempts = info.attempts) })], { sequential: true });
   assert.equal(results.map((r) => r.status), ["fulfilled", "fulfilled", "fulfilled"]);
   assert.equal((results[1] as PromiseFulfilledResult<{ id: string }>).value.id, "created-1");
   const sent = batches(h).map((b) => (JSON.parse(b.body) as { requests: { id: string; method: string }[] }).requests.map((r) => `${r.id} ${r.method}`));
   assert.equal(sent, [["1 PATCH", "2 POST", "3 GET"], ["1 PATCH", "3 GET"]], "the POST answered 201 went again");
+  // The GET went in both $batch requests: two attempts, though it was never throttled itself.
+  assert.is(attempts, 2);
 });
 
 test("a throttled round waits as long as its longest ask, and each item is charged that wait, so the budget bounds what is waited", async ({ h }) => {
