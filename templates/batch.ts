@@ -33,7 +33,7 @@ interface BatchItem {
   signal?: AbortSignal | undefined;
   /** Throttled answers retried, within the item's retry budget. */
   retries: number;
-  /** How many `$batch` requests have carried the item: its attempts (a retry after a throttle, or again behind one, counts). */
+  /** How many `$batch` requests have carried the item, each retry of one counted: its attempts (a retry after a throttle, or again behind one, counts). */
   sent: number;
   waited: number;
 }
@@ -206,8 +206,10 @@ async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: Batch
           if (options.sequential) cut = { cause: own.reason };
         } else live.push(item);
       }
-      for (const item of live) item.sent++;
       const answers = live.length ? await sendChunk(runtime, live, options, signal) : undefined;
+      // The $batch request may itself have been sent more than once (retried as a single call is).
+      const carried = answers instanceof GraphError ? answers.attempts : (answers?.context.attempts ?? 1);
+      for (const item of live) item.sent += carried;
       for (const item of live) {
         // Sequential: the items after a throttled one go again with it, as Graph answered them 424
         // (failed dependency). One answered otherwise, or not at all, may have been applied (a service
@@ -411,7 +413,7 @@ function itemJson(runtime: GraphRuntime, item: BatchItem, dependsOn: number | un
 
 function settleItem(item: BatchItem, answer: ItemAnswer, batch: CallContext): Settled {
   const { method, url } = item.prepared;
-  const context: CallContext = { ...batch, method, url, attempts: item.sent, throttled: item.retries > 0 };
+  const context: CallContext = { ...batch, method, url, attempts: item.sent, throttled: item.retries > 0 || batch.throttled === true };
   if (answer.status < 200 || answer.status > 299) return { status: "rejected", reason: errorFromResponse(answer, bodyText(answer.body), context) };
   // The caller's callback, on this item's answer: if it throws, this item is rejected with what it
   // threw (as a single call would be), and the other items keep their results.
@@ -442,7 +444,7 @@ function itemAnswer(item: BatchItem, answers: ChunkAnswers): ItemAnswer | GraphE
   const text = bodyText(answer.body);
   const message = `${method} ${url}: the batch's answer with id "${item.index + 1}" ${answer.problem}`;
   const status = isHttpStatus(answer.status) ? answer.status : 0;
-  return new GraphError({ ...answers.context, method, url, attempts: item.sent, throttled: item.retries > 0, status, code: "invalidResponse", headers: answer.headers, body: text, message });
+  return new GraphError({ ...answers.context, method, url, attempts: item.sent, throttled: item.retries > 0 || answers.context.throttled === true, status, code: "invalidResponse", headers: answer.headers, body: text, message });
 }
 
 /** An item's body as an error keeps it: as text, JSON re-serialised (one nested too deep to be, as a note that says so). */

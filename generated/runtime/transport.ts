@@ -159,16 +159,16 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       // (Authorization; Cookie and Proxy-Authorization, which a page cannot set): a request with
       // others (an API key) is not let follow, as they would go to any origin.
       const kept = redirectMode === "follow" ? Object.keys(headers).filter(isKeptOnRedirect) : [];
-      // What a middleware set on the request is the call's too: its credentials are masked, and kept.
+      // What a middleware set on the request is the call's too: its credentials are masked, and kept;
+      // and the request goes with the redirect mode decided here, whatever request a middleware made.
       const sending = (request: Request): Request => {
-        const late: string[] = [];
         request.headers.forEach((value, name) => {
           if (!isCredentialHeader(name)) return;
           secrets.push(...headerSecrets(value, name));
-          if (redirectMode === "follow" && isKeptOnRedirect(name) && !kept.includes(name)) late.push(name);
+          if (redirectMode === "follow" && isKeptOnRedirect(name) && !kept.includes(name)) kept.push(name);
         });
-        kept.push(...late);
-        return late.length ? new Request(request, { redirect: "manual" }) : request;
+        const mode = kept.length ? "manual" : redirectMode;
+        return request.redirect === mode ? request : new Request(request, { redirect: mode });
       };
       let response: Response | undefined;
       try {

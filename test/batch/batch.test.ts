@@ -537,4 +537,17 @@ test("sequential: an item waiting its turn behind a throttled one is charged tha
   assert.is(batches(h).length, 2, "the second item waited 1 s behind the first and cannot wait 1 s more within 1.5 s");
 });
 
+test("a $batch request retried as a single call counts in its items' attempts, and makes them throttled", async ({ h }) => {
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token" });
+  const a = (g: typeof h.graph) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments;
+  h.server.faults.push({ kind: "status", status: 429, retryAfter: "0" }, { method: "POST", path: "/beta/$batch" });
+  let attempts = 0;
+  const [missing] = await graph.batch((g) => [a(g).byId("missing").get(), a(g).get(undefined, { onResponse: (info) => (attempts = info.attempts) })]);
+  assert.is(batches(h).length, 2);
+  const error = (missing as PromiseRejectedResult).reason as GraphError;
+  assert.is(error.attempts, 2);
+  assert.is(error.throttled, true);
+  assert.is(attempts, 2);
+});
+
 test.run();

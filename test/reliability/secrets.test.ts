@@ -322,4 +322,50 @@ test("a credential a middleware sets is the call's too: masked in errors, and no
   }
 });
 
+test("whatever request a middleware sends (a new Request, next called twice), the transport's redirect mode holds: API keys never follow to another origin", async () => {
+  const other = await startRecordingServer();
+  // A middleware that replaces the request without copying its redirect mode (a new Request follows by default).
+  const rebuilds = async (request: Request, next: (request: Request) => Promise<Response>) => next(new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal }));
+  // A middleware that sets a key and calls next twice.
+  const twice = async (request: Request, next: (request: Request) => Promise<Response>) => {
+    request.headers.set("x-api-key", "api-key-secret");
+    const first = await next(request.clone());
+    return first.status < 500 ? first : next(request);
+  };
+  const hiding: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const manual = (input instanceof Request ? input.redirect : init?.redirect) === "manual";
+    if (!manual || response.status < 300 || response.status > 399) return response;
+    const opaque = new Response(null, { status: 200 });
+    Object.defineProperties(opaque, { type: { value: "opaqueredirect" }, status: { value: 0 } });
+    return opaque;
+  };
+  try {
+    await withServer(
+      () => ({ status: 307, headers: { location: `${other.url}/beta/x` }, body: "" }),
+      async (server) => {
+        // Node: the transport follows by hand, withholding the key, though the middleware made a following request.
+        await assignmentsAt(server, { headers: { "X-Api-Key": "api-key-secret" }, middleware: [rebuilds] }).get();
+        assert.is(other.requests.at(-1)!.headers["x-api-key"], undefined, "Node's fetch followed the redirect with the key");
+      },
+    );
+    let answered = 0;
+    await withServer(
+      () => (answered++ === 0 ? { status: 503, body: "" } : { status: 307, headers: { location: `${other.url}/beta/y` }, body: "" }),
+      async (server) => {
+        const assignments = assignmentsAt(server, { fetch: hiding, middleware: [twice], maxRetries: 0 });
+        // The first call learns that this fetch hides redirects; the second is in follow mode from the start.
+        await graphError(assignments.get());
+        const before = other.requests.length;
+        answered = 0;
+        const error = await graphError(assignments.get());
+        assert.is(error.code, "redirectNotFollowed");
+        assert.is(other.requests.slice(before).filter((r) => r.headers["x-api-key"] !== undefined).length, 0, "the key went to the other origin");
+      },
+    );
+  } finally {
+    await other.close();
+  }
+});
+
 test.run();
