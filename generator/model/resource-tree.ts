@@ -2,9 +2,9 @@
  * Model stage: arrange operations into the URL tree the request builders mirror. Static segments
  * become nodes (`deviceManagement`, `assignments`), `{…-id}` segments become key nodes (`byId`), a
  * set addressed by an alternate key (`applications(appId='{appId}')`) an alternate-key node below
- * the set (`byAppId`), a composable function with path below it (`getByPath(path='{path}')/items`)
- * a function node (`getByPath({ path })`, its own GET that node's `get`), and `$count` and bound
- * actions/functions (`microsoft.graph.assign`) attach to the node they extend.
+ * the set (`byAppId`), a composable function (`getByPath(path='{path}')` with `/items` below it) a
+ * function node (`getByPath({ path })`, whose `get` is the function's own GET), and `$count` and
+ * bound actions/functions (`microsoft.graph.assign`) attach to the node they extend.
  */
 import { compareStrings, sortedBy } from "../util/order.js";
 import { alternateKeyOf, type AlternateKey } from "../util/alternate-key.js";
@@ -29,9 +29,10 @@ export function buildResourceTree(operations: Operation[], source: string): Reso
     let node = root;
     for (const segment of attachesToParent ? segments.slice(0, -1) : segments) {
       const through = op.through?.find((t) => t.segment === segment);
-      const alternate = through ? undefined : alternateKeyOf(segment);
+      const alternate = alternateKeyOf(segment);
       if (through) node = functionChild(node, segment, through.call);
-      else node = alternate ? alternateKeyChild(childFor(node, alternate.prefix, op, source), alternate, op, source) : childFor(node, segment, op, source);
+      else if (alternate) node = alternateKeyChild(childFor(node, alternate.prefix, op, source), alternate, op, source);
+      else node = childFor(node, segment, op, source);
     }
     node.operations.push(op);
     // A node is described by what its GET says (the spec's description of the resource).
