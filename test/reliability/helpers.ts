@@ -94,3 +94,17 @@ export function assertNoToken(error: unknown, token = TOKEN): void {
 }
 
 export const GROUP_TARGET = { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: "g1" } as const;
+
+/**
+ * A fetch that treats redirects as a browser's does: with `redirect: "manual"` (in the init, or on a
+ * Request given to it) a redirect is an opaque answer that hides where to; with `follow` it follows
+ * them, keeping every header but Authorization on another origin (undici's own following).
+ */
+export const browserLikeFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const manual = (input instanceof Request ? input.redirect : init?.redirect) === "manual";
+  if (!manual || response.status < 300 || response.status > 399) return response;
+  const opaque = new Response(null, { status: 200 });
+  Object.defineProperties(opaque, { type: { value: "opaqueredirect" }, status: { value: 0 } });
+  return opaque;
+};

@@ -9,7 +9,7 @@ import { inspect } from "node:util";
 import { createGraphClient, createLowLevelClient, GraphError } from "../../generated/assignments/index.js";
 import { startRecordingServer, type RecordingServer, type RecordingResponse } from "../server/recording-server.js";
 import type { RecordedRequest } from "../server/http-io.js";
-import { assertNoToken, graphError, GROUP_TARGET, POLICY, reliabilitySuite, TOKEN } from "./helpers.js";
+import { assertNoToken, browserLikeFetch, graphError, GROUP_TARGET, POLICY, reliabilitySuite, TOKEN } from "./helpers.js";
 
 const test = reliabilitySuite("reliability: no token in any error");
 
@@ -206,19 +206,11 @@ test("in Node with a document (jsdom, happy-dom) the transport still follows red
 
 test("a fetch that hides redirects (a browser's) is not let follow one with an API key: redirectNotFollowed, nothing sent to the other origin", async () => {
   const other = await startRecordingServer();
-  // As a browser answers: `manual` turns a redirect into an opaque answer, `follow` follows it, keeping every header but Authorization.
-  const hiding: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    if (init?.redirect !== "manual" || response.status < 300 || response.status > 399) return response;
-    const opaque = new Response(null, { status: 200 });
-    Object.defineProperties(opaque, { type: { value: "opaqueredirect" }, status: { value: 0 } });
-    return opaque;
-  };
   try {
     await withServer(
       () => ({ status: 307, headers: { location: `${other.url}/beta/x` }, body: "" }),
       async (server) => {
-        const assignments = assignmentsAt(server, { fetch: hiding });
+        const assignments = assignmentsAt(server, { fetch: browserLikeFetch });
         // The first redirect tells the client that this fetch hides them: a GET without a key follows.
         await assignments.get();
         assert.is(other.requests.length, 1);
@@ -299,19 +291,11 @@ test("a credential a middleware sets is the call's too: masked in errors, and no
     },
   );
   const other = await startRecordingServer();
-  const hiding: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    const manual = (input instanceof Request ? input.redirect : init?.redirect) === "manual";
-    if (!manual || response.status < 300 || response.status > 399) return response;
-    const opaque = new Response(null, { status: 200 });
-    Object.defineProperties(opaque, { type: { value: "opaqueredirect" }, status: { value: 0 } });
-    return opaque;
-  };
   try {
     await withServer(
       () => ({ status: 307, headers: { location: `${other.url}/beta/x` }, body: "" }),
       async (server) => {
-        const error = await graphError(assignmentsAt(server, { fetch: hiding, middleware: [setsKey] }).get());
+        const error = await graphError(assignmentsAt(server, { fetch: browserLikeFetch, middleware: [setsKey] }).get());
         assert.is(error.code, "redirectNotFollowed");
         assert.match(error.message, "ocp-apim-subscription-key");
         assert.is(other.requests.length, 0, "the key a middleware set went to the other origin");
@@ -332,14 +316,6 @@ test("whatever request a middleware sends (a new Request, next called twice), th
     const first = await next(request.clone());
     return first.status < 500 ? first : next(request);
   };
-  const hiding: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    const manual = (input instanceof Request ? input.redirect : init?.redirect) === "manual";
-    if (!manual || response.status < 300 || response.status > 399) return response;
-    const opaque = new Response(null, { status: 200 });
-    Object.defineProperties(opaque, { type: { value: "opaqueredirect" }, status: { value: 0 } });
-    return opaque;
-  };
   try {
     await withServer(
       () => ({ status: 307, headers: { location: `${other.url}/beta/x` }, body: "" }),
@@ -353,7 +329,7 @@ test("whatever request a middleware sends (a new Request, next called twice), th
     await withServer(
       () => (answered++ === 0 ? { status: 503, body: "" } : { status: 307, headers: { location: `${other.url}/beta/y` }, body: "" }),
       async (server) => {
-        const assignments = assignmentsAt(server, { fetch: hiding, middleware: [twice], maxRetries: 0 });
+        const assignments = assignmentsAt(server, { fetch: browserLikeFetch, middleware: [twice], maxRetries: 0 });
         // The first call learns that this fetch hides redirects; the second is in follow mode from the start.
         await graphError(assignments.get());
         const before = other.requests.length;
