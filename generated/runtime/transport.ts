@@ -8,7 +8,7 @@
 import { onAbort } from "./abort.js";
 import type { TokenSource } from "./auth.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
-import { headerSecrets, isCredentialHeader, maskText } from "./mask.js";
+import { headerSecrets, isCredentialHeader, maskText, requestSecrets } from "./mask.js";
 import { SENDING, type Sending } from "./middleware.js";
 import { isRedirect, MAX_REDIRECTS, methodAfterRedirect } from "./redirect.js";
 import { callOptionsProblem, headerProblem, headerRecord, isHttpUrl, isValidHeaderValue, parseUrl, urlProblem } from "./request-check.js";
@@ -161,18 +161,20 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       const kept = redirectMode === "follow" ? Object.keys(headers).filter(isKeptOnRedirect) : [];
       // What a middleware set on the request is the call's too: its credentials are masked, and kept;
       // and the request goes with the redirect mode decided here, whatever request a middleware made.
+      const sendMode = () => (kept.length ? "manual" : redirectMode);
       const sending = (request: Request): Request => {
-        request.headers.forEach((value, name) => {
-          if (!isCredentialHeader(name)) return;
-          secrets.push(...headerSecrets(value, name));
-          if (redirectMode === "follow" && isKeptOnRedirect(name) && !kept.includes(name)) kept.push(name);
-        });
-        const mode = kept.length ? "manual" : redirectMode;
+        for (const secret of requestSecrets(request.headers)) if (!secrets.includes(secret)) secrets.push(secret);
+        if (redirectMode === "follow") {
+          request.headers.forEach((_, name) => {
+            if (isKeptOnRedirect(name) && !kept.includes(name)) kept.push(name);
+          });
+        }
+        const mode = sendMode();
         return request.redirect === mode ? request : new Request(request, { redirect: mode });
       };
       let response: Response | undefined;
       try {
-        const init: RequestInit & { [SENDING]: Sending } = { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: kept.length ? "manual" : redirectMode, [SENDING]: sending };
+        const init: RequestInit & { [SENDING]: Sending } = { method, headers, body: (body ?? null) as BodyInit | null, signal: fetchSignal ?? null, redirect: sendMode(), [SENDING]: sending };
         response = await settles(config.fetch(url, init));
         const { status } = response;
         if (response.type === "opaqueredirect" && kept.length) throw fail("redirectNotFollowed", `was redirected, and this fetch hides where to; it is not followed, since the platform would send its ${kept.join(", ")} header(s) to any origin`);
