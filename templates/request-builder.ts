@@ -50,7 +50,7 @@ interface Slice {
  * wire segments that are media resources wherever they occur in the slice (verbRule).
  */
 export function createClient(runtime: GraphRuntime, routes: Routes, headerOptions: HeaderOptions = {}, mediaSegments: readonly string[] = []): unknown {
-  return builder({ runtime, routes, headerOptions, mediaSegments }, "", "", "");
+  return builder({ runtime, routes, headerOptions, mediaSegments }, "", "", "", true);
 }
 
 /** A builder's target: callable, so that calling a member that is a bound action or function reaches the `apply` trap; its one own property is the path. */
@@ -65,10 +65,17 @@ class BuilderNode implements ProxyHandler<Target> {
   readonly #members: string;
   /** The path of the node this member belongs to: below it goes the member's wire segment when it is called. */
   readonly #parent: string;
-  constructor(slice: Slice, members: string, parent: string) {
+  /**
+   * The members already reached, on a node reached from the root by properties alone (no key): such
+   * a node is the same for every call, so `graph.deviceManagement.configurationPolicies` is made once.
+   * A node below a key is made per call and keeps nothing.
+   */
+  readonly #reached: Map<string, unknown> | undefined;
+  constructor(slice: Slice, members: string, parent: string, shared: boolean) {
     this.#slice = slice;
     this.#members = members;
     this.#parent = parent;
+    this.#reached = shared ? new Map() : undefined;
   }
 
   /** What a member of this node is. */
@@ -80,6 +87,14 @@ class BuilderNode implements ProxyHandler<Target> {
     // `toString`, `valueOf`, `constructor`, …: an object's own, so a builder prints and compares as one.
     if (name in Object.prototype) return (Object.prototype as unknown as Record<string, unknown>)[name];
     if (name === "path") return path;
+    const reached = this.#reached;
+    if (!reached) return this.#member(path, name);
+    let member = reached.get(name);
+    if (member === undefined) reached.set(name, (member = this.#member(path, name)));
+    return member;
+  }
+
+  #member(path: string, name: string): unknown {
     const slice = this.#slice;
     const members = this.#members;
     const key = memberKey(members, name);
@@ -91,7 +106,7 @@ class BuilderNode implements ProxyHandler<Target> {
       if (name === "batch" && !members) return batch(slice);
       if (Object.hasOwn(VERBS, name)) return verb(slice, name, path, members);
     }
-    return builder(slice, `${path}/${route?.segment ?? defaultGetterSegment(name)}`, key, path);
+    return builder(slice, `${path}/${route?.segment ?? defaultGetterSegment(name)}`, key, path, this.#reached !== undefined);
   }
 
   /** A member called: a bound action or function, whose route comes with the slice's operation index. */
@@ -115,9 +130,9 @@ function fillSegment(template: string, encode: (placeholder: string, quoted: boo
   return template.replace(/('?)\{([^}]+)\}\1/g, (_, quote: string, placeholder: string) => encode(placeholder, quote === "'"));
 }
 
-function builder(slice: Slice, path: string, members: string, parent: string): object {
+function builder(slice: Slice, path: string, members: string, parent: string, shared = false): object {
   const target = Object.assign(() => {}, { path }) as Target;
-  return new Proxy(target, new BuilderNode(slice, members, parent));
+  return new Proxy(target, new BuilderNode(slice, members, parent, shared));
 }
 
 type FullRoute = Omit<Route, "method"> & { method: GraphRequest["method"]; args: readonly RouteArgument[]; expect: GraphRequest["expect"] };

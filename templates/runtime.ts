@@ -8,7 +8,7 @@ import { errorFromResponse, GraphError, invalidResponse } from "./errors.js";
 import { parseODataJson, serializeODataJson } from "./odata-type.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
 import { answersNothing, COUNT_EXPECTED, countOf, exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
-import { isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
+import { headerRecord, isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
 import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
@@ -140,7 +140,8 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     mayIgnoreSignal: options.fetch !== undefined || !!options.middleware?.length,
     origin,
     token: createTokenSource(options.token ?? options.credential, options.scopes ?? [defaultScope(baseUrl, options.cloud)]),
-    headers: options.sdkVersionHeader === false ? options.headers ?? {} : { SdkVersion: SDK_VERSION_HEADER, ...options.headers },
+    // A copy: the transport prepares the client's headers once (a Headers object's entries too).
+    headers: { ...(options.sdkVersionHeader === false ? {} : { SdkVersion: SDK_VERSION_HEADER }), ...headerRecord(options.headers) },
     retry,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };

@@ -74,14 +74,18 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const { retry } = config;
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
-  // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
-  const userHeaders: Record<string, string> = {};
-  for (const given of [config.headers, x.headers, options.headers]) {
-    const source = headerRecord(given);
-    for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
+  // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice. The client's
+  // own headers are merged, checked and searched for secrets once; a call's are on top of them.
+  const base = clientHeaders(config);
+  let userHeaders = base.headers;
+  let headersProblem = base.problem;
+  const secrets = [...base.secrets];
+  const own = callHeaders(x.headers, options.headers);
+  if (own) {
+    userHeaders = { ...userHeaders, ...own };
+    headersProblem = headerProblem(userHeaders);
+    secrets.push(...credentialSecrets(own));
   }
-  const secrets: string[] = [];
-  for (const name in userHeaders) if (isCredentialHeader(name) && typeof userHeaders[name] === "string") secrets.push(...headerSecrets(userHeaders[name]!, name));
   let { method, url, body } = x;
   // What the attempts so far have seen; also read by the timeout error, which fires from outside the loop.
   // `unanswered`: an attempt got no usable answer (a network error, a 504 without a retry hint) and the call was sent again.
@@ -95,25 +99,27 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   // One controller per call, for fetch and every wait. (A signal shared by many calls looks cheaper
   // but is not: fetch leaves a listener on it per request until garbage collection, and adding to a
-  // long listener list costs more than a fresh controller; measured in bench/.)
-  const controller = new AbortController();
-  const { signal } = controller;
-  const abort = () => controller.abort();
-  const unsubscribe = caller && onAbort(caller, abort);
+  // long listener list costs more than a fresh controller; measured in bench/.) It is made only when
+  // something can abort the call or a wait needs it: in Node even an unused one costs a transferable object.
+  let controller: AbortController | undefined;
+  const callSignal = () => (controller ??= new AbortController()).signal;
+  const aborted = () => controller?.signal.aborted === true;
+  const abort = () => controller?.abort();
   let timedOut = false;
   // Any length: Infinity or 2³¹ ms and more must not fire after 1 ms, as a bare setTimeout would.
   const cancelTimer = timeoutMs > 0 && timeoutMs < Infinity && startTimer(() => ((timedOut = true), abort()), timeoutMs);
   // fetch gets the signal only when something can abort it: a signal costs undici a WeakRef, a
   // finalizer and a listener per request, which a call without a timeout or caller signal saves.
-  const fetchSignal = caller || cancelTimer ? signal : undefined;
+  const fetchSignal = caller || cancelTimer ? callSignal() : undefined;
+  const unsubscribe = caller && onAbort(caller, abort);
   /** What fetch hands back, awaited no longer than the signal allows when fetch may ignore it. */
-  const settles = <T>(promise: Promise<T>): Promise<T> => (config.mayIgnoreSignal && fetchSignal ? untilAborted(promise, signal) : promise);
+  const settles = <T>(promise: Promise<T>): Promise<T> => (config.mayIgnoreSignal && fetchSignal ? untilAborted(promise, fetchSignal) : promise);
   const getToken = async (rejected?: string, claims?: string) => {
     let token: string | undefined;
     try {
-      token = await config.token(signal, rejected, claims);
+      token = await config.token(callSignal, rejected, claims);
     } catch (problem) {
-      throw signal.aborted ? problem : graphError("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(problem)}`, problem);
+      throw aborted() ? problem : graphError("authenticationFailed", `${x.method} ${x.url} not sent: no token: ${describeError(problem)}`, problem);
     }
     if (token === undefined) return undefined;
     if (token.trim() === "") throw graphError("authenticationFailed", `${x.method} ${x.url} not sent: the token is empty or only whitespace`);
@@ -134,7 +140,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     if (answer) discard(answer);
     retries++;
     waited += delay;
-    await sleep(delay, signal);
+    await sleep(delay, callSignal());
     return true;
   };
 
@@ -146,7 +152,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       for (const name in userHeaders) if (trusted || !isCredentialHeader(name)) headers[name] = userHeaders[name]!;
       headers["client-request-id"] = progress.clientRequestId;
       // What fetch would refuse is the caller's mistake, not the network's: fail now, retry nothing.
-      const problem = urlProblem(url) ?? headerProblem(headers);
+      const problem = urlProblem(url) ?? headersProblem;
       if (problem) throw fail("invalidRequest", `not sent: ${problem}`);
       const token = trusted && !("authorization" in userHeaders) ? (freshToken ?? (await getToken())) : undefined;
       if (token) headers["authorization"] = `Bearer ${token}`;
@@ -216,7 +222,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
             freshToken = await getToken(token, claims);
           } catch (problem) {
             // The call was sent and answered: it fails with that 401 (Graph's code, request-id), and the refresh's failure is its cause.
-            if (signal.aborted) throw problem;
+            if (aborted()) throw problem;
             refreshFailure = problem instanceof GraphError ? (problem.cause ?? problem) : problem;
           }
           if (freshToken && freshToken !== token) {
@@ -242,7 +248,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
         if (!response.ok && secrets.length) text = maskText(text, secrets);
         return { response, text, blob, url, method, secrets, ...progress, ...(refreshFailure === undefined ? {} : { cause: refreshFailure }) };
       } catch (error) {
-        if (signal.aborted || error instanceof GraphError) throw error;
+        if (aborted() || error instanceof GraphError) throw error;
         // A body too large to hold as one string (a decompression bomb): answered, and it would be
         // again, so an answer that cannot be read rather than a network error to retry.
         if (isTooLongForText(error) && response) throw fail("invalidResponse", `was answered with a body too large to read (${describeError(error)}); not sent again`, error, response.headers);
@@ -256,13 +262,53 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       }
     }
   } catch (error) {
-    if (!signal.aborted) throw error;
+    if (!aborted()) throw error;
     // A caller's abort rejects with the caller's own reason; running out of time is a GraphError.
     throw timedOut ? graphError("timeout", `${x.method} ${x.url} timed out after ${timeoutMs} ms`) : caller!.reason;
   } finally {
     cancelTimer && cancelTimer();
     unsubscribe && unsubscribe();
   }
+}
+
+interface ClientHeaders {
+  /** The client's headers by lower-cased name. */
+  headers: Record<string, string>;
+  /** Why fetch would refuse them, if it would. */
+  problem: string | undefined;
+  /** The values of those that are credentials (an API key), to mask. */
+  secrets: string[];
+}
+
+const clientHeadersCache = new WeakMap<object, ClientHeaders>();
+
+/** The client's own headers (`config.headers`, which the client never changes), prepared once. */
+function clientHeaders(config: TransportConfig): ClientHeaders {
+  let prepared = clientHeadersCache.get(config.headers);
+  if (!prepared) {
+    const headers: Record<string, string> = {};
+    const source = headerRecord(config.headers);
+    for (const name in source) headers[name.toLowerCase()] = source[name]!;
+    prepared = { headers, problem: headerProblem(headers), secrets: credentialSecrets(headers) };
+    clientHeadersCache.set(config.headers, prepared);
+  }
+  return prepared;
+}
+
+/** A call's own headers (its header parameters, then `options.headers`) by lower-cased name; undefined when it has none. */
+function callHeaders(...given: unknown[]): Record<string, string> | undefined {
+  let own: Record<string, string> | undefined;
+  for (const headers of given) {
+    const source = headerRecord(headers);
+    for (const name in source) (own ??= {})[name.toLowerCase()] = source[name]!;
+  }
+  return own;
+}
+
+function credentialSecrets(headers: Record<string, string>): string[] {
+  const secrets: string[] = [];
+  for (const name in headers) if (isCredentialHeader(name) && typeof headers[name] === "string") secrets.push(...headerSecrets(headers[name]!, name));
+  return secrets;
 }
 
 function serverDelay(headers: Headers): Promise<number | undefined> {

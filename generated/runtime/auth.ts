@@ -50,9 +50,10 @@ const EXPIRY_MARGIN_MS = 2 * 60_000;
 /**
  * The token for the next attempt. `rejected` is a token the service just answered 401 to: it is
  * replaced, unless another request already replaced it (then that newer token is returned); `claims`
- * come from a CAE challenge. Undefined only when no token source is configured.
+ * come from a CAE challenge. Undefined only when no token source is configured. `signal` gives the
+ * call's signal, made when first asked for: a fixed token or a cached one never needs it.
  */
-export type TokenSource = (signal: AbortSignal, rejected?: string, claims?: string) => Promise<string | undefined>;
+export type TokenSource = (signal: () => AbortSignal, rejected?: string, claims?: string) => Promise<string | undefined>;
 
 /** One token fetch that several calls wait for; it is aborted only when all of them have given up. */
 interface SharedFetch {
@@ -88,7 +89,7 @@ export function createTokenSource(input: TokenInput | undefined, scopes: string[
       if (claims === undefined && latest !== undefined && latest !== rejected) return Promise.resolve(latest);
       const key = `${rejected}\n${claims ?? ""}`;
       if (refresh?.key !== key || refresh.fetch.abandoned) refresh = { key, fetch: start(claims) };
-      return refresh.fetch.join(signal);
+      return refresh.fetch.join(signal());
     }
     if (cached && Date.now() < refreshAt(cached)) return Promise.resolve(cached.token);
     if (!pending || pending.abandoned) {
@@ -97,7 +98,7 @@ export function createTokenSource(input: TokenInput | undefined, scopes: string[
       const clear = () => pending === fetch && (pending = undefined);
       fetch.done.then(clear, clear);
     }
-    return pending.join(signal);
+    return pending.join(signal());
   };
 }
 

@@ -108,4 +108,18 @@ test("fetch gets an AbortSignal only when something can abort the call: a timeou
   assert.is(((await call) as Error).message, "user cancelled", "the caller's signal still cancels a call without a timeout");
 });
 
+test("a call with neither a timeout nor a signal still gives a token provider a signal, and a wait before a retry works without one", async ({ h }) => {
+  const given: unknown[] = [];
+  const token = (options?: { abortSignal?: AbortSignal }) => {
+    given.push(options?.abortSignal);
+    return Promise.resolve("provided-token");
+  };
+  h.server.faults.push({ kind: "status", status: 503, headers: { "retry-after": "0" } }, { method: "GET" });
+  const page = await h.assignments({ token, timeoutMs: 0, maxRetries: 1 }).get();
+  assert.ok(Array.isArray(page.value));
+  assert.ok(given[0] instanceof AbortSignal, "the provider can be cancelled when the call is");
+  assert.is(h.server.requests.length, 2, "the 503 was retried after its wait");
+  assert.is(h.server.requests.at(-1)!.headers.authorization, "Bearer provided-token");
+});
+
 test.run();

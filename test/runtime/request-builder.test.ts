@@ -6,7 +6,7 @@
 import { inspect } from "node:util";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { GraphError } from "../../generated/index.js";
+import { createGraphClient, GraphError } from "../../generated/index.js";
 import { createClient, type Routes } from "../../generated/runtime/request-builder.js";
 import { createRuntime, type GraphClientOptions } from "../../generated/runtime/runtime.js";
 import type { OperationIndexes } from "../../generated/runtime/operation-index.js";
@@ -132,6 +132,34 @@ test("without routes, .ref and .value are $ref and $value; verbs below $ref and 
   } finally {
     await server.close();
   }
+});
+
+test("a node reached by properties alone is made once per client; a node below a key is made per call", async ({ h }) => {
+  const { graph } = h;
+  assert.is(graph.deviceManagement.configurationPolicies, graph.deviceManagement.configurationPolicies);
+  assert.is(graph.deviceManagement.configurationPolicies.byId, graph.deviceManagement.configurationPolicies.byId);
+  const first = graph.deviceManagement.configurationPolicies.byId("a");
+  const second = graph.deviceManagement.configurationPolicies.byId("b");
+  assert.is.not(first.assignments, graph.deviceManagement.configurationPolicies.byId("a").assignments);
+  assert.is(first.assignments.path, "/deviceManagement/configurationPolicies/a/assignments");
+  assert.is(second.assignments.path, "/deviceManagement/configurationPolicies/b/assignments");
+  await first.assignments.get().catch(() => undefined);
+  await second.assignments.get().catch(() => undefined);
+  assert.equal(h.server.requests.map((r) => r.rawPath), ["/beta/deviceManagement/configurationPolicies/a/assignments", "/beta/deviceManagement/configurationPolicies/b/assignments"]);
+});
+
+test("the client's headers are sent with every call, from a Headers object too, and a call's own replace them by name", async ({ h }) => {
+  // The option is typed as a record; a JavaScript caller may hand a Headers object.
+  const headers = new Headers({ "X-Team": "devices", Prefer: "return=minimal" }) as unknown as Record<string, string>;
+  const graph = createGraphClient({ baseUrl: h.server.baseUrl, token: "test-token", headers });
+  const policy = graph.deviceManagement.configurationPolicies.byId(h.policyId);
+  await policy.assignments.get();
+  assert.is(lastRequest(h.server).headers["x-team"], "devices");
+  await policy.assignments.get(undefined, { headers: { "x-team": "other" } });
+  assert.is(lastRequest(h.server).headers["x-team"], "other");
+  assert.is(lastRequest(h.server).headers["prefer"], "return=minimal");
+  await policy.assignments.get();
+  assert.is(lastRequest(h.server).headers["x-team"], "devices", "a call's header does not stay for the next");
 });
 
 test.run();
