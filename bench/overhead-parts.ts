@@ -1,6 +1,7 @@
 /**
  * (b) What the per-request overhead is made of: bare fetch with each thing graphslice adds to every
- * request (a signal for the timeout, two headers, manual redirects), and graphslice with its optional
+ * request (a signal for the timeout, two headers, manual redirects), bare fetch sending and reading
+ * exactly what graphslice does (so that the rest is graphslice's own code), and graphslice with its optional
  * parts off, in one child process against the loopback server (workers/overhead-parts-worker.ts).
  * Blocks of sequential PATCHes, variants in rotating order; per variant the median time per request
  * and the median of its per-block ratios to the bare-fetch block of the same round. Then the cost of

@@ -56,9 +56,10 @@ bench("a tiny run measures every client side by side and writes RESULTS.md, the 
     assert.is(t.collectionId, "property", `${t.id} keeps the derived target's collectionId`);
   }
   assert.is(results.requests?.find((t) => t.id === "bare-fetch")?.ratio, 1);
-  // (b), what the overhead is made of: bare fetch with each added part, and graphslice with and without its optional parts;
-  // then undici's Request constructed with and without a signal.
-  assert.is(results.overheadParts?.parts.length, 7);
+  // (b), what the overhead is made of: bare fetch with each added part, bare fetch sending what graphslice sends (without
+  // and with the timeout's signal), and graphslice with and without its optional parts; then undici's Request constructed
+  // with and without a signal.
+  assert.is(results.overheadParts?.parts.length, 10);
   assert.is(results.overheadParts?.parts[0]?.ratio, 1);
   for (const p of results.overheadParts?.parts ?? []) assert.ok(p.medianUs > 0, `${p.variant} was timed`);
   assert.equal(results.overheadParts?.construction.map((c) => c.what), ["Request", "Request with an AbortSignal", "AbortController and its signal alone"]);
