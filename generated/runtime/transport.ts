@@ -76,18 +76,14 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const { retry } = config;
   const caller = options.signal;
   if (caller?.aborted) throw caller.reason;
-  // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice. The client's
-  // own headers are merged, checked and searched for secrets once; a call's are on top of them.
-  const base = clientHeaders(config);
-  let userHeaders = base.headers;
-  let headersProblem = base.problem;
-  const secrets = [...base.secrets];
-  const own = callHeaders(x.headers, options.headers);
-  if (own) {
-    userHeaders = { ...userHeaders, ...own };
-    headersProblem = headerProblem(userHeaders);
-    secrets.push(...credentialSecrets(own));
+  // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
+  const userHeaders: Record<string, string> = {};
+  for (const given of [config.headers, x.headers, options.headers]) {
+    const source = headerRecord(given);
+    for (const name in source) userHeaders[name.toLowerCase()] = source[name]!;
   }
+  const secrets: string[] = [];
+  for (const name in userHeaders) if (isCredentialHeader(name) && typeof userHeaders[name] === "string") secrets.push(...headerSecrets(userHeaders[name]!, name));
   let { method, url, body } = x;
   // What the attempts so far have seen; also read by the timeout error, which fires from outside the loop.
   // `unanswered`: an attempt got no usable answer (a network error, a 504 without a retry hint) and the call was sent again.
@@ -154,7 +150,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
       for (const name in userHeaders) if (trusted || !isCredentialHeader(name)) headers[name] = userHeaders[name]!;
       headers["client-request-id"] = progress.clientRequestId;
       // What fetch would refuse is the caller's mistake, not the network's: fail now, retry nothing.
-      const problem = urlProblem(url) ?? headersProblem;
+      const problem = urlProblem(url) ?? headerProblem(headers);
       if (problem) throw fail("invalidRequest", `not sent: ${problem}`);
       const token = trusted && !("authorization" in userHeaders) ? (freshToken ?? (await getToken())) : undefined;
       if (token) headers["authorization"] = `Bearer ${token}`;
@@ -271,46 +267,6 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
     cancelTimer && cancelTimer();
     unsubscribe && unsubscribe();
   }
-}
-
-interface ClientHeaders {
-  /** The client's headers by lower-cased name. */
-  headers: Record<string, string>;
-  /** Why fetch would refuse them, if it would. */
-  problem: string | undefined;
-  /** The values of those that are credentials (an API key), to mask. */
-  secrets: string[];
-}
-
-const clientHeadersCache = new WeakMap<object, ClientHeaders>();
-
-/** The client's own headers (`config.headers`, which the client never changes), prepared once. */
-function clientHeaders(config: TransportConfig): ClientHeaders {
-  let prepared = clientHeadersCache.get(config.headers);
-  if (!prepared) {
-    const headers: Record<string, string> = {};
-    const source = headerRecord(config.headers);
-    for (const name in source) headers[name.toLowerCase()] = source[name]!;
-    prepared = { headers, problem: headerProblem(headers), secrets: credentialSecrets(headers) };
-    clientHeadersCache.set(config.headers, prepared);
-  }
-  return prepared;
-}
-
-/** A call's own headers (its header parameters, then `options.headers`) by lower-cased name; undefined when it has none. */
-function callHeaders(...given: unknown[]): Record<string, string> | undefined {
-  let own: Record<string, string> | undefined;
-  for (const headers of given) {
-    const source = headerRecord(headers);
-    for (const name in source) (own ??= {})[name.toLowerCase()] = source[name]!;
-  }
-  return own;
-}
-
-function credentialSecrets(headers: Record<string, string>): string[] {
-  const secrets: string[] = [];
-  for (const name in headers) if (isCredentialHeader(name) && typeof headers[name] === "string") secrets.push(...headerSecrets(headers[name]!, name));
-  return secrets;
 }
 
 function serverDelay(headers: Headers): Promise<number | undefined> {
