@@ -4,7 +4,8 @@
  * A middleware that logs every HTTP attempt: method, URL, status, time taken, and the headers with
  * `Authorization`, cookies and other credentials replaced by `[redacted]`. Bodies are never logged.
  * Every text logged is masked with the attempt's secrets (its credential headers' values), since a
- * server may echo them in any header and an error may quote them.
+ * server may echo them in any header and an error may quote them. A log sink that throws changes
+ * nothing about the call: the entry is lost, the attempt's answer or error stands.
  */
 import { attemptSecrets, isCredentialHeader, maskValue } from "./mask.js";
 import type { Middleware } from "./middleware.js";
@@ -36,15 +37,23 @@ export function loggingMiddleware(options: LoggingOptions = {}): Middleware {
     const started = Date.now();
     const secrets = attemptSecrets(request);
     const base = { method: request.method, url: request.url, requestHeaders: redactHeaders(request.headers) };
-    const emit = (entry: HttpLogEntry) => log(maskValue(entry, secrets()) as HttpLogEntry);
+    // A sink that throws loses its entry, not the attempt: the answer (a POST's too) is the call's.
+    const emit = (entry: HttpLogEntry) => {
+      try {
+        log(maskValue(entry, secrets()) as HttpLogEntry);
+      } catch {
+        // nothing to do: logging is no part of the call's outcome
+      }
+    };
+    let response: Response;
     try {
-      const response = await next(request);
-      emit({ ...base, status: response.status, responseHeaders: redactHeaders(response.headers), durationMs: Date.now() - started });
-      return response;
+      response = await next(request);
     } catch (error) {
       emit({ ...base, durationMs: Date.now() - started, error: (error as Error)?.message ?? String(error) });
       throw error;
     }
+    emit({ ...base, status: response.status, responseHeaders: redactHeaders(response.headers), durationMs: Date.now() - started });
+    return response;
   };
 }
 

@@ -34,40 +34,56 @@ export interface TracingOptions {
 const SPAN_KIND_CLIENT = 2;
 const STATUS_ERROR = 2;
 
-/** A middleware tracing each attempt as a client span of `tracer`. */
+/**
+ * A middleware tracing each attempt as a client span of `tracer`. A tracer or span that throws changes
+ * nothing about the call: the attempt goes out (untraced, if no span could be started) and its answer
+ * or error stands, so a telemetry fault can never fail a request or make it be sent again.
+ */
 export function tracingMiddleware(tracer: TracingTracer, options: TracingOptions = {}): Middleware {
   return async (request, next) => {
     const url = new URL(request.url);
     const secrets = attemptSecrets(request);
-    const span = tracer.startSpan(request.method, {
-      kind: SPAN_KIND_CLIENT,
-      attributes: maskValue({ "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": Number(url.port || (url.protocol === "https:" ? 443 : 80)) }, secrets()) as Record<string, string | number>,
-    });
-    try {
+    const attributes = { "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": Number(url.port || (url.protocol === "https:" ? 443 : 80)) };
+    const span = quietly(() => tracer.startSpan(request.method, { kind: SPAN_KIND_CLIENT, attributes: maskValue(attributes, secrets()) as Record<string, string | number> }));
+    /** One use of the span; what it throws is the tracer's fault, not the request's. */
+    const onSpan = (use: (span: TracingSpan) => unknown) => span && quietly(() => use(span));
+    onSpan((span) => {
       const { traceId, spanId, traceFlags } = span.spanContext();
       // A no-op tracer's span has the all-zero (invalid) trace id: nothing to propagate.
       if ((options.propagate ?? true) && /[1-9a-f]/.test(traceId)) {
         request.headers.set("traceparent", `00-${traceId}-${spanId}-${(traceFlags & 0xff).toString(16).padStart(2, "0")}`);
       }
-      const response = await next(request);
-      span.setAttribute("http.response.status_code", response.status);
-      const requestId = response.headers.get("request-id");
-      if (requestId) span.setAttribute("graph.request_id", maskText(requestId, secrets()));
-      if (response.status >= 400) {
-        span.setAttribute("error.type", String(response.status));
-        span.setStatus({ code: STATUS_ERROR });
-      }
-      return response;
+    });
+    let response: Response;
+    try {
+      response = await next(request);
     } catch (error) {
       const masked = secrets();
       const message = (error as Error)?.message;
-      span.setAttribute("error.type", maskText(String((error as Error)?.name ?? "Error"), masked));
+      onSpan((span) => span.setAttribute("error.type", maskText(String((error as Error)?.name ?? "Error"), masked)));
       // A copy with every text masked when the error mentions a secret, never the original.
-      span.recordException(error instanceof Error ? (maskCause(error, masked) as Error) : maskText(String(error), masked));
-      span.setStatus({ code: STATUS_ERROR, message: message === undefined ? undefined : maskText(String(message), masked) });
+      onSpan((span) => span.recordException(error instanceof Error ? (maskCause(error, masked) as Error) : maskText(String(error), masked)));
+      onSpan((span) => span.setStatus({ code: STATUS_ERROR, message: message === undefined ? undefined : maskText(String(message), masked) }));
+      onSpan((span) => span.end());
       throw error;
-    } finally {
-      span.end();
     }
+    onSpan((span) => span.setAttribute("http.response.status_code", response.status));
+    const requestId = response.headers.get("request-id");
+    if (requestId) onSpan((span) => span.setAttribute("graph.request_id", maskText(requestId, secrets())));
+    if (response.status >= 400) {
+      onSpan((span) => span.setAttribute("error.type", String(response.status)));
+      onSpan((span) => span.setStatus({ code: STATUS_ERROR }));
+    }
+    onSpan((span) => span.end());
+    return response;
   };
+}
+
+/** `run()`, or undefined when it throws. */
+function quietly<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
 }

@@ -111,4 +111,48 @@ test("tracing: a network failure records the exception; propagate: false sends n
   assert.is(server.requests.at(-1)!.headers.traceparent, undefined, "an invalid (all-zero) trace id is not sent");
 });
 
+test("a log sink that throws neither fails the call nor sends it again: a GET goes once, a POST's answer is kept", async ({ server, policyId }) => {
+  let logged = 0;
+  const log = () => {
+    logged++;
+    throw new Error("log sink is full");
+  };
+  const graph = createGraphClient({ baseUrl: server.baseUrl, token: TOKEN, backoffMs: 1, middleware: [loggingMiddleware({ log })] });
+  const assignments = graph.deviceManagement.configurationPolicies.byId(policyId).assignments;
+  const page = await assignments.get();
+  assert.is(page.value.length, 0);
+  const created = await assignments.post({ target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } });
+  assert.ok(created.id, "the created assignment is delivered");
+  assert.equal(server.requests.map((r) => r.method), ["GET", "POST"], "each sent once");
+  assert.is(logged, 2, "one entry per attempt");
+  // A failed attempt is still failed the way it failed, not by the sink's error.
+  const broken = createGraphClient({ baseUrl: server.baseUrl, token: TOKEN, maxRetries: 0, middleware: [loggingMiddleware({ log }), () => Promise.reject(new TypeError("fetch failed"))] });
+  const error = await broken.deviceManagement.configurationPolicies.byId(policyId).assignments.get().catch((e: unknown) => e);
+  assert.match(String((error as Error).message), "fetch failed");
+});
+
+test("a tracer or span that throws neither fails the call nor sends it again; the request still goes out", async ({ server, policyId }) => {
+  for (const where of ["startSpan", "spanContext", "setAttribute", "setStatus", "end"]) {
+    server.requests.length = 0;
+    const fail = (at: string) => {
+      if (at === where) throw new Error(`${at} failed`);
+    };
+    const span = {
+      spanContext: () => (fail("spanContext"), { traceId: "1".repeat(32), spanId: "2".repeat(16), traceFlags: 1 }),
+      setAttribute: () => fail("setAttribute"),
+      setStatus: () => fail("setStatus"),
+      recordException: () => fail("recordException"),
+      end: () => fail("end"),
+    };
+    const tracer = { startSpan: () => (fail("startSpan"), span) };
+    const graph = createGraphClient({ baseUrl: server.baseUrl, token: TOKEN, backoffMs: 1, middleware: [tracingMiddleware(tracer)] });
+    const assignments = graph.deviceManagement.configurationPolicies.byId(policyId).assignments;
+    const missing = await assignments.byId("missing").get().catch((e: unknown) => e);
+    assert.is((missing as { status?: number }).status, 404, where);
+    const created = await assignments.post({ target: { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } });
+    assert.ok(created.id, where);
+    assert.equal(server.requests.map((r) => r.method), ["GET", "POST"], `${where}: each sent once`);
+  }
+});
+
 test.run();
