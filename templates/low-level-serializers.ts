@@ -1,9 +1,10 @@
 /**
- * How the low-level openapi-fetch client writes paths and bodies: the same way the request builders
- * do. openapi-fetch's own path serializer leaves `.` unencoded, so an id `..` or `.` (or an empty
+ * How the low-level openapi-fetch client writes paths, queries and bodies: the same way the request
+ * builders do. openapi-fetch's own path serializer leaves `.` unencoded, so an id `..` or `.` (or an empty
  * one) would be resolved as a dot segment and reach another resource (`…/assignments/..` is the
  * policy itself), and a quote in a function parameter or an alternate key would end its literal; its
- * body serializer sends NaN as null and drops functions. All are refused or encoded here,
+ * query serializer sends `NaN`, `null` in an array and `[object Object]`, an object as `$expand[a]=1`,
+ * and throws a bare URIError on a lone surrogate; its body serializer sends NaN as null and drops functions. All are refused or encoded here,
  * before anything is sent, with the error the typed client gives.
  *
  * Binary content is sent as it is, never as JSON: a `Blob`, `ArrayBuffer`, typed array or
@@ -15,7 +16,7 @@ import { GraphError } from "./errors.js";
 import { serializeODataJson } from "./odata-type.js";
 import { headerRecord, isValidHeaderValue } from "./request-check.js";
 import { isJsonMediaType } from "./transport.js";
-import { encodeAlternateKey, encodeKey, encodeLiteral } from "./url.js";
+import { encodeAlternateKey, encodeKey, encodeLiteral, encodeQuery } from "./url.js";
 
 /**
  * The path serializer of a low-level client on `baseUrl` whose spec addresses sets by the
@@ -40,6 +41,16 @@ export function lowLevelPathSerializer(baseUrl: string, alternateKeys: readonly 
       // A number key is sent as its digits; anything else must already be a string.
       return encodeKey((typeof value === "number" && Number.isFinite(value) ? String(value) : value) as string, name);
     });
+}
+
+/**
+ * The query serializer: the spec's query parameters are already wire names (`$top`), written as the
+ * request builders write them (encodeQuery): arrays comma-joined (OData's `explode: false`), `undefined`
+ * and empty arrays left out, and any value that is not a string, finite number or boolean refused
+ * with an `invalidRequest` GraphError naming the option, before anything is sent.
+ */
+export function lowLevelQuerySerializer(query: Record<string, unknown>): string {
+  return encodeQuery(query);
 }
 
 /** What one low-level call knows of its content, shared by its body serializer and its fetch. */

@@ -2,7 +2,7 @@
 // Source: spec/fixtures/discriminator-allof.yaml
 import createClient, { type Client } from "openapi-fetch";
 import { lowLevelFetch, withLowLevelMedia, type LowLevelMedia } from "../runtime/low-level-fetch.js";
-import { lowLevelPathSerializer, serializeLowLevelBody } from "../runtime/low-level-serializers.js";
+import { lowLevelPathSerializer, lowLevelQuerySerializer, serializeLowLevelBody } from "../runtime/low-level-serializers.js";
 import { createRuntime, type GraphClientOptions } from "../runtime/runtime.js";
 import type { paths } from "./paths.js";
 /** The operations whose body or answer is binary content, by method and path: sent and answered byte for byte. */
@@ -26,8 +26,8 @@ export function createLowLevelClient(options: GraphClientOptions = {}): Client<p
   const client = createClient<paths>({
     baseUrl: runtime.baseUrl,
     fetch: lowLevelFetch(runtime),
-    // OData wants $select=a,b (explode: false), not $select=a&$select=b.
-    querySerializer: { array: { style: "form", explode: false } },
+    // As the typed builders write it: $select=a,b (explode: false); NaN, null or an object refused, naming the option.
+    querySerializer: lowLevelQuerySerializer,
     // Keys as the typed builders encode them: no id (`..`, `.`, "") can change the path.
     pathSerializer: lowLevelPathSerializer(runtime.baseUrl, alternateKeys),
     // NaN, Infinity, functions and symbols are refused, naming their path, instead of being sent as null or dropped.
