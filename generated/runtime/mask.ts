@@ -55,13 +55,22 @@ export function attemptSecrets(request: { headers: Headers }): () => string[] {
 }
 
 /**
- * `text` with every secret replaced by [token] and every URL's `user:password@` removed. A secret is
+ * A URL query parameter whose value is a credential, with its value: OAuth's tokens, code and client
+ * secret, a pre-authenticated download URL's `tempauth` (where Graph redirects a file's content), an
+ * Azure SAS or cloud storage signature (`sig`, `Signature`, `X-Goog-Signature`, `AWSAccessKeyId`, the
+ * ones OpenTelemetry redacts in `url.full`). Such a URL needs no other credential: whoever reads it can use it.
+ */
+const CREDENTIAL_PARAMETER = /([?&](?:access_token|refresh_token|id_token|code|client_secret|client_assertion|password|tempauth|sig|signature|x-goog-signature|awsaccesskeyid)=)[^&#\s"'<>\\]+/gi;
+
+/**
+ * `text` with every secret replaced by [token], every URL's `user:password@` removed and the value of
+ * every credential in a URL's query (CREDENTIAL_PARAMETER) replaced by [token]. A secret is
  * masked in any case (an echo as a header's name, which `Headers` lower-cases) and as an echo may have
  * encoded it: JSON-escaped (`\u002B`, `\/`, as a service's serializer writes an echoed header into
  * its error) or percent-encoded (`%2B`, `+` for a space, as in a `request-id` or a URL).
  */
 export function maskText(text: string, secrets: readonly string[]): string {
-  const out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1");
+  const out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1").replace(CREDENTIAL_PARAMETER, `$1${MASK}`);
   const pattern = secretsPattern(secrets);
   return pattern ? out.replace(pattern, MASK) : out;
 }

@@ -131,4 +131,29 @@ test("tracing: a thrown non-Error value quoting the token is recorded masked", a
   assert.equal(leaks(JSON.stringify([span!.attributes, span!.events, span!.status])), []);
 });
 
+test("a pre-authenticated URL a redirect leads to (tempauth, a SAS sig, an OAuth code) is masked in log entries, span attributes and the error", async () => {
+  // Graph answers a download with a 302 to a URL that needs no Authorization: its query is the credential.
+  const query = "UniqueId=u1&tempauth=v1.eyJhdWQiOiJwcmUtYXV0aCJ9.tempauth-secret&sig=sas%2Bsignature-secret&code=oauth-code-secret";
+  const server = await startRecordingServer({
+    respond: ({ rawPath }) => (rawPath.startsWith("/dl") ? { status: 500, body: `failed ${rawPath}` } : { status: 302, headers: { location: `/dl/file.bin?${query}` } }),
+  });
+  try {
+    const entries: HttpLogEntry[] = [];
+    const exporter = new InMemorySpanExporter();
+    const tracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).getTracer("t");
+    const error = (await list(server, [loggingMiddleware({ log: (entry) => entries.push(entry) }), tracingMiddleware(tracer)]).then(() => assert.unreachable("the hop answers 500"), (e: unknown) => e)) as Error;
+    assert.is(server.requests.length, 2, "the redirect was followed");
+    assert.ok(server.requests[1]!.rawPath.includes("tempauth=v1."), "the hop got its credential");
+    const spans = exporter.getFinishedSpans();
+    const seen = [JSON.stringify(entries), entries.map(formatLogEntry).join("\n"), JSON.stringify(spans.map((span) => span.attributes)), String(error), error.stack ?? "", JSON.stringify(error)];
+    for (const view of seen) {
+      for (const secret of ["tempauth-secret", "signature-secret", "oauth-code-secret"]) assert.not.ok(view.includes(secret), `${secret} in ${view.slice(0, 300)}`);
+    }
+    assert.match(String(entries[1]!.url), "/dl/file.bin?UniqueId=u1&tempauth=[token]&sig=[token]&code=[token]");
+    assert.match(String(spans[1]!.attributes["url.full"]), "UniqueId=u1&tempauth=[token]");
+  } finally {
+    await server.close();
+  }
+});
+
 test.run();
