@@ -23,7 +23,7 @@ export const RESERVED_EXPORTS = [
   "isRetryableOnNetworkError", "isRetryableStatus", "isValidHeaderValue", "iterateItems", "iteratePages",
   "lowLevelFetch", "maskCause", "maskText", "maskValue", "methodAfterRedirect", "normalizeODataTypes",
   "onAbort", "parseODataJson", "parseRetryAfter", "parseUrl", "retryDelayMs", "serializeLowLevelBody",
-  "lowLevelPathSerializer", "serializeODataJson", "serverDelayMs", "sleep", "startTimer", "unknownODataType",
+  "lowLevelPathSerializer", "lowLevelQuerySerializer", "serializeODataJson", "serverDelayMs", "sleep", "startTimer", "unknownODataType",
   "unsendablePrimitive", "untilAborted", "urlProblem", "validateValue", "withoutExcerpt", "isTooLongForText", "SENDING", "Sending",
   // The slice's own entry points, files and module-level names.
   "createGraphClient", "routes", "bodies", "calls", "operationIndexes", "headerOptions", "mediaSegments", "GraphClient", "createLowLevelClient", "components", "operations", "paths", "schema", "Models",
