@@ -55,7 +55,7 @@ export function createClient(runtime: GraphRuntime, routes: Routes, headerOption
   return builder({ runtime, routes, headerOptions, mediaSegments }, "", "", "", true);
 }
 
-/** A builder's target: callable, so that calling a member that is a bound action or function reaches the `apply` trap; its one own property is the path. */
+/** A builder's target: callable, so that calling a member that is a bound action or function reaches the `apply` trap; its one own property is the path (read-only). */
 type Target = (() => void) & { path: string };
 
 /**
@@ -133,7 +133,9 @@ function fillSegment(template: string, encode: (placeholder: string, quoted: boo
 }
 
 function builder(slice: Slice, path: string, members: string, parent: string, shared = false): object {
-  const target = Object.assign(() => {}, { path }) as Target;
+  // Read-only: a node reached by properties alone serves every later call of the client, so no
+  // assignment to its path may send those calls to another resource.
+  const target = Object.defineProperty(() => {}, "path", { value: path, enumerable: true }) as Target;
   return new Proxy(target, new BuilderNode(slice, members, parent, shared));
 }
 

@@ -162,4 +162,14 @@ test("the client's headers are sent with every call, from a Headers object too, 
   assert.is(lastRequest(h.server).headers["x-team"], "devices", "a call's header does not stay for the next");
 });
 
+test("a node's path cannot be reassigned: a node made once per client cannot send later calls elsewhere", async ({ h }) => {
+  const { graph } = h;
+  const policies = graph.deviceManagement.configurationPolicies as unknown as { path: string };
+  assert.throws(() => (policies.path = "/users"), TypeError);
+  assert.throws(() => Object.defineProperty(graph.deviceManagement, "path", { value: "/users" }), TypeError);
+  assert.is(graph.deviceManagement.configurationPolicies.path, "/deviceManagement/configurationPolicies");
+  await graph.deviceManagement.configurationPolicies.byId("a").assignments.get().catch(() => undefined);
+  assert.equal(h.server.requests.map((r) => r.rawPath), ["/beta/deviceManagement/configurationPolicies/a/assignments"]);
+});
+
 test.run();
