@@ -24,17 +24,20 @@ interface CheckedPage<T> {
 /** Every page, starting with `first` (or with `options.nextLink` to resume). */
 export async function* iteratePages<T>(runtime: GraphRuntime, first: GraphRequest, options: PagingOptions = {}): AsyncGenerator<Page<T>, void, undefined> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  // Every URL this walk has requested, as sent: a nextLink back to one of them is a loop.
+  // Every URL this walk has requested, as sent (without a fragment, which fetch never sends): a
+  // nextLink back to one of them is a loop.
   const requested = new Set<string>();
+  const sent = (url: URL) => url.href.replace(/#.*$/s, "");
   // Checked while the answer is at hand, so an error about it carries its status, request-id and body.
   const accept = (value: unknown, answer: SuccessAnswer): CheckedPage<T> => {
     if (!isPage(value)) throw answer.invalid(`a collection page with a "value" array`);
-    requested.add(parseUrl(answer.url)?.href ?? answer.url);
+    const asked = parseUrl(answer.url);
+    requested.add(asked ? sent(asked) : answer.url);
     const page = value as Page<T>;
     const link = page["@odata.nextLink"];
     if (link === undefined || link === null) return { page };
     const url = followable(link);
-    const problem = typeof url === "string" ? url : requested.has(url.href) ? `to lead to a page this walk has not requested yet, got ${JSON.stringify(link)} again` : undefined;
+    const problem = typeof url === "string" ? url : requested.has(sent(url)) ? `to lead to a page this walk has not requested yet, got ${JSON.stringify(link)} again` : undefined;
     // The page itself is good: it is delivered before the walk fails on its link.
     return { page, next: problem ? answer.invalid(`@odata.nextLink ${problem}`, "@odata.nextLink") : (url as URL).href };
   };

@@ -234,4 +234,26 @@ test("a caller-chosen client-request-id is used, and kept across retries", async
   assert.equal(h.server.requests.map((r) => r.headers["client-request-id"]), ["mine-1", "mine-1"]);
 });
 
+test("a nextLink that differs from a page already requested only in its fragment (never sent) is a loop too", async ({ h }) => {
+  const sent: string[] = [];
+  let page = 0;
+  const next = `${h.server.baseUrl}/deviceManagement/configurationPolicies/p/assignments?$top=5`;
+  // Each page leads to the same request under a new fragment.
+  const fetch: typeof globalThis.fetch = async (input) => {
+    sent.push(String(input));
+    page++;
+    return new Response(JSON.stringify({ value: [{ id: `x${page}` }], "@odata.nextLink": page === 2 ? `${next}#` : `${next}#page${page}` }), { headers: { "content-type": "application/json" } });
+  };
+  const seen: string[] = [];
+  const error = await graphError(
+    (async () => {
+      for await (const a of h.assignments({ fetch }).iterate(undefined, { maxPages: 20 })) seen.push(a.id!);
+    })(),
+  );
+  assert.is(error.code, "invalidResponse");
+  assert.is(error.target, "@odata.nextLink");
+  assert.equal(seen, ["x1", "x2"], "the first page and the one its link gave, each once");
+  assert.is(sent.length, 2);
+});
+
 test.run();
