@@ -53,6 +53,9 @@ export function createClient(runtime: GraphRuntime, routes: Routes, headerOption
   return builder({ runtime, routes, headerOptions, mediaSegments }, "", "", "", true);
 }
 
+/** How many members a node reached by properties alone keeps (a Graph entity has at most a few hundred). */
+const MAX_REACHED = 1024;
+
 /** A builder's target: callable, so that calling a member that is a bound action or function reaches the `apply` trap; its one own property is the path (read-only). */
 type Target = (() => void) & { path: string };
 
@@ -68,7 +71,8 @@ class BuilderNode implements ProxyHandler<Target> {
   /**
    * The members already reached, on a node reached from the root by properties alone (no key): such
    * a node is the same for every call, so `graph.deviceManagement.configurationPolicies` is made once.
-   * A node below a key is made per call and keeps nothing.
+   * A node below a key is made per call and keeps nothing. At most MAX_REACHED names are kept, so
+   * that code reaching members by computed names (`graph[name]`) cannot grow a client without end.
    */
   readonly #reached: Map<string, unknown> | undefined;
   constructor(slice: Slice, members: string, parent: string, shared: boolean) {
@@ -90,7 +94,10 @@ class BuilderNode implements ProxyHandler<Target> {
     const reached = this.#reached;
     if (!reached) return this.#member(path, name);
     let member = reached.get(name);
-    if (member === undefined) reached.set(name, (member = this.#member(path, name)));
+    if (member === undefined) {
+      member = this.#member(path, name);
+      if (reached.size < MAX_REACHED) reached.set(name, member);
+    }
     return member;
   }
 

@@ -148,6 +148,16 @@ test("a node reached by properties alone is made once per client; a node below a
   assert.equal(h.server.requests.map((r) => r.rawPath), ["/beta/deviceManagement/configurationPolicies/a/assignments", "/beta/deviceManagement/configurationPolicies/b/assignments"]);
 });
 
+test("a node keeps a bounded number of the members reached on it: computed names cannot grow a client without end", async ({ h }) => {
+  const { graph } = h;
+  const root = graph as unknown as Record<string, { path: string }>;
+  const early = graph.deviceManagement;
+  for (let i = 0; i < 3000; i++) assert.is(root[`segment${i}`]!.path, `/segment${i}`);
+  assert.is(graph.deviceManagement, early, "what was kept before stays kept");
+  assert.is.not(root["segment2999"], root["segment2999"], "past the bound, a member is made on each access");
+  assert.is(root["segment1"], root["segment1"]);
+});
+
 test("the client's headers are sent with every call, from a Headers object too, and a call's own replace them by name", async ({ h }) => {
   // The option is typed as a record; a JavaScript caller may hand a Headers object.
   const headers = new Headers({ "X-Team": "devices", Prefer: "return=minimal" }) as unknown as Record<string, string>;
