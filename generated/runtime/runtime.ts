@@ -142,7 +142,7 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     mayIgnoreSignal: options.fetch !== undefined || !!options.middleware?.length,
     origin,
     token: createTokenSource(options.token ?? options.credential, options.scopes ?? [defaultScope(baseUrl, options.cloud)]),
-    // A copy: the transport prepares the client's headers once (a Headers object's entries too).
+    // A copy (of a Headers object's entries too), fixed when the client is made.
     headers: { ...(options.sdkVersionHeader === false ? {} : { SdkVersion: SDK_VERSION_HEADER }), ...headerRecord(options.headers) },
     retry,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
