@@ -83,10 +83,11 @@ export function numberOptionProblem(name: string, value: unknown, count = false)
  * `signal` must be an AbortSignal and an `onResponse` a function: found out only once the service has
  * answered, a wrong one would fail a call that was applied.
  */
-export function callOptionsProblem(options: { timeoutMs?: unknown; maxRetries?: unknown; signal?: unknown; onResponse?: unknown } | undefined): string | undefined {
+export function callOptionsProblem(options: { timeoutMs?: unknown; maxRetries?: unknown; signal?: unknown; onResponse?: unknown; headers?: unknown } | undefined): string | undefined {
   const problem = numberOptionProblem("options.timeoutMs", options?.timeoutMs) ?? numberOptionProblem("options.maxRetries", options?.maxRetries, true);
   if (problem) return problem;
-  const { signal, onResponse } = options ?? {};
+  const { signal, onResponse, headers } = options ?? {};
+  if (headers != null && typeof headers !== "object") return `options.headers must be an object of header names and values, got ${describeValue(headers)}`;
   if (signal != null && !isAbortSignal(signal)) return `options.signal must be an AbortSignal, got ${describeValue(signal)}`;
   if (onResponse != null && typeof onResponse !== "function") return `options.onResponse must be a function, got ${describeValue(onResponse)}`;
   return undefined;

@@ -124,6 +124,8 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     const problem = numberOptionProblem(name, options[name], count);
     if (problem) throw new TypeError(problem);
   }
+  const problem = optionKindProblem(options);
+  if (problem) throw new TypeError(problem);
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
   const base = parseUrl(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global", apiVersion));
   if (!base || !isHttpUrl(base)) throw new TypeError(`baseUrl must be an absolute http or https URL, got ${JSON.stringify(options.baseUrl)}`);
@@ -217,6 +219,26 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
   }
 
   return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route, transport: config };
+}
+
+/**
+ * Why the client's functions, credentials or headers cannot be used, naming the option; undefined
+ * when they can. A wrong one would otherwise surface only on the first call, as a network error
+ * retried like one, or as an authentication failure quoting the SDK's internals.
+ */
+function optionKindProblem(options: GraphClientOptions): string | undefined {
+  const { token, credential, fetch, middleware, headers } = options;
+  const isCredential = (value: unknown) => typeof value === "object" && value !== null && typeof (value as TokenCredential).getToken === "function";
+  if (token != null && typeof token !== "string" && typeof token !== "function" && !isCredential(token)) return `token must be a string, a function or a TokenCredential (with getToken), got ${describeValue(token)}`;
+  if (token == null && credential != null && !isCredential(credential)) return `credential must be a TokenCredential (an object with a getToken function), got ${describeValue(credential)}`;
+  if (fetch != null && typeof fetch !== "function") return `fetch must be a function, got ${describeValue(fetch)}`;
+  if (middleware != null) {
+    if (!Array.isArray(middleware)) return `middleware must be an array of functions, got ${describeValue(middleware)}`;
+    const at = middleware.findIndex((each) => typeof each !== "function");
+    if (at >= 0) return `middleware[${at}] must be a function, got ${describeValue(middleware[at])}`;
+  }
+  if (headers != null && typeof headers !== "object") return `headers must be an object of header names and values, got ${describeValue(headers)}`;
+  return undefined;
 }
 
 /** Rejects a call whose `what`, a part of the SDK loaded on first use, could not be loaded: it is not sent. */

@@ -40,6 +40,13 @@ test("in a batch too: an item's onResponse or signal of the wrong kind rejects t
   assert.is(h.server.requests.length, 0);
 });
 
+test("call headers that are not an object: invalidRequest naming them (a string was sent as headers 0, 1, 2, …)", async ({ h }) => {
+  const error = await graphError(h.assignments().byId("a1").get({}, { headers: "x-a" } as never));
+  assert.is(error.code, "invalidRequest");
+  assert.match(error.message, 'options.headers must be an object of header names and values, got "x-a"');
+  assert.is(h.server.requests.length, 0);
+});
+
 test("a real signal and a real onResponse still work", async ({ h }) => {
   h.server.store.addAssignment(POLICY, { id: "a1", target: GROUP_TARGET });
   let status = 0;
@@ -47,6 +54,20 @@ test("a real signal and a real onResponse still work", async ({ h }) => {
   assert.is(got.id, "a1");
   assert.is(status, 200);
   assert.ok(!(got instanceof GraphError));
+});
+
+test("client options of the wrong kind throw a TypeError naming the option when the client is made", ({ h }) => {
+  const cases: Array<[Record<string, unknown>, RegExp]> = [
+    [{ token: 5 }, /^token must be a string, a function or a TokenCredential \(with getToken\), got 5$/],
+    [{ token: { foo: 1 } }, /^token must be .*, got an object$/],
+    [{ token: undefined, credential: { getToken: "x" } }, /^credential must be a TokenCredential \(an object with a getToken function\), got an object$/],
+    [{ fetch: "x" }, /^fetch must be a function, got "x"$/],
+    [{ middleware: [5] }, /^middleware\[0\] must be a function, got 5$/],
+    [{ middleware: (() => {}) as unknown }, /^middleware must be an array of functions, got a function$/],
+    [{ headers: "x-a" }, /^headers must be an object of header names and values, got "x-a"$/],
+  ];
+  for (const [options, message] of cases) assert.throws(() => h.client(options as never), (error: unknown) => error instanceof TypeError && message.test(error.message), JSON.stringify(options));
+  assert.is(h.server.requests.length, 0);
 });
 
 test.run();
