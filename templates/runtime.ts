@@ -5,7 +5,8 @@
 import { createTokenSource, type TokenCredential, type TokenInput } from "./auth.js";
 import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
 import { errorFromResponse, GraphError, invalidResponse } from "./errors.js";
-import { parseODataJson, serializeODataJson } from "./odata-type.js";
+import { parseODataJson, wireValue, type WireValue } from "./odata-type.js";
+import { describeThrown } from "./json-check.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
 import { answersNothing, COUNT_EXPECTED, countOf, exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
 import { headerRecord, isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
@@ -166,21 +167,41 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     const { method, body, expect, contentType } = request;
     const next = request.url === undefined ? undefined : parseUrl(request.url);
     const url = next ? next.href : request.url ?? baseUrl + request.path + encodeQuery(request.query, request.queryNames);
-    const notSent = (code: string, problem: string, target?: string) => new GraphError({ status: 0, code, method, url, target, message: `${method} ${url} not sent: ${problem}` });
+    const notSent = (code: string, problem: string, target?: string, cause?: unknown) => new GraphError({ status: 0, code, method, url, target, cause, message: `${method} ${url} not sent: ${problem}` });
     // A nextLink elsewhere would carry the token (and the caller's trust) to a host nobody chose.
     if (request.url !== undefined && next?.origin !== origin) throw notSent("foreignUrl", `it is not on ${origin}`);
-    const problem = validating ? operations.problem(request.operation!, body) : undefined;
-    if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
+    /** What the spec says is wrong with `value` as the body (or that reading it, once more, threw); undefined when nothing. */
+    const specProblem = (value: unknown) => {
+      try {
+        return validating ? operations.problem(request.operation!, value) : undefined;
+      } catch (error) {
+        return `body: reading it threw (${describeThrown(error)})`;
+      }
+    };
+    const refuse = (problem: string) => notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
     let payload: string | BinaryBody | undefined;
     if (contentType !== undefined) {
+      const problem = specProblem(body);
+      if (problem) throw refuse(problem);
       if (!isBinaryBody(body)) throw notSent("invalidRequestBody", `body: expected binary content (a Blob, ArrayBuffer, typed array or string), got ${describeValue(body)}`, "body");
       payload = body as BinaryBody;
     } else {
+      // The body is checked as it is sent: what each toJSON returns, not the object that has it.
+      let wire: WireValue;
       try {
-        payload = body === undefined ? undefined : serializeODataJson(body, "body");
+        wire = wireValue(body, "body");
       } catch (error) {
-        const { message, path } = error as Error & { path?: string };
-        throw notSent("invalidRequestBody", path ? message : `body: ${message}`, path ?? "body");
+        const { message, path, cause } = error as TypeError & { path: string };
+        throw notSent("invalidRequestBody", message, path, cause);
+      }
+      const problem = specProblem(wire.value);
+      if (problem) throw refuse(problem);
+      if (wire.unsendable) throw notSent("invalidRequestBody", wire.unsendable.message, wire.unsendable.path);
+      try {
+        payload = body === undefined ? undefined : JSON.stringify(wire.value);
+      } catch (error) {
+        // A value read again (a getter) that throws now, or no stack left.
+        throw notSent("invalidRequestBody", error instanceof RangeError ? "body is nested too deeply to be sent as JSON" : `body: reading it threw (${describeThrown(error)})`, "body", error);
       }
     }
     const headers: Record<string, string> = {};
