@@ -11,7 +11,7 @@
  * whitespace) always opens a member name, never sits inside a string (inside a string every `"` is
  * escaped as `\"`), so only real `"@odata.type"` members are found.
  */
-import { findUnsendable, unsendableObject, unsendablePrimitive } from "./json-check.js";
+import { describeThrown, findUnsendable, unsendableObject, unsendablePrimitive } from "./json-check.js";
 import type { UnknownODataType } from "./types.js";
 
 const NAME = '@odata.type"';
@@ -54,52 +54,98 @@ export function normalizeODataTypes(json: string): string {
 }
 
 /**
- * A value as JSON text for the wire, with every `@odata.type` in its `#` form. The caller's object is
- * never changed: objects that need a `#` (and their parents) are copied, everything else is reused,
- * so a body that is already right is stringified as it is. A value JSON cannot carry (NaN, a
- * function, …) is a TypeError naming its path below `root`, with the path in its `path` property.
+ * A value as JSON text for the wire, with every `@odata.type` in its `#` form (`wireValue`, then
+ * JSON.stringify). A value JSON cannot carry (NaN, a function, …), or one that throws when read, is a
+ * TypeError naming its path below `root`, with the path in its `path` property.
  */
 export function serializeODataJson(value: unknown, root = "$"): string {
-  try {
-    return JSON.stringify(withHashes(value, false));
-  } catch (error) {
-    // The walk only says that something is wrong; this slower one says where.
-    let found: ReturnType<typeof findUnsendable>;
-    try {
-      found = findUnsendable(value, root);
-    } catch {
-      // too deep to walk: the RangeError below says so
-    }
-    if (found) throw Object.assign(new TypeError(found.message), { path: found.path });
-    throw error instanceof RangeError ? new TypeError(`${root} is nested too deeply to be sent as JSON`) : error;
-  }
+  const wire = wireValue(value, root);
+  if (wire.unsendable) throw wire.unsendable;
+  return JSON.stringify(wire.value);
 }
 
-const UNSENDABLE = new TypeError("a value cannot be sent as JSON");
+/** A value as it goes on the wire, and the error about the first part of it that JSON cannot carry, if any. */
+export interface WireValue {
+  value: unknown;
+  /** A TypeError naming the path (also in its `path` property) of a value JSON cannot carry: NaN, a function, a Map, … */
+  unsendable?: TypeError & { path: string };
+}
 
-function withHashes(node: unknown, inArray: boolean): unknown {
+/** Set by the walk when it meets a value JSON cannot carry; saved and restored around each walk, as a toJSON may serialise too. */
+let lossy = false;
+
+/**
+ * A value as it goes on the wire: what each `toJSON` returns in place of its object, every
+ * `@odata.type` in its `#` form. The caller's object is never changed: objects that need either (and
+ * their parents) are copied, everything else is reused, so a body that is already right is sent as it
+ * is. What JSON cannot carry is kept in place and reported in `unsendable` (so that the body can
+ * still be checked against the spec, whose message says more); a value that throws when read (a
+ * getter, a Proxy, a `toJSON`) throws a TypeError naming its path below `root` (also in its `path`
+ * property), what was thrown its `cause`.
+ */
+export function wireValue(value: unknown, root = "$"): WireValue {
+  const outer = lossy;
+  lossy = false;
+  let walked: unknown;
+  let unsendable = false;
+  try {
+    walked = withHashes(value, false, "");
+    unsendable = lossy;
+  } catch (error) {
+    throw located(error, value, root);
+  } finally {
+    lossy = outer;
+  }
+  return unsendable ? { value: walked, unsendable: located(undefined, value, root) } : { value: walked };
+}
+
+/** The error about `value` that the walk stopped at (`error`) or flagged; a slower walk says where. */
+function located(error: unknown, value: unknown, root: string): TypeError & { path: string } {
+  let found: ReturnType<typeof findUnsendable>;
+  try {
+    found = findUnsendable(value, root);
+  } catch {
+    // too deep to walk: the RangeError below says so
+  }
+  if (found) return Object.assign(new TypeError(found.message, "cause" in found ? { cause: found.cause } : undefined), { path: found.path });
+  if (error instanceof RangeError) return Object.assign(new TypeError(`${root} is nested too deeply to be sent as JSON`), { path: root });
+  // A value that throws, or cannot be sent, once but not when read again: said without a path.
+  if (error === undefined) return Object.assign(new TypeError(`${root}: a value in it cannot be sent as JSON`), { path: root });
+  return Object.assign(new TypeError(`${root}: reading it threw (${describeThrown(error)})`, { cause: error }), { path: root });
+}
+
+/** `key`: the value's property name (an index, as a string) in its parent, which `toJSON` is given, as JSON.stringify gives it. */
+function withHashes(node: unknown, inArray: boolean, key: string): unknown {
   if (typeof node !== "object" || node === null) {
-    if (typeof node !== "string" && typeof node !== "boolean" && node !== null && unsendablePrimitive(node, inArray)) throw UNSENDABLE;
+    if (typeof node !== "string" && typeof node !== "boolean" && node !== null && unsendablePrimitive(node, inArray)) lossy = true;
     return node;
   }
   const record = node as Record<string, unknown>;
   // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
-  if (typeof record["toJSON"] === "function") return node;
-  if (unsendableObject(node)) throw UNSENDABLE;
+  if (typeof record["toJSON"] === "function") {
+    const json: unknown = (record["toJSON"] as (key: string) => unknown)(key);
+    // Returning nothing would drop the property without a word.
+    if (json === undefined) lossy = true;
+    if (json !== node) return json === undefined ? json : withHashes(json, inArray, key);
+  }
+  if (unsendableObject(node)) {
+    lossy = true;
+    return node;
+  }
   let copy: Record<string, unknown> | undefined;
   const type = record["@odata.type"];
   if (typeof type === "string" && type.charCodeAt(0) !== 35 /* # */) copy = { ...record, "@odata.type": `#${type}` };
   const isArray = Array.isArray(node);
   if (isArray) {
     // for-in skips holes, which JSON also sends as null.
-    for (let i = 0; i < node.length; i++) if (!(i in node)) throw UNSENDABLE;
+    for (let i = 0; i < node.length; i++) if (!(i in node)) lossy = true;
   }
-  for (const key in record) {
+  for (const name in record) {
     // Own properties only, as JSON.stringify sends them (a class's prototype may have enumerable ones).
-    if (!Object.hasOwn(record, key)) continue;
-    const child = record[key];
-    const fixed = withHashes(child, isArray);
-    if (fixed !== child) (copy ??= (isArray ? [...node] : { ...record }) as Record<string, unknown>)[key] = fixed;
+    if (!Object.hasOwn(record, name)) continue;
+    const child = record[name];
+    const fixed = withHashes(child, isArray, name);
+    if (fixed !== child) (copy ??= (isArray ? [...node] : { ...record }) as Record<string, unknown>)[name] = fixed;
   }
   return copy ?? node;
 }

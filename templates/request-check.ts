@@ -78,7 +78,24 @@ export function numberOptionProblem(name: string, value: unknown, count = false)
   return fits ? undefined : `${name} must be ${count ? "a whole number" : "a number of milliseconds"} of 0 or more (or Infinity), got ${describeValue(value)}`;
 }
 
-/** Why a call's own `timeoutMs` or `maxRetries` cannot be used, named as the option it is; undefined when both can. */
-export function callOptionsProblem(options: { timeoutMs?: unknown; maxRetries?: unknown } | undefined): string | undefined {
-  return numberOptionProblem("options.timeoutMs", options?.timeoutMs) ?? numberOptionProblem("options.maxRetries", options?.maxRetries, true);
+/**
+ * Why a call's own options cannot be used, named as the option it is; undefined when they can. A
+ * `signal` must be an AbortSignal and an `onResponse` a function: found out only once the service has
+ * answered, a wrong one would fail a call that was applied.
+ */
+export function callOptionsProblem(options: { timeoutMs?: unknown; maxRetries?: unknown; signal?: unknown; onResponse?: unknown; headers?: unknown } | undefined): string | undefined {
+  const problem = numberOptionProblem("options.timeoutMs", options?.timeoutMs) ?? numberOptionProblem("options.maxRetries", options?.maxRetries, true);
+  if (problem) return problem;
+  const { signal, onResponse, headers } = options ?? {};
+  if (headers != null && typeof headers !== "object") return `options.headers must be an object of header names and values, got ${describeValue(headers)}`;
+  if (signal != null && !isAbortSignal(signal)) return `options.signal must be an AbortSignal, got ${describeValue(signal)}`;
+  if (onResponse != null && typeof onResponse !== "function") return `options.onResponse must be a function, got ${describeValue(onResponse)}`;
+  return undefined;
+}
+
+/** An AbortSignal, or one of another realm or polyfill that behaves as one. */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  if (typeof AbortSignal !== "undefined" && value instanceof AbortSignal) return true;
+  const signal = value as Partial<AbortSignal> | null;
+  return typeof signal === "object" && signal !== null && typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function" && typeof signal.removeEventListener === "function";
 }

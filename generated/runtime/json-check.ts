@@ -32,28 +32,70 @@ export function unsendableObject(value: object): string | undefined {
 }
 
 /**
- * The first value in `value` that cannot be sent, as `path: why`; undefined when all can. Run only
- * once a body failed to serialise, to say where; a body too deep to walk throws RangeError, as
- * JSON.stringify would.
+ * The first value in `value` that cannot be sent, as `path: why` (with what was thrown, when reading
+ * it threw); undefined when all can. Run only once a body failed to serialise, to say where; it
+ * reads the value as `wireValue` does (toJSON's result in place of its object). A body too deep to
+ * walk throws RangeError, as JSON.stringify would.
  */
-export function findUnsendable(value: unknown, path: string, inArray = false, ancestors = new Set<object>()): { path: string; message: string } | undefined {
+export function findUnsendable(value: unknown, path: string, inArray = false, ancestors = new Set<object>(), key = ""): Unsendable | undefined {
   if (typeof value !== "object" || value === null) {
     const why = unsendablePrimitive(value, inArray);
     return why ? { path, message: `${path}: ${why}` } : undefined;
   }
   if (ancestors.has(value)) return { path, message: `${path}: a circular reference cannot be sent as JSON` };
-  // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return undefined;
-  const lossy = unsendableObject(value);
-  if (lossy) return { path, message: `${path}: ${lossy}` };
-  const isArray = Array.isArray(value);
+  const threw = (what: string, cause: unknown): Unsendable => ({ path, message: `${path}: ${what} threw (${describeThrown(cause)})`, cause });
+  let keys: string[];
+  let isArray: boolean;
+  try {
+    // JSON.stringify sends what toJSON returns (a Date's string), not the object's own properties.
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === "function") {
+      let json: unknown;
+      try {
+        json = toJSON.call(value, key);
+      } catch (error) {
+        return threw("its toJSON", error);
+      }
+      if (json === undefined) return { path, message: `${path}: undefined cannot be sent as JSON (it would be dropped)` };
+      if (json !== value) return findUnsendable(json, path, inArray, ancestors, key);
+    }
+    const lossy = unsendableObject(value);
+    if (lossy) return { path, message: `${path}: ${lossy}` };
+    isArray = Array.isArray(value);
+    keys = isArray ? Array.from((value as unknown[]).keys(), String) : Object.keys(value);
+  } catch (error) {
+    return threw("reading it", error);
+  }
   ancestors.add(value);
-  for (const key of isArray ? Array.from(value.keys(), String) : Object.keys(value)) {
-    const at = isArray ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-    const found = findUnsendable((value as Record<string, unknown>)[key], at, isArray, ancestors);
+  for (const name of keys) {
+    const at = isArray ? `${path}[${name}]` : /^[A-Za-z_$][\w$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`;
+    let child: unknown;
+    try {
+      child = (value as Record<string, unknown>)[name];
+    } catch (error) {
+      return { path: at, message: `${at}: reading it threw (${describeThrown(error)})`, cause: error };
+    }
+    const found = findUnsendable(child, at, isArray, ancestors, name);
     if (found) return found;
   }
   // Only the objects on the way down count: the same object twice side by side is no cycle.
   ancestors.delete(value);
   return undefined;
+}
+
+/** Where a value cannot be sent and why; `cause`: what reading it threw. */
+export interface Unsendable {
+  path: string;
+  message: string;
+  cause?: unknown;
+}
+
+/** What a getter, Proxy trap or toJSON threw, for a message: its message, or the thrown value itself (a thrown string, null). */
+export function describeThrown(thrown: unknown): string {
+  try {
+    const message = (thrown as { message?: unknown } | null)?.message;
+    return typeof message === "string" ? message : typeof thrown === "string" ? thrown : String(thrown);
+  } catch {
+    return "a value that cannot be shown";
+  }
 }

@@ -15,6 +15,7 @@
  */
 import { describeValue } from "./describe-value.js";
 import { GraphError } from "./errors.js";
+import { describeThrown } from "./json-check.js";
 import { serializeODataJson } from "./odata-type.js";
 import { headerRecord, isValidHeaderValue } from "./request-check.js";
 import { isJsonMediaType } from "./transport.js";
@@ -88,13 +89,15 @@ export function serializeLowLevelBody(body: unknown, headers?: Headers | Record<
   try {
     return serializeODataJson(body, "body");
   } catch (error) {
-    const { message, path } = error as Error & { path?: string };
-    throw notSent(path ?? "body", path ? message : `body: ${message}`);
+    const { message, path, cause } = error as TypeError & { path?: string };
+    if (error instanceof TypeError && path) throw notSent(path, message, cause);
+    // A value read again (a getter) that throws now, or no stack left.
+    throw notSent("body", error instanceof RangeError ? "body is nested too deeply to be sent as JSON" : `body: reading it threw (${describeThrown(error)})`, error);
   }
 }
 
-function notSent(target: string, problem: string): GraphError {
-  return new GraphError({ status: 0, code: "invalidRequestBody", target, message: `not sent: ${problem}` });
+function notSent(target: string, problem: string, cause?: unknown): GraphError {
+  return new GraphError({ status: 0, code: "invalidRequestBody", target, cause, message: `not sent: ${problem}` });
 }
 
 function contentTypeOf(headers: Headers | Record<string, unknown> | undefined): string | undefined {

@@ -7,7 +7,8 @@
 import { createTokenSource, type TokenCredential, type TokenInput } from "./auth.js";
 import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
 import { errorFromResponse, GraphError, invalidResponse } from "./errors.js";
-import { parseODataJson, serializeODataJson } from "./odata-type.js";
+import { parseODataJson, wireValue, type WireValue } from "./odata-type.js";
+import { describeThrown } from "./json-check.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
 import { answersNothing, COUNT_EXPECTED, countOf, exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
 import { headerRecord, isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
@@ -124,6 +125,8 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     const problem = numberOptionProblem(name, options[name], count);
     if (problem) throw new TypeError(problem);
   }
+  const problem = optionKindProblem(options);
+  if (problem) throw new TypeError(problem);
   // Normalised (`HTTPS://Host:443/beta/` → `https://host/beta`), so the origin test on every URL is a prefix test.
   const base = parseUrl(options.baseUrl ?? cloudBaseUrl(options.cloud ?? "global", apiVersion));
   if (!base || !isHttpUrl(base)) throw new TypeError(`baseUrl must be an absolute http or https URL, got ${JSON.stringify(options.baseUrl)}`);
@@ -166,21 +169,41 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
     const { method, body, expect, contentType } = request;
     const next = request.url === undefined ? undefined : parseUrl(request.url);
     const url = next ? next.href : request.url ?? baseUrl + request.path + encodeQuery(request.query, request.queryNames);
-    const notSent = (code: string, problem: string, target?: string) => new GraphError({ status: 0, code, method, url, target, message: `${method} ${url} not sent: ${problem}` });
+    const notSent = (code: string, problem: string, target?: string, cause?: unknown) => new GraphError({ status: 0, code, method, url, target, cause, message: `${method} ${url} not sent: ${problem}` });
     // A nextLink elsewhere would carry the token (and the caller's trust) to a host nobody chose.
     if (request.url !== undefined && next?.origin !== origin) throw notSent("foreignUrl", `it is not on ${origin}`);
-    const problem = validating ? operations.problem(request.operation!, body) : undefined;
-    if (problem) throw notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
+    /** What the spec says is wrong with `value` as the body (or that reading it, once more, threw); undefined when nothing. */
+    const specProblem = (value: unknown) => {
+      try {
+        return validating ? operations.problem(request.operation!, value) : undefined;
+      } catch (error) {
+        return `body: reading it threw (${describeThrown(error)})`;
+      }
+    };
+    const refuse = (problem: string) => notSent("invalidRequestBody", problem, problem.slice(0, problem.indexOf(":")));
     let payload: string | BinaryBody | undefined;
     if (contentType !== undefined) {
+      const problem = specProblem(body);
+      if (problem) throw refuse(problem);
       if (!isBinaryBody(body)) throw notSent("invalidRequestBody", `body: expected binary content (a Blob, ArrayBuffer, typed array or string), got ${describeValue(body)}`, "body");
       payload = body as BinaryBody;
     } else {
+      // The body is checked as it is sent: what each toJSON returns, not the object that has it.
+      let wire: WireValue;
       try {
-        payload = body === undefined ? undefined : serializeODataJson(body, "body");
+        wire = wireValue(body, "body");
       } catch (error) {
-        const { message, path } = error as Error & { path?: string };
-        throw notSent("invalidRequestBody", path ? message : `body: ${message}`, path ?? "body");
+        const { message, path, cause } = error as TypeError & { path: string };
+        throw notSent("invalidRequestBody", message, path, cause);
+      }
+      const problem = specProblem(wire.value);
+      if (problem) throw refuse(problem);
+      if (wire.unsendable) throw notSent("invalidRequestBody", wire.unsendable.message, wire.unsendable.path);
+      try {
+        payload = body === undefined ? undefined : JSON.stringify(wire.value);
+      } catch (error) {
+        // A value read again (a getter) that throws now, or no stack left.
+        throw notSent("invalidRequestBody", error instanceof RangeError ? "body is nested too deeply to be sent as JSON" : `body: reading it threw (${describeThrown(error)})`, "body", error);
       }
     }
     const headers: Record<string, string> = {};
@@ -217,6 +240,26 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
   }
 
   return { baseUrl, send, prepare, loadValidation: async (request) => void (await loadFor(request)), route, transport: config };
+}
+
+/**
+ * Why the client's functions, credentials or headers cannot be used, naming the option; undefined
+ * when they can. A wrong one would otherwise surface only on the first call, as a network error
+ * retried like one, or as an authentication failure quoting the SDK's internals.
+ */
+function optionKindProblem(options: GraphClientOptions): string | undefined {
+  const { token, credential, fetch, middleware, headers } = options;
+  const isCredential = (value: unknown) => typeof value === "object" && value !== null && typeof (value as TokenCredential).getToken === "function";
+  if (token != null && typeof token !== "string" && typeof token !== "function" && !isCredential(token)) return `token must be a string, a function or a TokenCredential (with getToken), got ${describeValue(token)}`;
+  if (token == null && credential != null && !isCredential(credential)) return `credential must be a TokenCredential (an object with a getToken function), got ${describeValue(credential)}`;
+  if (fetch != null && typeof fetch !== "function") return `fetch must be a function, got ${describeValue(fetch)}`;
+  if (middleware != null) {
+    if (!Array.isArray(middleware)) return `middleware must be an array of functions, got ${describeValue(middleware)}`;
+    const at = middleware.findIndex((each) => typeof each !== "function");
+    if (at >= 0) return `middleware[${at}] must be a function, got ${describeValue(middleware[at])}`;
+  }
+  if (headers != null && typeof headers !== "object") return `headers must be an object of header names and values, got ${describeValue(headers)}`;
+  return undefined;
 }
 
 /** Rejects a call whose `what`, a part of the SDK loaded on first use, could not be loaded: it is not sent. */

@@ -75,7 +75,6 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const { options } = x;
   const { retry } = config;
   const caller = options.signal;
-  if (caller?.aborted) throw caller.reason;
   // Lower-cased, so a caller's `Content-Type` replaces ours instead of being sent twice.
   const userHeaders: Record<string, string> = {};
   for (const given of [config.headers, x.headers, options.headers]) {
@@ -94,6 +93,7 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
   const fail = (code: GraphErrorCode, what: string, cause?: unknown, headers?: Headers) => graphError(code, `${method} ${url} ${what}`, cause, headers);
   const optionProblem = callOptionsProblem(options);
   if (optionProblem) throw fail("invalidRequest", `not sent: ${optionProblem}`);
+  if (caller?.aborted) throw caller.reason;
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   // One controller per call, for fetch and every wait. (A signal shared by many calls looks cheaper
   // but is not: fetch leaves a listener on it per request until garbage collection, and adding to a

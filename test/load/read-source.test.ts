@@ -3,17 +3,22 @@
  * given up after the deadline, a body cut off mid-download, a redirect loop and an HTML page served
  * with 200 each fail with the URL and the reason, not a bare "terminated" or "fetch failed".
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { downloadTimeoutMs, readSource } from "../../generator/load/read-source.js";
+import { downloadMaxBytes, downloadTimeoutMs, readSource } from "../../generator/load/read-source.js";
 import { REPO } from "../golden/fixtures.js";
 import { rejectsWith } from "../helpers/rejects.js";
+import { scratchDir } from "../helpers/scratch.js";
 
 const SPEC = readFileSync(join(REPO, "spec/graph-beta-configurationPolicies-assignments.openapi.yaml"));
+
+/** 8 MB of zeros as 8 KB of gzip. */
+const BOMB = gzipSync(Buffer.alloc(8 * 1024 * 1024));
 
 const test = suite<{ server: Server; url: string }>("load: readSource downloads");
 test.before(async (ctx) => {
@@ -34,6 +39,19 @@ test.before(async (ctx) => {
     if (path === "/loop.yaml") return void res.writeHead(302, { location: "/loop.yaml" }).end();
     if (path === "/html") return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<!doctype html><html><body>Please sign in</body></html>");
     if (path === "/html-as-yaml.yaml") return void res.writeHead(200, { "content-type": "application/yaml" }).end("\n  <!DOCTYPE html>\n<html lang=en><body>Sign in</body></html>");
+    if (path === "/endless.yaml") {
+      // Without end, faster than any deadline: only a size limit stops it.
+      res.writeHead(200, { "content-type": "application/yaml" });
+      const chunk = Buffer.alloc(64 * 1024, "a: b\n");
+      const more = () => {
+        while (res.write(chunk));
+        res.once("drain", more);
+      };
+      res.on("close", () => res.removeAllListeners("drain"));
+      return more();
+    }
+    if (path === "/bomb.yaml") return void res.writeHead(200, { "content-type": "application/yaml", "content-encoding": "gzip" }).end(BOMB);
+    if (path === "/latin1.yaml") return void res.writeHead(200, { "content-type": "application/yaml" }).end(Buffer.from("info:\n  title: Caf\xe9\n", "latin1"));
     if (path === "/spec.yaml") return void res.writeHead(200, { "content-type": "application/yaml" }).end(SPEC);
     res.writeHead(404).end();
   });
@@ -85,6 +103,40 @@ test("an HTML page served with 200 (by its content type, or by its first bytes) 
 
 test("a good download still reads, within a short deadline", async ({ url }) => {
   assert.is(await readSource(`${url}/spec.yaml`, "OpenAPI description", { timeoutMs: 10_000 }), SPEC.toString("utf8"));
+});
+
+test("a body without end, or a gzip bomb, stops at the size limit, naming the URL and the limit", async ({ url }) => {
+  await rejectsWith(() => readSource(`${url}/endless.yaml`, "OpenAPI description", { maxBytes: 1_000_000 }), new RegExp(`^${url}/endless\\.yaml: the OpenAPI description is larger than 1000000 bytes \\(GRAPHSLICE_DOWNLOAD_MAX_BYTES\\); not read`));
+  await rejectsWith(() => readSource(`${url}/bomb.yaml`, "OpenAPI description", { maxBytes: 1_000_000 }), new RegExp(`^${url}/bomb\\.yaml: the OpenAPI description is larger than 1000000 bytes`));
+});
+
+test("the size limit is 512 MiB, or GRAPHSLICE_DOWNLOAD_MAX_BYTES (checked); a brotli file is held to it once decompressed", async () => {
+  const saved = process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES;
+  try {
+    delete process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES;
+    assert.is(downloadMaxBytes(), 512 * 1024 * 1024);
+    process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES = "2000";
+    assert.is(downloadMaxBytes(), 2000);
+    process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES = "big";
+    assert.throws(() => downloadMaxBytes(), /GRAPHSLICE_DOWNLOAD_MAX_BYTES must be a positive whole number of bytes, got "big"/);
+  } finally {
+    if (saved === undefined) delete process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES;
+    else process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES = saved;
+  }
+  const dir = scratchDir("read-source");
+  const file = join(dir, "big.yaml.br");
+  writeFileSync(file, brotliCompressSync(Buffer.alloc(4 * 1024 * 1024, "a")));
+  await rejectsWith(() => readSource(file, "OpenAPI description", { maxBytes: 1_000_000 }), new RegExp(`^${file.replace(/[.\\]/g, "\\$&")}: the OpenAPI description is larger than 1000000 bytes`));
+});
+
+test("text that is not UTF-8 is refused, naming the file or URL and the line (it was read with U+FFFD in place of what it held)", async ({ url }) => {
+  await rejectsWith(() => readSource(`${url}/latin1.yaml`, "OpenAPI description"), new RegExp(`^${url}/latin1\\.yaml: the OpenAPI description is not valid UTF-8 \\(line 2\\)`));
+  const file = join(scratchDir("read-source"), "latin1.yaml");
+  writeFileSync(file, Buffer.from("a: 1\nb: 2\nc: \xff\n", "latin1"));
+  await rejectsWith(() => readSource(file, "overlay"), /latin1\.yaml: the overlay is not valid UTF-8 \(line 3\)/);
+  // A byte-order mark is UTF-8 too.
+  writeFileSync(file, Buffer.from("\ufeffa: 1\n", "utf8"));
+  assert.is(await readSource(file, "overlay"), "\ufeffa: 1\n");
 });
 
 test.run();

@@ -95,4 +95,60 @@ test("a cycle far down is named as a cycle; one object twice side by side is no 
   assert.is(serializeODataJson({ first: fine, second: fine }), '{"first":{"id":"x"},"second":{"id":"x"}}');
 });
 
+const TO_JSON_CASES: Array<[string, () => unknown, string]> = [
+  ["undefined", () => undefined, "undefined cannot be sent as JSON (it would be dropped)"],
+  ["a function", () => () => 1, "a function cannot be sent as JSON (it would be dropped)"],
+  ["NaN", () => Number.NaN, "NaN is not a JSON number (it would be sent as null)"],
+  ["a Map", () => new Map([["k", 1]]), "a Map cannot be sent as JSON"],
+];
+
+for (const [what, toJSON, message] of TO_JSON_CASES) {
+  test(`a toJSON that returns ${what}: invalidRequestBody naming the path, nothing sent, nothing cleared`, async ({ h }) => {
+    h.server.store.addAssignment(POLICY, { id: "a1", target: GROUP_TARGET, customWeight: 5 });
+    for (const validate of [true, false]) {
+      const error = await graphError(h.assignments({ validate }).byId("a1").patch({ target: GROUP_TARGET, customWeight: { toJSON } } as never));
+      assert.is(error.code, "invalidRequestBody", what);
+      assert.is(error.target, "body.customWeight");
+      assert.match(error.message, `body.customWeight: ${message}`);
+    }
+    assert.is(h.server.requests.length, 0);
+    assert.is(h.server.store.getAssignment(POLICY, "a1")?.customWeight, 5);
+  });
+}
+
+test("a getter, a Proxy trap or a toJSON that throws (anything, even null): invalidRequestBody naming the path, with what it threw as the cause", async ({ h }) => {
+  const thrown = [new Error("boom"), null, "text", undefined];
+  for (const validate of [true, false]) {
+    for (const value of thrown) {
+      const getter = Object.defineProperty({ "@odata.type": "#microsoft.graph.groupAssignmentTarget" }, "groupId", { enumerable: true, get: () => { throw value; } });
+      const proxy = new Proxy({ ...GROUP_TARGET }, { get: (target, key) => { if (key === "groupId") throw value; return Reflect.get(target, key); } });
+      const toJSON = { ...GROUP_TARGET, groupId: { toJSON: () => { throw value; } } };
+      for (const target of [getter, proxy, toJSON]) {
+        const error = await graphError(h.assignments({ validate }).post({ target } as never));
+        assert.is(error.code, "invalidRequestBody");
+        assert.is(error.target, "body.target.groupId", `${validate} ${String(value)}`);
+        assert.match(error.message, /body\.target\.groupId: (reading it|its toJSON) threw/);
+        assert.is(error.cause, value);
+      }
+    }
+  }
+  assert.is(h.server.requests.length, 0);
+});
+
+test("a body is validated as it is sent: a toJSON's result is what is checked", async ({ h }) => {
+  const sentAsGroup = { toJSON: () => GROUP_TARGET };
+  const created = await h.assignments().post({ target: sentAsGroup } as never);
+  assert.is(created.target?.["@odata.type"], "#microsoft.graph.groupAssignmentTarget");
+  const wrong = { ...GROUP_TARGET, toJSON: () => ({ ...GROUP_TARGET, groupId: 5 }) };
+  const error = await graphError(h.assignments().post({ target: wrong } as never));
+  assert.is(error.target, "body.target.groupId");
+  assert.match(error.message, "expected string, got 5");
+  assert.is(h.server.requests.length, 1);
+  // As JSON.stringify does: toJSON gets the property name (an array's index as a string), and a Date in a body is sent as its string.
+  const keys: string[] = [];
+  serializeODataJson({ a: { toJSON: (key: string) => keys.push(key) }, list: [{ toJSON: (key: string) => keys.push(key) }] });
+  assert.equal(keys, ["a", "0"]);
+  assert.is(serializeODataJson({ when: new Date(0), nested: { toJSON: () => ({ "@odata.type": "microsoft.graph.x" }) } }), '{"when":"1970-01-01T00:00:00.000Z","nested":{"@odata.type":"#microsoft.graph.x"}}');
+});
+
 test.run();
