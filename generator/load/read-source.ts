@@ -58,11 +58,7 @@ function utf8Text(bytes: Buffer, source: string, what: string): string {
 export const DEFAULT_DOWNLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
 export function downloadMaxBytes(): number {
-  const raw = process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES;
-  if (raw === undefined || raw === "") return DEFAULT_DOWNLOAD_MAX_BYTES;
-  const bytes = Number(raw);
-  if (!Number.isInteger(bytes) || bytes <= 0) throw new Error(`GRAPHSLICE_DOWNLOAD_MAX_BYTES must be a positive whole number of bytes, got "${raw}"`);
-  return bytes;
+  return positiveFromEnv("GRAPHSLICE_DOWNLOAD_MAX_BYTES", DEFAULT_DOWNLOAD_MAX_BYTES, "bytes");
 }
 
 function tooLarge(source: string, what: string, maxBytes: number): Error {
@@ -73,11 +69,16 @@ function tooLarge(source: string, what: string, maxBytes: number): Error {
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60_000;
 
 export function downloadTimeoutMs(): number {
-  const raw = process.env.GRAPHSLICE_DOWNLOAD_TIMEOUT_MS;
-  if (raw === undefined || raw === "") return DEFAULT_DOWNLOAD_TIMEOUT_MS;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`GRAPHSLICE_DOWNLOAD_TIMEOUT_MS must be a positive whole number of milliseconds, got "${raw}"`);
-  return ms;
+  return positiveFromEnv("GRAPHSLICE_DOWNLOAD_TIMEOUT_MS", DEFAULT_DOWNLOAD_TIMEOUT_MS, "milliseconds");
+}
+
+/** The whole number of `unit` the environment variable `name` sets, or `fallback` when it is unset or empty. */
+function positiveFromEnv(name: string, fallback: number, unit: string): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of ${unit}, got "${raw}"`);
+  return value;
 }
 
 /** The raw bytes; `decoded` when HTTP already undid a brotli `Content-Encoding` on the way. */

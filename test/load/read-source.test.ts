@@ -73,19 +73,24 @@ test("the deadline covers the body too: headers sent, the rest never", async ({ 
   await rejectsWith(() => readSource(`${url}/slow-body.yaml`, "OpenAPI description", { timeoutMs: 300 }), new RegExp(`^${url}/slow-body\\.yaml: no complete answer within 300 ms`));
 });
 
-test("the deadline is 60 s, or GRAPHSLICE_DOWNLOAD_TIMEOUT_MS (checked)", () => {
-  const saved = process.env.GRAPHSLICE_DOWNLOAD_TIMEOUT_MS;
+/** What `read` gives with the environment variable `name` set to `value` (unset for undefined); the variable is restored after. */
+function withEnv<T>(name: string, value: string | undefined, read: () => T): T {
+  const saved = process.env[name];
   try {
-    delete process.env.GRAPHSLICE_DOWNLOAD_TIMEOUT_MS;
-    assert.is(downloadTimeoutMs(), 60_000);
-    process.env.GRAPHSLICE_DOWNLOAD_TIMEOUT_MS = "1500";
-    assert.is(downloadTimeoutMs(), 1500);
-    process.env.GRAPHSLICE_DOWNLOAD_TIMEOUT_MS = "soon";
-    assert.throws(() => downloadTimeoutMs(), /GRAPHSLICE_DOWNLOAD_TIMEOUT_MS must be a positive whole number of milliseconds, got "soon"/);
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+    return read();
   } finally {
-    if (saved === undefined) delete process.env.GRAPHSLICE_DOWNLOAD_TIMEOUT_MS;
-    else process.env.GRAPHSLICE_DOWNLOAD_TIMEOUT_MS = saved;
+    if (saved === undefined) delete process.env[name];
+    else process.env[name] = saved;
   }
+}
+
+test("the deadline is 60 s, or GRAPHSLICE_DOWNLOAD_TIMEOUT_MS (checked)", () => {
+  const name = "GRAPHSLICE_DOWNLOAD_TIMEOUT_MS";
+  assert.is(withEnv(name, undefined, downloadTimeoutMs), 60_000);
+  assert.is(withEnv(name, "1500", downloadTimeoutMs), 1500);
+  assert.throws(() => withEnv(name, "soon", downloadTimeoutMs), /GRAPHSLICE_DOWNLOAD_TIMEOUT_MS must be a positive whole number of milliseconds, got "soon"/);
 });
 
 test("a body cut off mid-download names the URL and says so", async ({ url }) => {
@@ -111,18 +116,10 @@ test("a body without end, or a gzip bomb, stops at the size limit, naming the UR
 });
 
 test("the size limit is 512 MiB, or GRAPHSLICE_DOWNLOAD_MAX_BYTES (checked); a brotli file is held to it once decompressed", async () => {
-  const saved = process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES;
-  try {
-    delete process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES;
-    assert.is(downloadMaxBytes(), 512 * 1024 * 1024);
-    process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES = "2000";
-    assert.is(downloadMaxBytes(), 2000);
-    process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES = "big";
-    assert.throws(() => downloadMaxBytes(), /GRAPHSLICE_DOWNLOAD_MAX_BYTES must be a positive whole number of bytes, got "big"/);
-  } finally {
-    if (saved === undefined) delete process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES;
-    else process.env.GRAPHSLICE_DOWNLOAD_MAX_BYTES = saved;
-  }
+  const name = "GRAPHSLICE_DOWNLOAD_MAX_BYTES";
+  assert.is(withEnv(name, undefined, downloadMaxBytes), 512 * 1024 * 1024);
+  assert.is(withEnv(name, "2000", downloadMaxBytes), 2000);
+  assert.throws(() => withEnv(name, "big", downloadMaxBytes), /GRAPHSLICE_DOWNLOAD_MAX_BYTES must be a positive whole number of bytes, got "big"/);
   const dir = scratchDir("read-source");
   const file = join(dir, "big.yaml.br");
   writeFileSync(file, brotliCompressSync(Buffer.alloc(4 * 1024 * 1024, "a")));
