@@ -67,10 +67,17 @@ export async function sendBatch(runtime: GraphRuntime, build: (recorder: GraphRu
   const timeout = () => new GraphError({ status: 0, code: "timeout", method: "POST", url: `${runtime.baseUrl}/$batch`, message: `batch of ${items.length} calls timed out after ${timeoutMs} ms` });
   const deadline = withDeadline(caller, timeoutMs, timeout);
   const disarm = items.map(armItem);
+  const results: Settled[] = new Array(items.length);
   try {
-    return await sendItems(runtime, items, options, deadline.signal);
+    return await sendItems(runtime, items, options, deadline.signal, results);
   } catch (error) {
-    throw deadline.signal.aborted ? deadline.signal.reason : error;
+    if (!deadline.signal.aborted) throw error;
+    const { reason } = deadline.signal;
+    // Once some items have their results (writes among them applied), the batch still resolves: they
+    // keep them, and the others are rejected with the timeout or the abort's reason. Rejecting the
+    // whole batch would hide what was applied and invite sending it again.
+    if (!results.some(Boolean)) throw reason;
+    return Array.from(results, (settled): Settled => settled ?? { status: "rejected", reason });
   } finally {
     deadline.release();
     for (const each of disarm) each();
@@ -177,8 +184,8 @@ async function recordItems(runtime: GraphRuntime, build: (recorder: GraphRuntime
   return items;
 }
 
-async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: BatchOptions, signal: AbortSignal): Promise<Settled[]> {
-  const results: Settled[] = new Array(all.length);
+/** Settles every item into `results` (by index), which the caller keeps if the batch's signal aborts midway. */
+async function sendItems(runtime: GraphRuntime, all: BatchItem[], options: BatchOptions, signal: AbortSignal, results: Settled[]): Promise<Settled[]> {
   const maxRetries = options.maxRetries ?? runtime.transport.retry.maxRetries;
   const retryBudgetMs = runtime.transport.retry.maxTotalDelayMs;
   let pending = all;

@@ -550,4 +550,23 @@ test("a $batch request retried as a single call counts in its items' attempts, a
   assert.is(attempts, 2);
 });
 
+test("a batch timeout after a $batch request was answered keeps those items' results (they may be writes already applied); the others are rejected with the timeout", async ({ h }) => {
+  const ids = Array.from({ length: 25 }, (_, i) => String(h.server.store.addAssignment(h.policyId, { source: i % 2 ? "direct" : "policySets" }).id));
+  let posts = 0;
+  const graph = createGraphClient({
+    baseUrl: h.server.baseUrl,
+    token: "test-token",
+    // The second $batch request never answers (it honours its signal).
+    fetch: (input, init) => (++posts === 2 ? new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason))) : fetch(input, init)),
+  });
+  const results = await graph.batch((g) => ids.map((id) => g.deviceManagement.configurationPolicies.byId(h.policyId).assignments.byId(id).patch({ source: "direct" })), { timeoutMs: 300 });
+  assert.is(results.length, 25);
+  assert.equal(results.slice(0, 20).map((r) => r.status), Array(20).fill("fulfilled"), "the applied PATCHes keep their results");
+  for (const r of results.slice(20)) {
+    assert.is(r.status, "rejected");
+    assert.is(reasonOf(r).code, "timeout");
+  }
+  assert.is(h.server.faults.stats.applied, 20);
+});
+
 test.run();
