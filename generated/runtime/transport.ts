@@ -7,6 +7,7 @@
  */
 import { onAbort } from "./abort.js";
 import type { TokenSource } from "./auth.js";
+import { describeValue } from "./describe-value.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, isCredentialHeader, maskText, requestSecrets } from "./mask.js";
 import { SENDING, type Sending } from "./middleware.js";
@@ -296,10 +297,15 @@ function isKeptOnRedirect(name: string): boolean {
   return isCredentialHeader(name) && !/^(authorization|cookie|proxy-authorization)$/i.test(name);
 }
 
-/** fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …). */
+/**
+ * fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …).
+ * Anything thrown is described, a string as it is: a symbol or an object without a prototype, which
+ * a template literal cannot convert, included.
+ */
 function describeError(error: unknown): string {
-  const e = error as { message?: string; cause?: { message?: string } } | undefined;
-  return `${e?.message ?? error}${e?.cause?.message ? ` (${e.cause.message})` : ""}`;
+  const e = error as { message?: unknown; cause?: { message?: unknown } } | undefined;
+  const message = typeof e?.message === "string" ? e.message : typeof error === "string" ? error : describeValue(error);
+  return `${message}${typeof e?.cause?.message === "string" && e.cause.message ? ` (${e.cause.message})` : ""}`;
 }
 
 /** True for a status an HTTP answer can have here (200 to 599; fetch never surfaces a 1xx). */

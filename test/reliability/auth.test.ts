@@ -137,4 +137,14 @@ test("the token is in no error: an echoing server, a timeout, a network failure,
   assertNoToken(await graphError(h.assignments().post({ target: { groupId: "g" } } as never)));
 });
 
+test("a token provider that throws something other than an Error (a string, null, a symbol, an object without a prototype) is authenticationFailed describing it, never a TypeError", async ({ h }) => {
+  for (const [thrown, said] of [["no consent", /no token: no consent/], [null, /no token: null/], [Symbol("x"), /no token: Symbol\(x\)/], [Object.create(null), /no token: /]] as const) {
+    const error = await graphError(h.assignments({ token: () => Promise.reject(thrown) }).get());
+    assert.is(error.code, "authenticationFailed");
+    assert.match(error.message, said);
+    if (typeof thrown !== "object" || thrown === null) assert.is(error.cause, thrown);
+  }
+  assert.is(h.server.requests.length, 0);
+});
+
 test.run();
