@@ -332,18 +332,21 @@ async function sendChunk(runtime: GraphRuntime, chunk: BatchItem[], options: Bat
   // As a single call's answer that is not JSON: the error keeps the body (masked) and why it is none.
   if (!Array.isArray(responses)) return new GraphError({ ...context, status: result.response.status, code: "invalidResponse", headers: result.response.headers, body: result.text, cause, message: `POST ${url} answered without a "responses" array` });
   // Each answer is read on its own: one that is malformed fails its item only, never the others.
-  const all = new Map<string, ItemAnswer[]>();
+  // An answer with an id answers that id, whatever else is wrong with it (a status that is a string,
+  // or missing): it counts, so that another answer for the id is seen as a second one.
+  const all = new Map<string, { answer: ItemAnswer; status: unknown }[]>();
   for (const r of responses as { id?: unknown; status?: unknown; headers?: unknown; body?: unknown }[]) {
-    if (typeof r?.id !== "string" || typeof r.status !== "number") continue;
-    const answer: ItemAnswer = { status: r.status, body: r.body, ...itemHeaders(r.headers) };
+    if (typeof r?.id !== "string") continue;
+    const status = typeof r.status === "number" ? r.status : 0;
+    const answer: ItemAnswer = { status, body: r.body, ...itemHeaders(r.headers) };
     // Not HTTP (as a single call answered so fails): answered, so neither fulfilled nor sent again.
-    if (!isHttpStatus(r.status)) answer.problem = `has status ${r.status}, which is not an HTTP status (200 to 599)`;
+    if (!isHttpStatus(status)) answer.problem = `has status ${describeValue(r.status)}, which is not an HTTP status (200 to 599)`;
     const same = all.get(r.id);
-    if (same) same.push(answer);
-    else all.set(r.id, [answer]);
+    if (same) same.push({ answer, status: r.status });
+    else all.set(r.id, [{ answer, status: r.status }]);
   }
   const byId = new Map<string, ItemAnswer>();
-  for (const [id, answers] of all) byId.set(id, answers.length === 1 ? answers[0]! : answeredTwice(answers));
+  for (const [id, answers] of all) byId.set(id, answers.length === 1 ? answers[0]!.answer : answeredTwice(answers));
   return { byId, context };
 }
 
@@ -395,12 +398,12 @@ function headersProblem(headers: unknown): string | undefined {
  * Two answers or more for one id (say a 500, then a 200): which one holds is unknown, so the item is
  * not fulfilled, nor retried, since it may have been applied. Every answer is kept in the error's body.
  */
-function answeredTwice(answers: ItemAnswer[]): ItemAnswer {
-  const statuses = answers.map((answer) => answer.status).join(", ");
+function answeredTwice(answers: { answer: ItemAnswer; status: unknown }[]): ItemAnswer {
+  const statuses = answers.map(({ status }) => (typeof status === "number" ? status : describeValue(status))).join(", ");
   return {
     status: 0,
     headers: new Headers(),
-    body: answers.map(({ status, body }) => ({ status, body })),
+    body: answers.map(({ answer, status }) => ({ status, body: answer.body })),
     problem: `came ${answers.length} times (statuses ${statuses}); which one holds is unknown, so it is not taken as a success, and not retried (it may have been applied)`,
   };
 }

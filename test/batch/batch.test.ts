@@ -569,4 +569,24 @@ test("a batch timeout after a $batch request was answered keeps those items' res
   assert.is(h.server.faults.stats.applied, 20);
 });
 
+test("an answer whose status is not a number (a string, missing) still answers its id: invalidResponse naming the status, and with a second answer for the id, answered twice; never fulfilled", async ({ h }) => {
+  const a = assignmentsOf(h);
+  const body = { id: h.assignmentId, source: "direct" };
+  answerBatch(h, [
+    { id: "1", status: "500", body: { error: { code: "InternalServerError", message: "failed" } } },
+    { id: "1", status: 200, body },
+    { id: "2", body },
+    { id: "3", status: 200, body },
+  ]);
+  const results = await h.graph.batch((g) => [a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).byId(h.assignmentId).patch({ source: "direct" }), a(g).byId(h.assignmentId).get()]);
+  assert.equal(results.map((r) => r.status), ["rejected", "rejected", "fulfilled"]);
+  const [twice, missing] = results.map(reasonOf);
+  assert.is(twice!.code, "invalidResponse");
+  assert.match(twice!.message, 'id "1" came 2 times (statuses "500", 200)');
+  assert.is(missing!.code, "invalidResponse");
+  assert.match(missing!.message, /id "2" has status undefined, which is not an HTTP status \(200 to 599\)$/);
+  assert.match(missing!.body, '"source":"direct"', "the answer's body is kept");
+  assert.is(batches(h).length, 1, "not retried");
+});
+
 test.run();
