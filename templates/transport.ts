@@ -214,9 +214,11 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           // are rare, so their parser is loaded only when one comes.
           refreshed = true;
           const challenge = response.headers.get("www-authenticate");
-          const claims = challenge?.includes("insufficient_claims") ? (await import("./challenge.js")).claimsChallenge(challenge) : undefined;
+          const cae = challenge?.includes("insufficient_claims") ? (await import("./challenge.js")).claimsChallenge(challenge) : undefined;
+          // The claims, as a token, are in no error: a refresh's failure or an answer may quote them.
+          if (cae) secrets.push(cae.claims, cae.encoded);
           try {
-            freshToken = await getToken(token, claims);
+            freshToken = await getToken(token, cae?.claims);
           } catch (problem) {
             // The call was sent and answered: it fails with that 401 (Graph's code, request-id), and the refresh's failure is its cause.
             if (aborted()) throw problem;

@@ -7,15 +7,18 @@
  * handing back its cached one. See https://learn.microsoft.com/entra/identity-platform/claims-challenge.
  */
 
-/** The decoded claims of a CAE challenge in a `WWW-Authenticate` value, or undefined. */
-export function claimsChallenge(header: string | null): string | undefined {
+/**
+ * The claims of a CAE challenge in a `WWW-Authenticate` value, decoded, and as the header carries
+ * them (`encoded`): both are kept out of errors as a token is. Undefined when there is none.
+ */
+export function claimsChallenge(header: string | null): { claims: string; encoded: string } | undefined {
   if (!header) return undefined;
   for (const challenge of splitChallenges(header)) {
     if (challenge.scheme.toLowerCase() !== "bearer") continue;
     const { error, claims } = challenge.params;
     if (error !== "insufficient_claims" || !claims) continue;
     try {
-      return decodeBase64(claims);
+      return { claims: decodeBase64(claims), encoded: claims };
     } catch {
       return undefined; // not base64: no valid challenge, so the 401 stands
     }

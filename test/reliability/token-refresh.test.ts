@@ -7,7 +7,7 @@
 import * as assert from "uvu/assert";
 import { createGraphClient, type AccessToken, type GraphClientOptions } from "../../generated/assignments/index.js";
 import { startRecordingServer, type RecordingResponse, type RecordingServer } from "../server/recording-server.js";
-import { graphError, POLICY, rejection, reliabilitySuite, until } from "./helpers.js";
+import { assertNoToken, graphError, POLICY, rejection, reliabilitySuite, until } from "./helpers.js";
 
 const test = reliabilitySuite("reliability: token refresh, claims and scope");
 
@@ -187,6 +187,30 @@ test("the default scope comes from the cloud, not the base URL's origin; explici
   await h.assignments({ credential, token: undefined, scopes: ["api://custom/.default"] }).get();
   assert.equal(asked, [["https://graph.microsoft.com/.default"], ["https://graph.microsoft.us/.default"], ["api://custom/.default"]]);
   assert.match(h.server.baseUrl, /^http:\/\/127\.0\.0\.1:\d+/, "the base URL is a local proxy-like origin");
+});
+
+test("a CAE challenge's claims are in no error: a refresh that fails quoting them (as @azure/identity's AuthenticationRequiredError does), a 401 body echoing them, decoded or base64", async () => {
+  const claims = '{"access_token":{"nbf":{"essential":true,"value":"1604106651"},"xms_cc":{"values":["cp1"]}}}';
+  const encoded = Buffer.from(claims).toString("base64");
+  const challenge = `Bearer realm="", error="insufficient_claims", claims="${encoded}"`;
+  const server = await startRecordingServer({
+    respond: () => ({ status: 401, headers: { "www-authenticate": challenge }, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: `challenge ${encoded}` }, claims }) }),
+  });
+  try {
+    const credential = {
+      async getToken(_scopes: string | string[], options?: { claims?: string }): Promise<AccessToken> {
+        if (!options?.claims) return { token: "cached", expiresOnTimestamp: Date.now() + 3_600_000 };
+        throw Object.assign(new Error(`interaction required for claims ${options.claims}`), { name: "AuthenticationRequiredError", getTokenOptions: { claims: options.claims } });
+      },
+    };
+    const error = await graphError(assignmentsAt(server, { token: credential }).get());
+    assert.is(error.status, 401);
+    assert.match(String((error.cause as Error).message), "interaction required for claims");
+    assertNoToken(error, claims);
+    assertNoToken(error, encoded);
+  } finally {
+    await server.close();
+  }
 });
 
 test.run();
