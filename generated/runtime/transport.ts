@@ -218,7 +218,8 @@ export async function exchange(config: TransportConfig, x: Exchange): Promise<Ex
           const challenge = response.headers.get("www-authenticate");
           const cae = challenge?.includes("insufficient_claims") ? (await import("./challenge.js")).claimsChallenge(challenge) : undefined;
           // The claims, as a token, are in no error: a refresh's failure or an answer may quote them.
-          if (cae) secrets.push(cae.claims, cae.encoded);
+          // (Claims JSON is never this short; a shorter text would mask what merely looks like it, `{}`.)
+          if (cae) secrets.push(...[cae.claims, cae.encoded].filter((text) => text.length >= 8));
           try {
             freshToken = await getToken(token, cae?.claims);
           } catch (problem) {

@@ -213,4 +213,18 @@ test("a CAE challenge's claims are in no error: a refresh that fails quoting the
   }
 });
 
+test("claims too short to be a CAE challenge's (`{}`) are not masked: the error's text stays as the service wrote it", async () => {
+  const server = await startRecordingServer({
+    respond: () => ({ status: 401, headers: { "www-authenticate": 'Bearer error="insufficient_claims", claims="e30="' }, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "empty claims {} e30=" } }) }),
+  });
+  try {
+    const credential = { getToken: async (): Promise<AccessToken> => ({ token: "cached-token", expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const error = await graphError(assignmentsAt(server, { token: credential }).get());
+    assert.is(error.status, 401);
+    assert.match(error.message, "empty claims {} e30=");
+  } finally {
+    await server.close();
+  }
+});
+
 test.run();
