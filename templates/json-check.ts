@@ -5,6 +5,8 @@
  * for all of these before sending, and the error names the path.
  */
 
+import { describeValue } from "./describe-value.js";
+
 /** Why a primitive cannot be sent, or undefined when it can (objects are walked by the caller). */
 export function unsendablePrimitive(value: unknown, inArray: boolean): string | undefined {
   const type = typeof value;
@@ -88,11 +90,15 @@ export interface Unsendable {
   cause?: unknown;
 }
 
-/** What a getter, Proxy trap or toJSON threw, for a message: its message, or the thrown value itself (a thrown string, null). */
+/**
+ * What was thrown (by a getter, a Proxy trap, a toJSON, a token provider, fetch), for a message: its
+ * message, a thrown string as it is, anything else as `describeValue` shows a value (a symbol or an
+ * object without a prototype included, which a template literal cannot convert).
+ */
 export function describeThrown(thrown: unknown): string {
   try {
     const message = (thrown as { message?: unknown } | null)?.message;
-    return typeof message === "string" ? message : typeof thrown === "string" ? thrown : String(thrown);
+    return typeof message === "string" ? message : typeof thrown === "string" ? thrown : describeValue(thrown);
   } catch {
     return "a value that cannot be shown";
   }

@@ -87,9 +87,23 @@ export function callOptionsProblem(options: { timeoutMs?: unknown; maxRetries?: 
   const problem = numberOptionProblem("options.timeoutMs", options?.timeoutMs) ?? numberOptionProblem("options.maxRetries", options?.maxRetries, true);
   if (problem) return problem;
   const { signal, onResponse, headers } = options ?? {};
-  if (headers != null && typeof headers !== "object") return `options.headers must be an object of header names and values, got ${describeValue(headers)}`;
+  const kind = headersKindProblem("options.headers", headers);
+  if (kind) return kind;
   if (signal != null && !isAbortSignal(signal)) return `options.signal must be an AbortSignal, got ${describeValue(signal)}`;
   if (onResponse != null && typeof onResponse !== "function") return `options.onResponse must be a function, got ${describeValue(onResponse)}`;
+  return undefined;
+}
+
+/**
+ * Why headers given as the option `name` cannot be read as headers; undefined when they can or are
+ * not given. An object of names to values, a `Headers` object or `[name, value]` pairs are read as
+ * fetch reads them (`headerRecord`); any other iterable (a `Map`) holds its entries out of reach of a
+ * plain object's loop, so it is refused rather than sent as nothing.
+ */
+export function headersKindProblem(name: string, headers: unknown): string | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof headers !== "object" || headers === null) return `${name} must be an object of header names and values, got ${describeValue(headers)}`;
+  if (Symbol.iterator in headerRecord(headers)!) return `${name} must be an object of header names to strings, got a ${headers.constructor?.name ?? "iterable"} (pass Object.fromEntries(headers))`;
   return undefined;
 }
 

@@ -5,11 +5,11 @@
 import { createTokenSource, type TokenCredential, type TokenInput } from "./auth.js";
 import { cloudBaseUrl, defaultScope, type NationalCloud } from "./clouds.js";
 import { errorFromResponse, GraphError, invalidResponse } from "./errors.js";
-import { parseODataJson, wireValue, type WireValue } from "./odata-type.js";
+import { parseODataJson, stringifyWire, wireValue, type WireValue } from "./odata-type.js";
 import { describeThrown } from "./json-check.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry.js";
 import { answersNothing, COUNT_EXPECTED, countOf, exchange, isJsonContentType, type ExchangeResult, type TransportConfig } from "./transport.js";
-import { headerRecord, isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
+import { headerRecord, headersKindProblem, isHttpUrl, numberOptionProblem, parseUrl } from "./request-check.js";
 import type { BinaryBody, RequestOptions } from "./types.js";
 import { encodeQuery } from "./url.js";
 import { chainMiddleware, type Middleware } from "./middleware.js";
@@ -198,10 +198,10 @@ export function createRuntime(options: GraphClientOptions = {}, operationIndexes
       if (problem) throw refuse(problem);
       if (wire.unsendable) throw notSent("invalidRequestBody", wire.unsendable.message, wire.unsendable.path);
       try {
-        payload = body === undefined ? undefined : JSON.stringify(wire.value);
+        payload = body === undefined ? undefined : stringifyWire(wire.value, "body");
       } catch (error) {
-        // A value read again (a getter) that throws now, or no stack left.
-        throw notSent("invalidRequestBody", error instanceof RangeError ? "body is nested too deeply to be sent as JSON" : `body: reading it threw (${describeThrown(error)})`, "body", error);
+        const { message, path, cause } = error as TypeError & { path: string };
+        throw notSent("invalidRequestBody", message, path, cause);
       }
     }
     const headers: Record<string, string> = {};
@@ -256,8 +256,7 @@ function optionKindProblem(options: GraphClientOptions): string | undefined {
     const at = middleware.findIndex((each) => typeof each !== "function");
     if (at >= 0) return `middleware[${at}] must be a function, got ${describeValue(middleware[at])}`;
   }
-  if (headers != null && typeof headers !== "object") return `headers must be an object of header names and values, got ${describeValue(headers)}`;
-  return undefined;
+  return headersKindProblem("headers", headers);
 }
 
 /** Rejects a call whose `what`, a part of the SDK loaded on first use, could not be loaded: it is not sent. */

@@ -380,18 +380,11 @@ function itemProblem({ options }: GraphRequest, prepared: PreparedRequest): stri
 
 /**
  * Why a call's `options.headers` cannot be sent, as a single call would refuse them: the first bad
- * header named, no value quoted. A `Headers` object or `[name, value]` pairs are read as a single
- * call reads them (`headerRecord`); any other iterable (a `Map`) holds its entries out of reach of a
- * plain object's loop, so it is refused rather than sent as nothing.
+ * header named, no value quoted. What kind of value they are is checked with the other options
+ * (`callOptionsProblem`), which runs first.
  */
 function headersProblem(headers: unknown): string | undefined {
-  if (headers === undefined) return undefined;
-  const record = headerRecord(headers);
-  if (typeof record !== "object" || record === null || Symbol.iterator in record) {
-    const kind = typeof headers === "object" && headers !== null ? `a ${headers.constructor?.name ?? "iterable"} (pass Object.fromEntries(headers))` : describeValue(headers);
-    return `options.headers must be an object of header names to strings, got ${kind}`;
-  }
-  return headerProblem(record);
+  return headers === undefined ? undefined : headerProblem(headerRecord(headers)!);
 }
 
 /**

@@ -15,7 +15,6 @@
  */
 import { describeValue } from "./describe-value.js";
 import { GraphError } from "./errors.js";
-import { describeThrown } from "./json-check.js";
 import { serializeODataJson } from "./odata-type.js";
 import { headerRecord, isValidHeaderValue } from "./request-check.js";
 import { isJsonMediaType } from "./transport.js";
@@ -89,10 +88,9 @@ export function serializeLowLevelBody(body: unknown, headers?: Headers | Record<
   try {
     return serializeODataJson(body, "body");
   } catch (error) {
-    const { message, path, cause } = error as TypeError & { path?: string };
-    if (error instanceof TypeError && path) throw notSent(path, message, cause);
-    // A value read again (a getter) that throws now, or no stack left.
-    throw notSent("body", error instanceof RangeError ? "body is nested too deeply to be sent as JSON" : `body: reading it threw (${describeThrown(error)})`, error);
+    // Every error of serializeODataJson is a TypeError naming its path.
+    const { message, path, cause } = error as TypeError & { path: string };
+    throw notSent(path, message, cause);
   }
 }
 

@@ -63,7 +63,19 @@ export function normalizeODataTypes(json: string): string {
 export function serializeODataJson(value: unknown, root = "$"): string {
   const wire = wireValue(value, root);
   if (wire.unsendable) throw wire.unsendable;
-  return JSON.stringify(wire.value);
+  return stringifyWire(wire.value, root);
+}
+
+/**
+ * JSON text of what `wireValue` gave. A getter read again that throws this time, or a stack too
+ * short for the text, is a TypeError naming `root` (also in its `path` property), what was thrown its `cause`.
+ */
+export function stringifyWire(value: unknown, root: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    throw unwritable(error, root);
+  }
 }
 
 /** A value as it goes on the wire, and the error about the first part of it that JSON cannot carry, if any. */
@@ -110,10 +122,15 @@ function located(error: unknown, value: unknown, root: string): TypeError & { pa
     // too deep to walk: the RangeError below says so
   }
   if (found) return Object.assign(new TypeError(found.message, "cause" in found ? { cause: found.cause } : undefined), { path: found.path });
-  if (error instanceof RangeError) return Object.assign(new TypeError(`${root} is nested too deeply to be sent as JSON`), { path: root });
   // A value that throws, or cannot be sent, once but not when read again: said without a path.
   if (error === undefined) return Object.assign(new TypeError(`${root}: a value in it cannot be sent as JSON`), { path: root });
-  return Object.assign(new TypeError(`${root}: reading it threw (${describeThrown(error)})`, { cause: error }), { path: root });
+  return unwritable(error, root);
+}
+
+/** The error about a value whose walk or JSON text failed with `error` and no path is known: a stack too short for it, or a read that threw. */
+function unwritable(error: unknown, root: string): TypeError & { path: string } {
+  const message = error instanceof RangeError ? `${root} is nested too deeply to be sent as JSON` : `${root}: reading it threw (${describeThrown(error)})`;
+  return Object.assign(new TypeError(message, { cause: error }), { path: root });
 }
 
 /** `key`: the value's property name (an index, as a string) in its parent, which `toJSON` is given, as JSON.stringify gives it. */

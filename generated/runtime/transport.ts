@@ -7,7 +7,7 @@
  */
 import { onAbort } from "./abort.js";
 import type { TokenSource } from "./auth.js";
-import { describeValue } from "./describe-value.js";
+import { describeThrown } from "./json-check.js";
 import { GraphError, type GraphErrorCode } from "./errors.js";
 import { headerSecrets, isCredentialHeader, maskText, requestSecrets } from "./mask.js";
 import { SENDING, type Sending } from "./middleware.js";
@@ -301,14 +301,12 @@ function isKeptOnRedirect(name: string): boolean {
 }
 
 /**
- * fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …).
- * Anything thrown is described, a string as it is: a symbol or an object without a prototype, which
- * a template literal cannot convert, included.
+ * fetch's own message ("fetch failed", "terminated") plus the reason underneath (ECONNRESET, …);
+ * anything else thrown as `describeThrown` shows it.
  */
 function describeError(error: unknown): string {
-  const e = error as { message?: unknown; cause?: { message?: unknown } } | undefined;
-  const message = typeof e?.message === "string" ? e.message : typeof error === "string" ? error : describeValue(error);
-  return `${message}${typeof e?.cause?.message === "string" && e.cause.message ? ` (${e.cause.message})` : ""}`;
+  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
+  return `${describeThrown(error)}${typeof cause === "string" && cause ? ` (${cause})` : ""}`;
 }
 
 /** True for a status an HTTP answer can have here (200 to 599; fetch never surfaces a 1xx). */

@@ -18,7 +18,7 @@ export const RESERVED_EXPORTS = [
   "Schema", "TokenCredential", "TokenInput", "TokenProvider", "TokenSource", "TransportConfig", "TypeSpec",
   "UnknownODataType", "backoffMs", "callContext", "claimsChallenge", "cloudBaseUrl", "createRuntime",
   "createTokenSource", "defaultScope", "describeBody", "describeValue", "encodeAlternateKey", "encodeKey", "encodeLiteral", "encodeQuery",
-  "errorFromResponse", "exchange", "findUnsendable", "Unsendable", "describeThrown", "wireValue", "WireValue", "headerProblem", "headerSecrets", "invalidResponse", "numberOptionProblem", "callOptionsProblem", "isHttpStatus", "answersNothing", "isJsonMediaType", "attemptSecrets", "COUNT_EXPECTED", "countOf", "requestSecrets", "SuccessAnswer", "unsendableObject", "LowLevelMedia", "withLowLevelMedia", "LowLevelCall", "isBinaryValue", "headerRecord",
+  "errorFromResponse", "exchange", "findUnsendable", "Unsendable", "describeThrown", "wireValue", "WireValue", "stringifyWire", "headersKindProblem", "headerProblem", "headerSecrets", "invalidResponse", "numberOptionProblem", "callOptionsProblem", "isHttpStatus", "answersNothing", "isJsonMediaType", "attemptSecrets", "COUNT_EXPECTED", "countOf", "requestSecrets", "SuccessAnswer", "unsendableObject", "LowLevelMedia", "withLowLevelMedia", "LowLevelCall", "isBinaryValue", "headerRecord",
   "isCredentialHeader", "isHttpUrl", "isJsonContentType", "isOnOrigin", "isRedirect",
   "isRetryableOnNetworkError", "isRetryableStatus", "isValidHeaderValue", "iterateItems", "iteratePages",
   "lowLevelFetch", "maskCause", "maskText", "maskValue", "methodAfterRedirect", "normalizeODataTypes",

@@ -47,6 +47,13 @@ test("call headers that are not an object: invalidRequest naming them (a string 
   assert.is(h.server.requests.length, 0);
 });
 
+test("call headers given as a Map (whose entries a plain object's loop never sees) are refused, not sent as nothing, as in a batch", async ({ h }) => {
+  const error = await graphError(h.assignments().byId("a1").get({}, { headers: new Map([["x-a", "1"]]) } as never));
+  assert.is(error.code, "invalidRequest");
+  assert.match(error.message, "options.headers must be an object of header names to strings, got a Map (pass Object.fromEntries(headers))");
+  assert.is(h.server.requests.length, 0);
+});
+
 test("a real signal and a real onResponse still work", async ({ h }) => {
   h.server.store.addAssignment(POLICY, { id: "a1", target: GROUP_TARGET });
   let status = 0;
@@ -65,6 +72,7 @@ test("client options of the wrong kind throw a TypeError naming the option when 
     [{ middleware: [5] }, /^middleware\[0\] must be a function, got 5$/],
     [{ middleware: (() => {}) as unknown }, /^middleware must be an array of functions, got a function$/],
     [{ headers: "x-a" }, /^headers must be an object of header names and values, got "x-a"$/],
+    [{ headers: new Map([["x-a", "1"]]) }, /^headers must be an object of header names to strings, got a Map \(pass Object\.fromEntries\(headers\)\)$/],
   ];
   for (const [options, message] of cases) assert.throws(() => h.client(options as never), (error: unknown) => error instanceof TypeError && message.test(error.message), JSON.stringify(options));
   assert.is(h.server.requests.length, 0);
